@@ -1,0 +1,20 @@
+package dev.toolwarden.runtime.spi;
+
+import java.util.List;
+
+/** Thrown by generated invokers when the arguments break the tool's schema: every violation. */
+public final class ArgumentsRejectedException extends Exception {
+
+  private static final long serialVersionUID = 1L;
+
+  private final transient List<Violation> violations;
+
+  public ArgumentsRejectedException(List<Violation> violations) {
+    super("invalid arguments", null, false, false);
+    this.violations = List.copyOf(violations);
+  }
+
+  public List<Violation> violations() {
+    return violations;
+  }
+}
