@@ -1,0 +1,179 @@
+package dev.toolwarden.processor;
+
+import com.google.auto.service.AutoService;
+import com.palantir.javapoet.JavaFile;
+import dev.toolwarden.processor.check.ArgumentCheck;
+import dev.toolwarden.processor.check.ConstraintCheck;
+import dev.toolwarden.processor.check.DefaultCheck;
+import dev.toolwarden.processor.check.ModelCheck;
+import dev.toolwarden.processor.check.PolicyCheck;
+import dev.toolwarden.processor.check.ShapeCheck;
+import dev.toolwarden.processor.check.ToolNameCheck;
+import dev.toolwarden.processor.diag.Reporter;
+import dev.toolwarden.processor.diag.Rule;
+import dev.toolwarden.processor.gen.BundleGenerator;
+import dev.toolwarden.processor.model.ModelReader;
+import dev.toolwarden.processor.model.Names;
+import dev.toolwarden.processor.model.ToolClassModel;
+import dev.toolwarden.processor.model.Unresolved;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.ProcessingEnvironment;
+import javax.annotation.processing.Processor;
+import javax.annotation.processing.RoundEnvironment;
+import javax.lang.model.SourceVersion;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.TypeElement;
+import javax.tools.FileObject;
+import javax.tools.StandardLocation;
+
+/**
+ * The Toolwarden annotation processor: reads {@code @McpTool} classes into a model, runs the
+ * checks, and — only when they found no error — generates one {@code ToolBundle} per class and
+ * the {@code META-INF/services} entry the runtime's {@code ServiceLoader} reads. A class whose
+ * types are not resolved yet is deferred by name to a later round.
+ */
+@AutoService(Processor.class)
+public final class ToolwardenProcessor extends AbstractProcessor {
+
+  static final String SERVICE_FILE = "META-INF/services/dev.toolwarden.runtime.spi.ToolBundle";
+
+  private Reporter reporter;
+  private ModelReader reader;
+  private final Map<String, String> toolNames = new HashMap<>();
+  private final Set<String> deferred = new TreeSet<>();
+  private final Map<String, Unresolved> lastUnresolved = new HashMap<>();
+  private final Set<String> bundles = new TreeSet<>();
+  private final Set<String> done = new TreeSet<>();
+
+  @Override
+  public synchronized void init(ProcessingEnvironment env) {
+    super.init(env);
+    reporter = new Reporter(env.getMessager());
+    reader = new ModelReader(env, reporter);
+  }
+
+  @Override
+  public Set<String> getSupportedAnnotationTypes() {
+    return Set.of(Names.MCP_TOOL);
+  }
+
+  @Override
+  public SourceVersion getSupportedSourceVersion() {
+    return SourceVersion.latestSupported();
+  }
+
+  @Override
+  public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+    Map<String, TypeElement> classes = new LinkedHashMap<>();
+    for (String name : deferred) {
+      TypeElement t = processingEnv.getElementUtils().getTypeElement(name);
+      if (t != null) {
+        classes.put(name, t);
+      }
+    }
+    deferred.clear();
+    TypeElement mcpTool = processingEnv.getElementUtils().getTypeElement(Names.MCP_TOOL);
+    if (mcpTool != null) {
+      for (Element e : round.getElementsAnnotatedWith(mcpTool)) {
+        if (e.getKind() == ElementKind.METHOD && e.getEnclosingElement() instanceof TypeElement owner) {
+          classes.putIfAbsent(owner.getQualifiedName().toString(), owner);
+        }
+      }
+    }
+    for (TypeElement type : classes.values()) {
+      if (!done.contains(type.getQualifiedName().toString())) {
+        processClass(type);
+      }
+    }
+    if (round.processingOver()) {
+      for (String name : deferred) {
+        Unresolved u = lastUnresolved.get(name);
+        reporter.report(Rule.TYPE_UNRESOLVED, u.site, u.typeName, ModelReader.describe(u.site));
+      }
+      writeServiceFile();
+    }
+    return false;
+  }
+
+  private void processClass(TypeElement type) {
+    String name = type.getQualifiedName().toString();
+    int errorsBefore = reporter.errorCount();
+    List<ExecutableElement> methods = new ArrayList<>();
+    for (Element e : type.getEnclosedElements()) {
+      if (e.getKind() == ElementKind.METHOD && hasMcpTool(e)) {
+        ExecutableElement m = (ExecutableElement) e;
+        if (ShapeCheck.method(m, reporter) && ShapeCheck.owner(type, m, reporter)) {
+          methods.add(m);
+        }
+      }
+    }
+    if (methods.isEmpty()) {
+      done.add(name);
+      return;
+    }
+    ToolClassModel model;
+    try {
+      model = reader.read(type, methods);
+    } catch (Unresolved u) {
+      deferred.add(name);
+      lastUnresolved.put(name, u);
+      return;
+    }
+    done.add(name);
+    for (ModelCheck check : checks()) {
+      check.check(model, reporter);
+    }
+    if (reporter.errorCount() > errorsBefore) {
+      return; // generators run only on a class the checks found no error in
+    }
+    JavaFile file = new BundleGenerator(model, ToolwardenProcessor.class.getName()).generate();
+    try {
+      file.writeTo(processingEnv.getFiler());
+      bundles.add(file.packageName().isEmpty() ? file.typeSpec().name()
+          : file.packageName() + "." + file.typeSpec().name());
+    } catch (IOException e) {
+      processingEnv.getMessager().printMessage(javax.tools.Diagnostic.Kind.ERROR,
+          "[TW-IO] could not write " + file.typeSpec().name() + ": " + e.getMessage(), type);
+    }
+  }
+
+  private List<ModelCheck> checks() {
+    return List.of(new ToolNameCheck(toolNames), new ArgumentCheck(), new ConstraintCheck(reader.annotations()),
+        new DefaultCheck(), new PolicyCheck(reader.annotations()));
+  }
+
+  private static boolean hasMcpTool(Element e) {
+    return e.getAnnotationMirrors().stream().anyMatch(a ->
+        ((TypeElement) a.getAnnotationType().asElement()).getQualifiedName().contentEquals(Names.MCP_TOOL));
+  }
+
+  private void writeServiceFile() {
+    if (bundles.isEmpty()) {
+      return;
+    }
+    try {
+      FileObject f = processingEnv.getFiler().createResource(StandardLocation.CLASS_OUTPUT, "", SERVICE_FILE);
+      try (Writer w = new java.io.OutputStreamWriter(f.openOutputStream(), StandardCharsets.UTF_8)) {
+        for (String b : bundles) {
+          w.write(b);
+          w.write('\n');
+        }
+      }
+    } catch (IOException e) {
+      processingEnv.getMessager().printMessage(javax.tools.Diagnostic.Kind.ERROR,
+          "[TW-IO] could not write " + SERVICE_FILE + ": " + e.getMessage());
+    }
+  }
+}

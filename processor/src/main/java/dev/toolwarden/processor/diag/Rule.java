@@ -1,0 +1,113 @@
+package dev.toolwarden.processor.diag;
+
+import javax.tools.Diagnostic;
+
+/**
+ * Every diagnostic the processor can report, in one catalogue so the wording stays consistent
+ * and testable. Each has a rule id (printed in brackets, and the name a {@code @Waive} uses),
+ * a severity, a message template ({@link String#format} arguments) and a one-line fix.
+ */
+public enum Rule {
+  TOOL_METHOD_SHAPE("TW-TOOL-METHOD", Diagnostic.Kind.ERROR,
+      "@McpTool method %s must be public, non-static and non-generic",
+      "make the method public, remove 'static' and its type parameters"),
+  TOOL_CLASS_SHAPE("TW-TOOL-CLASS", Diagnostic.Kind.ERROR,
+      "@McpTool method %s must be declared in a public top-level class or a public static nested class",
+      "move the method to such a class (not an interface, enum, local or inner class)"),
+  TOOL_NAME_INVALID("TW-TOOL-NAME", Diagnostic.Kind.ERROR,
+      "tool name \"%s\" is invalid: MCP tool names are 1 to 128 characters of [A-Za-z0-9_.-]",
+      "choose a name made of letters, digits, '_', '.' and '-'"),
+  TOOL_NAME_DUPLICATE("TW-TOOL-DUPLICATE", Diagnostic.Kind.ERROR,
+      "tool name \"%s\" is already used by %s",
+      "give one of the tools another @McpTool(name = ...)"),
+  TYPE_UNSUPPORTED("TW-TYPE", Diagnostic.Kind.ERROR,
+      "%s has unsupported type %s: %s",
+      "use boolean, numbers, BigInteger, BigDecimal, String, an enum, UUID, URI, LocalDate, Instant, "
+          + "OffsetDateTime, Duration, @SafePath Path, List, Set, arrays, Map<String, V>, Optional or a record"),
+  RETURN_UNSUPPORTED("TW-RETURN", Diagnostic.Kind.ERROR,
+      "tool %s returns unsupported type %s: %s",
+      "return void, String, a record, a List/Set/Map/array/Optional of supported types, a scalar, "
+          + "CallToolResult or MCP content"),
+  TYPE_UNRESOLVED("TW-TYPE-UNRESOLVED", Diagnostic.Kind.ERROR,
+      "type %s of %s could not be resolved",
+      "check the import and that the type is on the compile class path"),
+  PATH_WITHOUT_GUARD("TW-PATH-UNGUARDED", Diagnostic.Kind.ERROR,
+      "%s is a Path without @SafePath: a client could read or write any file the server can",
+      "annotate it with @SafePath(root = \"<root name>\") and bind the root at start-up"),
+  SAFEPATH_TYPE("TW-SAFEPATH-TYPE", Diagnostic.Kind.ERROR,
+      "@SafePath on %s, whose type %s is neither Path nor String",
+      "put @SafePath on a Path or String argument"),
+  SAFEPATH_ROOT("TW-SAFEPATH-ROOT", Diagnostic.Kind.ERROR,
+      "@SafePath on %s has an invalid root name \"%s\"",
+      "name the root with 1 to 64 characters of [A-Za-z0-9_.-]"),
+  CONTEXT_DUPLICATE("TW-CONTEXT", Diagnostic.Kind.ERROR,
+      "tool %s declares more than one ToolContext parameter",
+      "keep one ToolContext parameter"),
+  ARGUMENT_NAME_INVALID("TW-ARG-NAME", Diagnostic.Kind.ERROR,
+      "argument name \"%s\" of %s is invalid",
+      "use 1 to 64 characters of [A-Za-z0-9_.-] in @ToolParam(name = ...)"),
+  ARGUMENT_NAME_DUPLICATE("TW-ARG-DUPLICATE", Diagnostic.Kind.ERROR,
+      "argument name \"%s\" is used twice in %s",
+      "rename one of them with @ToolParam(name = ...)"),
+  CONSTRAINT_NOT_APPLICABLE("TW-CONSTRAINT-TYPE", Diagnostic.Kind.ERROR,
+      "@%s cannot apply to %s of type %s",
+      "%s"),
+  CONSTRAINT_INVALID("TW-CONSTRAINT-VALUE", Diagnostic.Kind.ERROR,
+      "@%s on %s: %s",
+      "%s"),
+  BOUNDS_CONTRADICTORY("TW-BOUNDS", Diagnostic.Kind.ERROR,
+      "the constraints on %s admit no value: %s",
+      "fix the bounds so that the lower one does not exceed the upper one"),
+  PATTERN_INVALID("TW-PATTERN", Diagnostic.Kind.ERROR,
+      "@Pattern on %s is not a valid regular expression: %s",
+      "correct the regular expression"),
+  PATTERN_NOT_PORTABLE("TW-PATTERN-PORTABLE", Diagnostic.Kind.ERROR,
+      "@Pattern on %s uses %s, which JSON Schema clients (ECMA-262 regular expressions) do not understand",
+      "rewrite the expression with constructs common to Java and ECMA-262"),
+  DEFAULT_INVALID("TW-DEFAULT", Diagnostic.Kind.ERROR,
+      "default value \"%s\" of %s is invalid: %s",
+      "change the default so that it parses as the argument's type and meets its own constraints"),
+  NULLABLE_PRIMITIVE("TW-NULLABLE-PRIMITIVE", Diagnostic.Kind.ERROR,
+      "%s is @Nullable but has primitive type %s",
+      "use the boxed type or Optional"),
+  SCOPE_INVALID("TW-SCOPE", Diagnostic.Kind.ERROR,
+      "scope \"%s\" is not a valid OAuth scope token",
+      "use printable ASCII without spaces, '\"' or '\\\\' (RFC 6749 section 3.3)"),
+  RATE_LIMIT_INVALID("TW-RATE-LIMIT", Diagnostic.Kind.ERROR,
+      "@RateLimit %s",
+      "use permits > 0 and a window such as \"30s\", \"1m\", \"1h\" or \"1d\""),
+  WAIVER_REASON("TW-WAIVER", Diagnostic.Kind.ERROR,
+      "@Waive(rule = \"%s\") has no reason",
+      "say in reason = \"...\" why the rule does not apply here");
+
+  private final String id;
+  private final Diagnostic.Kind kind;
+  private final String template;
+  private final String fix;
+
+  Rule(String id, Diagnostic.Kind kind, String template, String fix) {
+    this.id = id;
+    this.kind = kind;
+    this.template = template;
+    this.fix = fix;
+  }
+
+  public String id() {
+    return id;
+  }
+
+  public Diagnostic.Kind kind() {
+    return kind;
+  }
+
+  /**
+   * The full message. When the fix template takes an argument (the constraint rules, whose fix
+   * depends on the constraint), the last argument fills it.
+   */
+  public String format(Object... args) {
+    int fixArgs = fix.contains("%s") ? 1 : 0;
+    Object[] messageArgs = java.util.Arrays.copyOf(args, args.length - fixArgs);
+    String fixText = fixArgs == 1 ? String.format(fix, args[args.length - 1]) : fix;
+    return "[" + id + "] " + String.format(template, messageArgs) + ". Fix: " + fixText + ".";
+  }
+}

@@ -1,0 +1,262 @@
+package dev.toolwarden.processor.gen;
+
+import com.palantir.javapoet.AnnotationSpec;
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.JavaFile;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeSpec;
+import dev.toolwarden.processor.model.Field;
+import dev.toolwarden.processor.model.JType;
+import dev.toolwarden.processor.model.RecordModel;
+import dev.toolwarden.processor.model.ToolClassModel;
+import dev.toolwarden.processor.model.ToolModel;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.TypeElement;
+
+/**
+ * Generates one {@code ToolBundle} per tool class: each tool's descriptor (schemas as
+ * constant strings, hints, policy) and its invoker, a straight-line validator that binds the
+ * SDK's argument map to typed Java values, reports every violation, calls the method and maps
+ * its result. Runs only when the checks found no error.
+ */
+public final class BundleGenerator {
+
+  public static final String SUFFIX = "_ToolBundle";
+
+  private final ToolClassModel model;
+  private final SchemaGenerator schemas;
+  private final String generatorName;
+  private final Constants constants = new Constants();
+  private final Map<String, MethodSpec> recordMethods = new LinkedHashMap<>();
+
+  public BundleGenerator(ToolClassModel model, String generatorName) {
+    this.model = model;
+    this.schemas = new SchemaGenerator(model);
+    this.generatorName = generatorName;
+  }
+
+  /** The generated class's name for a tool class. */
+  public static ClassName bundleName(TypeElement type) {
+    ClassName c = ClassName.get(type);
+    return ClassName.get(c.packageName(), String.join("_", c.simpleNames()) + SUFFIX);
+  }
+
+  public JavaFile generate() {
+    ClassName self = bundleName(model.element());
+    ClassName target = ClassName.get(model.element());
+    List<MethodSpec> invokers = new ArrayList<>();
+    CodeBlock.Builder definitions = CodeBlock.builder();
+    for (int i = 0; i < model.tools().size(); i++) {
+      ToolModel tool = model.tools().get(i);
+      String invoker = "invoke" + i + "_" + javaIdentifier(tool.method().getSimpleName().toString());
+      // the definition first: its policy registers the path rules the invoker then refers to
+      definitions.add(i == 0 ? "\n" : ",\n").add(definition(tool, i, self, invoker));
+      invokers.add(invoker(tool, invoker, target));
+    }
+
+    TypeSpec.Builder type = TypeSpec.classBuilder(self)
+        .addOriginatingElement(model.element())
+        .addAnnotation(AnnotationSpec.builder(ClassName.get("javax.annotation.processing", "Generated"))
+            .addMember("value", "$S", generatorName).build())
+        .addJavadoc("Tools of {@link $T}, generated at compile time by Toolwarden. Do not edit.\n", target)
+        .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+        .addSuperinterface(Types.TOOL_BUNDLE);
+    type.addMethod(MethodSpec.methodBuilder("toolClass").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
+        .returns(ParameterizedTypeName.get(ClassName.get(Class.class), com.palantir.javapoet.WildcardTypeName
+            .subtypeOf(Object.class)))
+        .addStatement("return $T.class", target).build());
+    type.addMethod(MethodSpec.methodBuilder("tools").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
+        .returns(ParameterizedTypeName.get(Types.LIST, Types.TOOL_DEFINITION))
+        .addCode(CodeBlock.builder().add("return $T.of(", Types.LIST).indent().add(definitions.build()).unindent()
+            .add(");\n").build())
+        .build());
+    type.addFields(constants.fields());
+    type.addMethods(invokers);
+    type.addMethods(recordMethods.values());
+    return JavaFile.builder(self.packageName(), type.build()).skipJavaLangImports(true).indent("  ").build();
+  }
+
+  private CodeBlock definition(ToolModel tool, int index, ClassName self, String invoker) {
+    String input = constants.schema("INPUT_SCHEMA_" + index, schemas.input(tool));
+    String output = schemas.output(tool);
+    String outputRef = output == null ? "null" : constants.schema("OUTPUT_SCHEMA_" + index, output);
+    boolean[] h = tool.hints();
+    return CodeBlock.builder()
+        .add("new $T(\n", Types.TOOL_DEFINITION).indent()
+        .add("$S,\n$S,\n$S,\n", tool.name(), tool.title(), tool.description())
+        .add("new $T($L, $L, $L, $L),\n", Types.TOOL_HINTS, h[0], h[1], h[2], h[3])
+        .add("$L,\n$L,\n", input, outputRef)
+        .add(policy(tool)).add(",\n")
+        .add("$T::$L)", self, invoker).unindent()
+        .build();
+  }
+
+  private CodeBlock policy(ToolModel tool) {
+    CodeBlock scopes = strings(tool.scopes());
+    CodeBlock rate = tool.rateLimit() == null ? CodeBlock.of("null")
+        : CodeBlock.of("new $T($L, $LL, $S)", Types.RATE_LIMIT_POLICY, tool.rateLimit().permits(),
+            tool.rateLimit().windowMillis(), tool.rateLimit().key());
+    List<String> pathFields = new ArrayList<>();
+    List<String> redacted = new ArrayList<>();
+    for (Field p : tool.parameters()) {
+      Pointers.collect(p, "/input/" + Pointers.escape(p.jsonName()), model, pathFields, redacted, constants,
+          new ArrayList<>());
+    }
+    if (tool.returnRedacted()) {
+      redacted.add("/output");
+    } else if (tool.returnType() != null) {
+      Pointers.collectOutput(tool.returnType(), tool.returnKind() == ToolModel.ReturnKind.STRUCTURED_WRAPPED
+          ? "/output/result" : "/output", model, redacted, new ArrayList<>());
+    }
+    CodeBlock.Builder paths = CodeBlock.builder().add("$T.of(", Types.LIST);
+    for (int i = 0; i < pathFields.size(); i++) {
+      paths.add(i == 0 ? "$L" : ", $L", pathFields.get(i));
+    }
+    paths.add(")");
+    return CodeBlock.of("new $T($L, $L, $L, $L)", Types.TOOL_POLICY, scopes, rate, paths.build(), strings(redacted));
+  }
+
+  static CodeBlock strings(List<String> values) {
+    CodeBlock.Builder b = CodeBlock.builder().add("$T.of(", Types.LIST);
+    for (int i = 0; i < values.size(); i++) {
+      b.add(i == 0 ? "$S" : ", $S", values.get(i));
+    }
+    return b.add(")").build();
+  }
+
+  private MethodSpec invoker(ToolModel tool, String name, ClassName target) {
+    MethodSpec.Builder m = MethodSpec.methodBuilder(name)
+        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+        .returns(Types.TOOL_OUTCOME)
+        .addParameter(Object.class, "target")
+        .addParameter(Types.STRING_OBJECT_MAP, "args")
+        .addParameter(Types.INVOCATION, "inv")
+        .addException(Exception.class);
+    CodeBlock.Builder b = CodeBlock.builder();
+    b.addStatement("$T v = new $T()", Types.VIOLATIONS, Types.VIOLATIONS);
+    ValueReader reader = new ValueReader(model, constants, this::recordReader);
+    List<Field> args = new ArrayList<>();
+    for (Field p : tool.parameters()) {
+      if (!(p.type() instanceof JType.Context)) {
+        args.add(p);
+      }
+    }
+    reader.unknownKeys(b, "args", CodeBlock.of("\"\""), args, "argument");
+    List<String> callArgs = new ArrayList<>();
+    for (Field p : tool.parameters()) {
+      if (p.type() instanceof JType.Context) {
+        callArgs.add("inv.context()");
+      } else {
+        callArgs.add(reader.field(b, p, "args", CodeBlock.of("\"\"")));
+      }
+    }
+    b.addStatement("v.throwIfAny()");
+    CodeBlock call = CodeBlock.of("(($T) target).$L($L)", target, tool.method().getSimpleName(),
+        String.join(", ", callArgs));
+    ValueWriter writer = new ValueWriter(model, this::recordWriter);
+    switch (tool.returnKind()) {
+      case VOID -> b.addStatement("$L", call).addStatement("return $T.empty()", Types.TOOL_OUTCOME);
+      case PASSTHROUGH -> b.addStatement("return $T.passthrough($L)", Types.TOOL_OUTCOME, call);
+      case TEXT -> {
+        b.addStatement("$T result = $L", String.class, call);
+        if (tool.returnRedacted()) {
+          b.addStatement("return $T.text($T.mask(result, $L))", Types.TOOL_OUTCOME, Types.REDACTION,
+              tool.returnKeepLast());
+        } else {
+          b.addStatement("return $T.text(result == null ? \"\" : result)", Types.TOOL_OUTCOME);
+        }
+      }
+      case STRUCTURED_RECORD, STRUCTURED_OBJECT -> {
+        b.addStatement("$T result = $L", Types.of(tool.returnType()), call);
+        b.addStatement("return result == null ? $T.empty() : $T.structured($L)", Types.TOOL_OUTCOME,
+            Types.TOOL_OUTCOME, writer.write(tool.returnType(), CodeBlock.of("result"), 0));
+      }
+      case STRUCTURED_WRAPPED -> {
+        b.addStatement("$T result = $L", Types.of(tool.returnType()), call);
+        b.addStatement("$T structured = new $T<>()", Types.STRING_OBJECT_MAP, Types.LINKED_HASH_MAP);
+        CodeBlock value = tool.returnRedacted()
+            ? CodeBlock.of("$T.mask(result, $L)", Types.REDACTION, tool.returnKeepLast())
+            : writer.write(tool.returnType(), CodeBlock.of("result"), 0);
+        b.addStatement("structured.put(\"result\", $L)", value);
+        b.addStatement("return $T.structured(structured)", Types.TOOL_OUTCOME);
+      }
+    }
+    return m.addCode(b.build()).build();
+  }
+
+  /** The name of the generated reader of a record, generating it on first use. */
+  String recordReader(RecordModel r) {
+    String name = "read" + javaIdentifier(r.defName());
+    if (recordMethods.containsKey(name)) {
+      return name;
+    }
+    recordMethods.put(name, null); // reserve: the reader may recurse into itself
+    TypeName type = ClassName.get(r.element());
+    CodeBlock.Builder b = CodeBlock.builder();
+    b.addStatement("$T m = $T.toObject(raw, ptr, v, false)", Types.STRING_OBJECT_MAP, Types.CHECK);
+    b.beginControlFlow("if (m == null)").addStatement("return null").endControlFlow();
+    b.addStatement("int mark = v.size()");
+    ValueReader reader = new ValueReader(model, constants, this::recordReader);
+    reader.unknownKeys(b, "m", CodeBlock.of("ptr"), r.components(), "property");
+    List<String> values = new ArrayList<>();
+    for (Field c : r.components()) {
+      values.add(reader.field(b, c, "m", CodeBlock.of("ptr")));
+    }
+    b.beginControlFlow("if (v.size() != mark)").addStatement("return null").endControlFlow();
+    b.addStatement("return new $T($L)", type, String.join(", ", values));
+    recordMethods.put(name, MethodSpec.methodBuilder(name)
+        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+        .returns(type)
+        .addParameter(Object.class, "raw")
+        .addParameter(String.class, "ptr")
+        .addParameter(Types.VIOLATIONS, "v")
+        .addParameter(Types.INVOCATION, "inv")
+        .addCode(b.build())
+        .build());
+    return name;
+  }
+
+  /** The name of the generated writer of a record, generating it on first use. */
+  String recordWriter(RecordModel r) {
+    String name = "write" + javaIdentifier(r.defName());
+    if (recordMethods.containsKey(name)) {
+      return name;
+    }
+    recordMethods.put(name, null);
+    ValueWriter writer = new ValueWriter(model, this::recordWriter);
+    CodeBlock.Builder b = CodeBlock.builder();
+    b.beginControlFlow("if (value == null)").addStatement("return null").endControlFlow();
+    b.addStatement("$T m = new $T<>()", Types.STRING_OBJECT_MAP, Types.LINKED_HASH_MAP);
+    for (Field c : r.components()) {
+      CodeBlock access = CodeBlock.of("value.$L()", c.javaName());
+      CodeBlock out = c.redacted()
+          ? CodeBlock.of("$T.mask($L, $L)", Types.REDACTION, access, c.keepLast())
+          : writer.write(c.type(), access, 0);
+      b.addStatement("m.put($S, $L)", c.jsonName(), out);
+    }
+    b.addStatement("return m");
+    recordMethods.put(name, MethodSpec.methodBuilder(name)
+        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+        .returns(Types.STRING_OBJECT_MAP)
+        .addParameter(ClassName.get(r.element()), "value")
+        .addCode(b.build())
+        .build());
+    return name;
+  }
+
+  static String javaIdentifier(String s) {
+    StringBuilder b = new StringBuilder();
+    for (char c : s.toCharArray()) {
+      b.append(Character.isJavaIdentifierPart(c) ? c : '_');
+    }
+    return b.toString();
+  }
+}

@@ -1,0 +1,69 @@
+package dev.toolwarden.processor.gen;
+
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.TypeName;
+import dev.toolwarden.processor.model.SafePathModel;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.lang.model.element.Modifier;
+
+/**
+ * The static constants of a generated bundle: schemas, compiled patterns, decimal bounds and
+ * path rules, each created once per class (never per call) and shared when equal.
+ */
+final class Constants {
+
+  private final List<FieldSpec> fields = new ArrayList<>();
+  private final Map<String, String> byKey = new LinkedHashMap<>();
+
+  List<FieldSpec> fields() {
+    return fields;
+  }
+
+  String schema(String name, String json) {
+    return add("schema:" + name, name, TypeName.get(String.class), CodeBlock.of("$S", json));
+  }
+
+  String pattern(String regex) {
+    return add("pattern:" + regex, "PATTERN_" + count("PATTERN_"), Types.PATTERN,
+        CodeBlock.of("$T.compile($S)", Types.PATTERN, regex));
+  }
+
+  String decimal(BigDecimal value) {
+    return add("decimal:" + value, "DECIMAL_" + count("DECIMAL_"), Types.BIG_DECIMAL,
+        CodeBlock.of("new $T($S)", Types.BIG_DECIMAL, value.toString()));
+  }
+
+  String pathRule(String pointer, SafePathModel p) {
+    CodeBlock init = CodeBlock.of("new $T($S, $S, $L, $S, $L, $L)", Types.PATH_RULE, pointer, p.root(),
+        p.mustExist(), p.kind(), BundleGenerator.strings(p.extensions()), p.followLinks());
+    // one rule per declaration: the pointer is the first place it was seen (policy pointers are collected first)
+    return add("path:" + p.annotation() + "@" + System.identityHashCode(p.annotation()), "PATH_RULE_"
+        + count("PATH_RULE_"), Types.PATH_RULE, init);
+  }
+
+  private int count(String prefix) {
+    int n = 0;
+    for (String v : byKey.values()) {
+      if (v.startsWith(prefix)) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  private String add(String key, String name, TypeName type, CodeBlock init) {
+    String existing = byKey.get(key);
+    if (existing != null) {
+      return existing;
+    }
+    byKey.put(key, name);
+    fields.add(FieldSpec.builder(type, name, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL).initializer(init)
+        .build());
+    return name;
+  }
+}
