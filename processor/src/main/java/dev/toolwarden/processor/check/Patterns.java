@@ -35,8 +35,8 @@ public final class Patterns {
           case 'h', 'H', 'R', 'X', 'V' -> { return "the escape \\" + n; }
           case 'p', 'P' -> {
             if (regex.startsWith("{java", i + 2) || regex.startsWith("{Is", i + 2) || regex.startsWith("{In", i + 2)) {
-              return "a Java character class \\" + n + regex.substring(i + 2, Math.min(regex.length(), i + 12))
-                  + "...";
+              int close = regex.indexOf('}', i);
+              return "the Java character class \\" + n + regex.substring(i + 2, close < 0 ? regex.length() : close + 1);
             }
           }
           default -> { }

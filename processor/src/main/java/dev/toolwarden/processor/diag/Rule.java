@@ -75,10 +75,7 @@ public enum Rule {
       "use printable ASCII without spaces, '\"' or '\\\\' (RFC 6749 section 3.3)"),
   RATE_LIMIT_INVALID("TW-RATE-LIMIT", Diagnostic.Kind.ERROR,
       "@RateLimit %s",
-      "use permits > 0 and a window such as \"30s\", \"1m\", \"1h\" or \"1d\""),
-  WAIVER_REASON("TW-WAIVER", Diagnostic.Kind.ERROR,
-      "@Waive(rule = \"%s\") has no reason",
-      "say in reason = \"...\" why the rule does not apply here");
+      "use permits > 0 and a window such as \"30s\", \"1m\", \"1h\" or \"1d\"");
 
   private final String id;
   private final Diagnostic.Kind kind;

@@ -1,0 +1,156 @@
+package dev.toolwarden.processor;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+
+import com.google.testing.compile.Compilation;
+import dev.toolwarden.processor.diag.Rule;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * One misuse per compile error of the catalogue: the build fails with the rule id and the
+ * expected wording, in the right file, on the line of the offending element.
+ */
+class DiagnosticsTest {
+
+  private static final String IMPORTS = "import dev.toolwarden.*; import jakarta.validation.constraints.*; "
+      + "import java.util.*; import java.nio.file.Path; import dev.toolwarden.runtime.ToolContext;";
+
+  private static final Set<Rule> COVERED = EnumSet.noneOf(Rule.class);
+
+  static Stream<Arguments> misuses() {
+    List<Arguments> cases = new ArrayList<>();
+    cases.add(misuse(Rule.TOOL_METHOD_SHAPE, "must be public, non-static and non-generic",
+        "  @McpTool static String hello() { return \"\"; }"));
+    cases.add(misuse(Rule.TOOL_METHOD_SHAPE, "must be public, non-static and non-generic",
+        "  @McpTool public <T> String hello(String x) { return \"\"; }"));
+    cases.add(Arguments.of(Rule.TOOL_CLASS_SHAPE, "public top-level class", Compiler.source("T",
+        IMPORTS, "public class T {", "  public class Inner {",
+        "    @McpTool public String hello() { return \"\"; }", "  }", "}"), 5));
+    cases.add(misuse(Rule.TOOL_NAME_INVALID, "tool name \"bad name\" is invalid",
+        "  @McpTool(name = \"bad name\") public String hello() { return \"\"; }"));
+    cases.add(misuse(Rule.TOOL_NAME_DUPLICATE, "tool name \"same\" is already used by test.T.a()",
+        "  @McpTool(name = \"same\") public String a() { return \"\"; }",
+        "  @McpTool(name = \"same\") public String b() { return \"\"; }"));
+    cases.add(misuse(Rule.TYPE_UNSUPPORTED, "has unsupported type char",
+        "  @McpTool public String hello(char c) { return \"\"; }"));
+    cases.add(misuse(Rule.TYPE_UNSUPPORTED, "map keys must be String",
+        "  @McpTool public String hello(Map<Integer, String> m) { return \"\"; }"));
+    cases.add(misuse(Rule.RETURN_UNSUPPORTED, "returns unsupported type java.lang.Object",
+        "  @McpTool public Object hello() { return \"\"; }"));
+    cases.add(misuse(Rule.TYPE_UNRESOLVED, "could not be resolved",
+        "  @McpTool public String hello(NoSuchType x) { return \"\"; }"));
+    cases.add(misuse(Rule.PATH_WITHOUT_GUARD, "is a Path without @SafePath",
+        "  @McpTool public String read(Path file) { return \"\"; }"));
+    cases.add(misuse(Rule.SAFEPATH_TYPE, "neither Path nor String",
+        "  @McpTool public String read(@SafePath(root = \"w\") int file) { return \"\"; }"));
+    cases.add(misuse(Rule.SAFEPATH_ROOT, "invalid root name \"\"",
+        "  @McpTool public String read(@SafePath(root = \"\") Path file) { return \"\"; }"));
+    cases.add(misuse(Rule.CONTEXT_DUPLICATE, "more than one ToolContext",
+        "  @McpTool public String hello(ToolContext a, ToolContext b) { return \"\"; }"));
+    cases.add(misuse(Rule.ARGUMENT_NAME_INVALID, "argument name \"a b\"",
+        "  @McpTool public String hello(@ToolParam(name = \"a b\") String x) { return \"\"; }"));
+    cases.add(misuse(Rule.ARGUMENT_NAME_DUPLICATE, "argument name \"x\" is used twice",
+        "  @McpTool public String hello(String x, @ToolParam(name = \"x\") String y) { return \"\"; }"));
+    cases.add(misuse(Rule.CONSTRAINT_NOT_APPLICABLE, "@Size cannot apply to parameter 'n' of hello() of type int",
+        "  @McpTool public String hello(@Size(max = 3) int n) { return \"\"; }"));
+    cases.add(misuse(Rule.CONSTRAINT_NOT_APPLICABLE, "@Min cannot apply",
+        "  @McpTool public String hello(@Min(1) String s) { return \"\"; }"));
+    cases.add(misuse(Rule.CONSTRAINT_INVALID, "@Past is not supported",
+        "  @McpTool public String hello(@Past java.time.LocalDate d) { return \"\"; }"));
+    cases.add(misuse(Rule.CONSTRAINT_INVALID, "\"abc\" is not a decimal number",
+        "  @McpTool public String hello(@DecimalMin(\"abc\") double d) { return \"\"; }"));
+    cases.add(misuse(Rule.BOUNDS_CONTRADICTORY, "admit no value: @Min >= 10 and @Max <= 5",
+        "  @McpTool public String hello(@Min(10) @Max(5) int n) { return \"\"; }"));
+    cases.add(misuse(Rule.BOUNDS_CONTRADICTORY, "@Size(min = 5, max = 2)",
+        "  @McpTool public String hello(@Size(min = 5, max = 2) String s) { return \"\"; }"));
+    cases.add(misuse(Rule.BOUNDS_CONTRADICTORY, "admit no value",
+        "  @McpTool public String hello(@Min(300) byte b) { return \"\"; }"));
+    cases.add(misuse(Rule.PATTERN_INVALID, "is not a valid regular expression",
+        "  @McpTool public String hello(@Pattern(regexp = \"[a-\") String s) { return \"\"; }"));
+    cases.add(misuse(Rule.PATTERN_NOT_PORTABLE, "a possessive quantifier",
+        "  @McpTool public String hello(@Pattern(regexp = \"a++b\") String s) { return \"\"; }"));
+    cases.add(misuse(Rule.PATTERN_NOT_PORTABLE, "\\p{javaLowerCase}",
+        "  @McpTool public String hello(@Pattern(regexp = \"\\\\p{javaLowerCase}+\") String s) { return \"\"; }"));
+    cases.add(misuse(Rule.PATTERN_NOT_PORTABLE, "the inline flags (?s)",
+        "  @McpTool public String hello(@Pattern(regexp = \"(?s)a.b\") String s) { return \"\"; }"));
+    cases.add(misuse(Rule.DEFAULT_INVALID, "default value \"500\" of parameter 'n' of hello() is invalid: it is above",
+        "  @McpTool public String hello(@Max(100) @ToolParam(defaultValue = \"500\") int n) { return \"\"; }"));
+    cases.add(misuse(Rule.DEFAULT_INVALID, "does not parse as int",
+        "  @McpTool public String hello(@ToolParam(defaultValue = \"ten\") int n) { return \"\"; }"));
+    cases.add(misuse(Rule.DEFAULT_INVALID, "does not match the pattern",
+        "  @McpTool public String hello(@Pattern(regexp = \"[a-z]+\") @ToolParam(defaultValue = \"ABC\") String s) "
+            + "{ return \"\"; }"));
+    cases.add(misuse(Rule.NULLABLE_PRIMITIVE, "is @Nullable but has primitive type int",
+        "  @McpTool public String hello(@Nullable int n) { return \"\"; }"));
+    cases.add(misuse(Rule.SCOPE_INVALID, "scope \"files read\" is not a valid OAuth scope token",
+        "  @McpTool @RequiresScope(\"files read\") public String hello() { return \"\"; }"));
+    cases.add(misuse(Rule.RATE_LIMIT_INVALID, "window \"1 minute\"",
+        "  @McpTool @RateLimit(permits = 5, per = \"1 minute\") public String hello() { return \"\"; }"));
+    cases.add(misuse(Rule.RATE_LIMIT_INVALID, "permits must be positive, not 0",
+        "  @McpTool @RateLimit(permits = 0, per = \"1m\") public String hello() { return \"\"; }"));
+    return cases.stream();
+  }
+
+  /** A class T whose first member line (line 4) carries the misuse; the error is on the last line given. */
+  private static Arguments misuse(Rule rule, String text, String... members) {
+    List<String> lines = new ArrayList<>();
+    lines.add(IMPORTS);
+    lines.add("public class T {");
+    lines.addAll(List.of(members));
+    lines.add("}");
+    return Arguments.of(rule, text, Compiler.source("T", lines.toArray(String[]::new)), 3 + members.length);
+  }
+
+  @ParameterizedTest(name = "{0}: {1}")
+  @MethodSource("misuses")
+  void misuseFailsTheBuildOnTheElement(Rule rule, String text, JavaFileObject source, int line) {
+    Compilation c = Compiler.compile(source);
+    assertThat(c).failed();
+    assertThat(c).hadErrorContaining("[" + rule.id() + "]").inFile(source).onLine(line);
+    assertThat(c).hadErrorContaining(text).inFile(source).onLine(line);
+    assertThat(c).hadErrorContaining("Fix: ");
+    COVERED.add(rule);
+  }
+
+  @Test
+  void errorsStopGenerationButReportEveryProblem() {
+    JavaFileObject source = Compiler.source("T", IMPORTS, "public class T {",
+        "  @McpTool public String a(@Size(max = 3) int n) { return \"\"; }",
+        "  @McpTool public String b(Path p) { return \"\"; }", "}");
+    Compilation c = Compiler.compile(source);
+    assertThat(c).hadErrorCount(2);
+    assertThat(c).hadErrorContaining("[TW-CONSTRAINT-TYPE]").inFile(source).onLine(4);
+    assertThat(c).hadErrorContaining("[TW-PATH-UNGUARDED]").inFile(source).onLine(5);
+    org.junit.jupiter.api.Assertions.assertTrue(c.generatedSourceFile("test.T_ToolBundle").isEmpty(),
+        "no bundle is generated for a class with errors");
+  }
+
+  @Test
+  void validToolsCompileWithoutDiagnostics() {
+    JavaFileObject source = Compiler.source("T", IMPORTS, "public class T {",
+        "  /** Says hello. @param name who */",
+        "  @McpTool public String hello(@Size(max = 20) String name, @Min(1) int times, ToolContext ctx) {",
+        "    return name; }", "}");
+    assertThat(Compiler.compile(source)).succeededWithoutWarnings();
+  }
+
+  @AfterAll
+  static void everyErrorRuleHasAMisuse() {
+    Set<Rule> missing = EnumSet.allOf(Rule.class);
+    missing.removeIf(r -> r.kind() != javax.tools.Diagnostic.Kind.ERROR);
+    missing.removeAll(COVERED);
+    if (!COVERED.isEmpty()) {
+      org.junit.jupiter.api.Assertions.assertEquals(Set.of(), missing, "error rules without a misuse test");
+    }
+  }
+}
