@@ -123,7 +123,7 @@ class DiagnosticsTest {
   }
 
   @Test
-  void errorsStopGenerationButReportEveryProblem() {
+  void oneBuildReportsEveryProblem() {
     JavaFileObject source = Compiler.source("T", IMPORTS, "public class T {",
         "  @McpTool public String a(@Size(max = 3) int n) { return \"\"; }",
         "  @McpTool public String b(Path p) { return \"\"; }", "}");
@@ -131,8 +131,6 @@ class DiagnosticsTest {
     assertThat(c).hadErrorCount(2);
     assertThat(c).hadErrorContaining("[TW-CONSTRAINT-TYPE]").inFile(source).onLine(4);
     assertThat(c).hadErrorContaining("[TW-PATH-UNGUARDED]").inFile(source).onLine(5);
-    org.junit.jupiter.api.Assertions.assertTrue(c.generatedSourceFile("test.T_ToolBundle").isEmpty(),
-        "no bundle is generated for a class with errors");
   }
 
   @Test
