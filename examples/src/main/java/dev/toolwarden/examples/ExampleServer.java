@@ -1,0 +1,55 @@
+package dev.toolwarden.examples;
+
+import dev.toolwarden.runtime.Toolwarden;
+import dev.toolwarden.runtime.http.HttpOptions;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The example server: {@code java -jar toolwarden-example.jar [stdio | http [port]]}.
+ *
+ * <p>The workspace root comes from {@code TOOLWARDEN_ROOT_WORKSPACE} (or the system property
+ * {@code toolwarden.root.workspace}); without it, a small demo workspace is created in a
+ * temporary directory.
+ */
+public final class ExampleServer {
+
+  private ExampleServer() {}
+
+  public static void main(String[] args) throws Exception {
+    String transport = args.length > 0 ? args[0] : "http";
+    var server = Toolwarden.server("toolwarden-example", "0.1.0")
+        .instructions("Example tools: workspace files, an order book and a report builder.")
+        .tools(new WorkspaceTools(), OrderTools.demo(), new ReportTools())
+        .root("workspace", workspace());
+    switch (transport) {
+      case "stdio" -> server.stdio();
+      case "http" -> {
+        int port = args.length > 1 ? Integer.parseInt(args[1]) : 8080;
+        var running = server.http(HttpOptions.loopback(port));
+        System.err.println("Toolwarden example server listening on " + running.url());
+        System.err.println("Connect an MCP client, e.g.: npx @modelcontextprotocol/inspector --cli "
+            + running.url() + " --transport http --method tools/list");
+        running.await();
+      }
+      default -> {
+        System.err.println("usage: java -jar toolwarden-example.jar [stdio | http [port]]");
+        System.exit(2);
+      }
+    }
+  }
+
+  private static Path workspace() throws IOException {
+    String configured = System.getProperty("toolwarden.root.workspace", System.getenv("TOOLWARDEN_ROOT_WORKSPACE"));
+    if (configured != null && !configured.isBlank()) {
+      return Path.of(configured);
+    }
+    Path dir = Files.createTempDirectory("toolwarden-workspace");
+    Files.writeString(dir.resolve("README.txt"), "Welcome to the Toolwarden example workspace.\n");
+    Files.createDirectories(dir.resolve("notes"));
+    Files.writeString(dir.resolve("notes").resolve("todo.md"), "- try read_file\n- try list_files\n");
+    dir.toFile().deleteOnExit();
+    return dir;
+  }
+}

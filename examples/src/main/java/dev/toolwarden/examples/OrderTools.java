@@ -1,0 +1,83 @@
+package dev.toolwarden.examples;
+
+import dev.toolwarden.McpTool;
+import dev.toolwarden.Redact;
+import dev.toolwarden.RequiresScope;
+import dev.toolwarden.ToolParam;
+import dev.toolwarden.runtime.ToolException;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/** Looks up orders in a small in-memory order book. */
+@RequiresScope("orders:read")
+public final class OrderTools {
+
+  /** Order states. */
+  public enum Status { OPEN, SHIPPED, CANCELLED }
+
+  /**
+   * An order.
+   *
+   * @param id the order id
+   * @param customerEmail the customer's e-mail address
+   * @param cardNumber the card charged (only its last four digits are shown)
+   * @param total the amount charged
+   * @param status the order's state
+   * @param placed the day the order was placed
+   */
+  public record Order(String id, @Redact String customerEmail, @Redact(keepLast = 4) String cardNumber,
+      BigDecimal total, Status status, LocalDate placed) {}
+
+  private final List<Order> book;
+
+  public OrderTools(List<Order> book) {
+    this.book = List.copyOf(book);
+  }
+
+  /** A book with a few demo orders. */
+  public static OrderTools demo() {
+    return new OrderTools(List.of(
+        new Order("A-1001", "ada@example.com", "4111111111111111", new BigDecimal("42.50"), Status.SHIPPED,
+            LocalDate.of(2026, 10, 2)),
+        new Order("A-1002", "ada@example.com", "5500000000000004", new BigDecimal("9.99"), Status.OPEN,
+            LocalDate.of(2026, 11, 20)),
+        new Order("B-2001", "linus@example.org", "340000000000009", new BigDecimal("120.00"), Status.CANCELLED,
+            LocalDate.of(2026, 9, 14))));
+  }
+
+  /**
+   * Finds the orders of a customer, newest first.
+   *
+   * @param customerEmail the customer's e-mail address
+   * @param status only orders in this state, when given
+   * @param limit the largest number of orders to return
+   */
+  @McpTool(name = "find_orders", readOnly = true, openWorld = false)
+  public List<Order> findOrders(@Redact @Email String customerEmail, Optional<Status> status,
+      @Min(1) @Max(100) @ToolParam(defaultValue = "10") int limit) {
+    return book.stream()
+        .filter(o -> o.customerEmail().equalsIgnoreCase(customerEmail))
+        .filter(o -> status.map(s -> s == o.status()).orElse(true))
+        .sorted(Comparator.comparing(Order::placed).reversed())
+        .limit(limit)
+        .toList();
+  }
+
+  /**
+   * Fetches one order by its id.
+   *
+   * @param id the order id, such as A-1001
+   */
+  @McpTool(name = "get_order", readOnly = true, openWorld = false)
+  public Order getOrder(@Pattern(regexp = "[A-Z]-[0-9]{4}") String id) {
+    return book.stream().filter(o -> o.id().equals(id)).findFirst()
+        .orElseThrow(() -> new ToolException("no order " + id));
+  }
+}

@@ -1,0 +1,55 @@
+package dev.toolwarden.examples;
+
+import dev.toolwarden.McpTool;
+import dev.toolwarden.RateLimit;
+import dev.toolwarden.RequiresScope;
+import dev.toolwarden.SafePath;
+import dev.toolwarden.ToolParam;
+import dev.toolwarden.runtime.ToolException;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Positive;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** Read-only access to the files of one workspace directory. */
+@RequiresScope("files:read")
+public final class WorkspaceTools {
+
+  /**
+   * Reads a UTF-8 text file from the workspace.
+   *
+   * @param path the file, relative to the workspace root
+   * @param maxBytes the largest number of bytes to return
+   */
+  @McpTool(name = "read_file", title = "Read a workspace file", readOnly = true, openWorld = false)
+  @RateLimit(permits = 60, per = "1m")
+  public String readFile(
+      @SafePath(root = "workspace", mustExist = true, kind = SafePath.Kind.FILE) Path path,
+      @Positive @Max(1_000_000) @ToolParam(defaultValue = "65536") int maxBytes) throws IOException {
+    try (InputStream in = Files.newInputStream(path)) {
+      byte[] bytes = in.readNBytes(maxBytes);
+      return new String(bytes, StandardCharsets.UTF_8);
+    }
+  }
+
+  /**
+   * Lists the entries of a workspace directory, sorted by name.
+   *
+   * @param directory the directory, relative to the workspace root ("." for the root itself)
+   */
+  @McpTool(name = "list_files", title = "List a workspace directory", readOnly = true, openWorld = false)
+  public List<String> listFiles(
+      @SafePath(root = "workspace", mustExist = true, kind = SafePath.Kind.DIRECTORY)
+      @ToolParam(description = "the directory, relative to the workspace root") Path directory) throws IOException {
+    try (Stream<Path> entries = Files.list(directory)) {
+      return entries.map(p -> p.getFileName() + (Files.isDirectory(p) ? "/" : "")).sorted().toList();
+    } catch (IOException e) {
+      throw new ToolException("the directory cannot be listed");
+    }
+  }
+}
