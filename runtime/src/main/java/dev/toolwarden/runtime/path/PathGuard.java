@@ -108,12 +108,12 @@ public final class PathGuard {
     if (first == '/' || first == '\\' || first == '~') {
       return "path must be relative";
     }
-    if (raw.indexOf('\\') >= 0) {
-      return "path must not contain a backslash";
-    }
     if (raw.indexOf(':') >= 0) {
       // a drive (C:), a URL scheme or an NTFS stream name (file:stream)
       return "path must be relative";
+    }
+    if (raw.indexOf('\\') >= 0) {
+      return "path must not contain a backslash";
     }
     for (int i = 0; i + 2 < raw.length(); i++) {
       if (raw.charAt(i) == '%' && isHex(raw.charAt(i + 1)) && isHex(raw.charAt(i + 2))) {
