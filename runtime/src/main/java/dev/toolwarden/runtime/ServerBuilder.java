@@ -172,6 +172,7 @@ public final class ServerBuilder {
 
   /** Starts Streamable HTTP at {@code /mcp}; returns once the server listens. */
   public RunningServer http(HttpOptions options) {
+    HttpTransport.check(options);
     Assembly assembly = assemble();
     return HttpTransport.start(options, assembly.json, assembly::build);
   }

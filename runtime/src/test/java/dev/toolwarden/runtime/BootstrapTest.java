@@ -128,4 +128,20 @@ class BootstrapTest {
     assertTrue(out.contains("\"minLength\":1"), out);
     assertTrue(out.contains("\"outputSchema\""), out);
   }
+
+  @Test
+  void unknownTransportIsAStartupError() {
+    ToolwardenStartupException e = assertThrows(ToolwardenStartupException.class,
+        () -> Toolwarden.server("t", "1").tools(new EchoTools()).config("transport", "carrier-pigeon").start());
+    assertTrue(e.getMessage().startsWith("unknown transport 'carrier-pigeon'"), e.getMessage());
+    assertTrue(e.getMessage().contains("TOOLWARDEN_TRANSPORT"), e.getMessage());
+  }
+
+  @Test
+  void startWithHttpFromConfigurationRefusesANonLoopbackHost() {
+    ToolwardenStartupException e = assertThrows(ToolwardenStartupException.class,
+        () -> Toolwarden.server("t", "1").tools(new EchoTools()).config("transport", "http")
+            .config("http.host", "0.0.0.0").config("http.port", "0").start());
+    assertTrue(e.getMessage().startsWith("refusing to bind the HTTP transport to '0.0.0.0'"), e.getMessage());
+  }
 }

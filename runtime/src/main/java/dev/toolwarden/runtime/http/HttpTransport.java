@@ -100,7 +100,14 @@ public final class HttpTransport {
     return new JettyRunningServer(jetty, mcp, urlHost(options.host()), port);
   }
 
-  /** Until OAuth arrives, only loopback binds are safe: anyone on the network could call the tools. */
+  /**
+   * Refuses unsafe options before anything else starts. Until OAuth arrives, only loopback binds
+   * are safe: anyone on the network could call the tools.
+   */
+  public static void check(HttpOptions options) {
+    requireLoopback(options.host());
+  }
+
   static void requireLoopback(String host) {
     InetAddress address;
     try {
