@@ -1,0 +1,34 @@
+package dev.toolwarden.runtime;
+
+import dev.toolwarden.runtime.spi.ToolDefinition;
+import dev.toolwarden.runtime.spi.ToolHints;
+import io.modelcontextprotocol.json.McpJsonMapper;
+import io.modelcontextprotocol.spec.McpSchema;
+
+/** Builds the SDK's {@link McpSchema.Tool} from a generated {@link ToolDefinition}. */
+final class SdkTools {
+
+  private SdkTools() {}
+
+  static McpSchema.Tool toSdkTool(ToolDefinition def, McpJsonMapper json) {
+    McpSchema.Tool.Builder b = McpSchema.Tool.builder().name(def.name()).title(def.title()).description(def.description());
+    try {
+      b.inputSchema(json, def.inputSchema());
+    } catch (RuntimeException e) {
+      throw new ToolwardenStartupException("tool '" + def.name() + "': its input schema is not valid JSON"
+          + " (regenerate it with the matching toolwarden-processor)");
+    }
+    if (def.outputSchema() != null) {
+      try {
+        b.outputSchema(json, def.outputSchema());
+      } catch (RuntimeException e) {
+        throw new ToolwardenStartupException("tool '" + def.name() + "': its output schema is not valid JSON"
+            + " (regenerate it with the matching toolwarden-processor)");
+      }
+    }
+    ToolHints h = def.hints();
+    b.annotations(new McpSchema.ToolAnnotations(def.title(), h.readOnly(), h.destructive(), h.idempotent(),
+        h.openWorld(), null));
+    return b.build();
+  }
+}

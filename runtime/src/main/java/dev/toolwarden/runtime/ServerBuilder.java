@@ -1,0 +1,326 @@
+package dev.toolwarden.runtime;
+
+import dev.toolwarden.runtime.http.HttpOptions;
+import dev.toolwarden.runtime.http.HttpTransport;
+import dev.toolwarden.runtime.path.PathGuard;
+import dev.toolwarden.runtime.pipeline.CallChain;
+import dev.toolwarden.runtime.pipeline.Caller;
+import dev.toolwarden.runtime.pipeline.CallerResolver;
+import dev.toolwarden.runtime.pipeline.Pipeline;
+import dev.toolwarden.runtime.pipeline.ToolCallHandler;
+import dev.toolwarden.runtime.spi.PathRule;
+import dev.toolwarden.runtime.stdio.StdioServer;
+import io.modelcontextprotocol.json.McpJsonDefaults;
+import io.modelcontextprotocol.json.McpJsonMapper;
+import io.modelcontextprotocol.server.McpServer;
+import io.modelcontextprotocol.server.McpServerFeatures;
+import io.modelcontextprotocol.server.McpSyncServer;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Describes a server, then runs it with a terminal operation: {@link #stdio()},
+ * {@link #http(HttpOptions)} or {@link #start()}. Everything that could make the server unsafe
+ * or broken is checked before anything is served, and reported as one
+ * {@link ToolwardenStartupException}.
+ */
+public final class ServerBuilder {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ServerBuilder.class);
+
+  private final String name;
+  private final String version;
+  private final List<Object> instances = new ArrayList<>();
+  private final Map<String, Path> roots = new LinkedHashMap<>();
+  private final Config config = new Config();
+  private ToolFactory factory;
+  private Set<String> grantedScopes;
+  private String instructions;
+  private boolean keepSdkValidation;
+  private ClassLoader classLoader;
+  private final List<McpServerFeatures.SyncResourceSpecification> resources = new ArrayList<>();
+  private final List<McpServerFeatures.SyncResourceTemplateSpecification> resourceTemplates = new ArrayList<>();
+  private final List<McpServerFeatures.SyncPromptSpecification> prompts = new ArrayList<>();
+  private final List<McpServerFeatures.SyncCompletionSpecification> completions = new ArrayList<>();
+
+  ServerBuilder(String name, String version) {
+    this.name = Objects.requireNonNull(name, "name");
+    this.version = Objects.requireNonNull(version, "version");
+  }
+
+  /** Instances of {@code @McpTool} classes to serve; each needs a generated bundle. */
+  public ServerBuilder tools(Object... tools) {
+    for (Object t : tools) {
+      instances.add(Objects.requireNonNull(t, "tool instance"));
+    }
+    return this;
+  }
+
+  /** Supplies instances for generated bundles that were not bound with {@link #tools}. */
+  public ServerBuilder toolFactory(ToolFactory factory) {
+    this.factory = Objects.requireNonNull(factory, "factory");
+    return this;
+  }
+
+  /**
+   * Binds a {@code @SafePath} root. Unbound roots are read from {@code toolwarden.root.<name>}
+   * or {@code TOOLWARDEN_ROOT_<NAME>}.
+   */
+  public ServerBuilder root(String rootName, Path dir) {
+    roots.put(Objects.requireNonNull(rootName, "root name"), Objects.requireNonNull(dir, "dir"));
+    return this;
+  }
+
+  /**
+   * The scopes granted to stdio (and, until OAuth, loopback HTTP) callers. Without this or
+   * {@code toolwarden.grant.scopes}, every scope the served tools declare is granted: a local
+   * stdio server is a process the user started for themselves, so the user is the only caller.
+   */
+  public ServerBuilder grantScopes(String... scopes) {
+    this.grantedScopes = new LinkedHashSet<>(Arrays.asList(scopes));
+    return this;
+  }
+
+  /** Instructions the server sends to clients at initialisation. */
+  public ServerBuilder instructions(String text) {
+    this.instructions = text;
+    return this;
+  }
+
+  /**
+   * Whether the SDK validates tool inputs against the schema as well (default {@code false}:
+   * the generated validator already checked them, more strictly).
+   */
+  public ServerBuilder keepSdkValidation(boolean keep) {
+    this.keepSdkValidation = keep;
+    return this;
+  }
+
+  /** Where generated bundles are looked up (default: the thread's context class loader). */
+  public ServerBuilder classLoader(ClassLoader loader) {
+    this.classLoader = Objects.requireNonNull(loader, "loader");
+    return this;
+  }
+
+  /** Sets a configuration value ({@code key} as in {@code toolwarden.<key>}), overriding properties and environment. */
+  public ServerBuilder config(String key, String value) {
+    config.set(key, value);
+    return this;
+  }
+
+  /** Escape hatch: SDK resource specifications served as they are (no Toolwarden policy applies). */
+  public ServerBuilder resources(McpServerFeatures.SyncResourceSpecification... specs) {
+    resources.addAll(Arrays.asList(specs));
+    return this;
+  }
+
+  /** Escape hatch: SDK resource template specifications served as they are. */
+  public ServerBuilder resourceTemplates(McpServerFeatures.SyncResourceTemplateSpecification... specs) {
+    resourceTemplates.addAll(Arrays.asList(specs));
+    return this;
+  }
+
+  /** Escape hatch: SDK prompt specifications served as they are. */
+  public ServerBuilder prompts(McpServerFeatures.SyncPromptSpecification... specs) {
+    prompts.addAll(Arrays.asList(specs));
+    return this;
+  }
+
+  /** Escape hatch: SDK completion specifications served as they are. */
+  public ServerBuilder completions(McpServerFeatures.SyncCompletionSpecification... specs) {
+    completions.addAll(Arrays.asList(specs));
+    return this;
+  }
+
+  // ---- terminal operations --------------------------------------------------------------------
+
+  /**
+   * Serves stdin/stdout until stdin ends, then shuts down and returns. While serving,
+   * {@code System.out} points to stderr so that a stray {@code println} in tool code cannot
+   * corrupt the protocol stream.
+   */
+  public void stdio() {
+    Assembly assembly = assemble();
+    PrintStream protocolOut = System.out;
+    System.setOut(System.err);
+    try {
+      StdioServer.serve(System.in, protocolOut, assembly.json, assembly::build);
+    } finally {
+      System.setOut(protocolOut);
+    }
+  }
+
+  /** Serves one stdio-style session over the given streams until {@code in} ends. */
+  public void stdio(InputStream in, OutputStream out) {
+    Assembly assembly = assemble();
+    StdioServer.serve(in, out, assembly.json, assembly::build);
+  }
+
+  /** Starts Streamable HTTP at {@code /mcp}; returns once the server listens. */
+  public RunningServer http(HttpOptions options) {
+    HttpTransport.check(options);
+    Assembly assembly = assemble();
+    return HttpTransport.start(options, assembly.json, assembly::build);
+  }
+
+  /**
+   * Runs the transport named by {@code toolwarden.transport} ({@code stdio}, the default, or
+   * {@code http} with {@code toolwarden.http.host} / {@code toolwarden.http.port}) and blocks
+   * until it ends.
+   */
+  public void start() {
+    String transport = config.get("transport").orElse("stdio").toLowerCase(Locale.ROOT);
+    switch (transport) {
+      case "stdio" -> stdio();
+      case "http" -> {
+        int port = config.getInt("http.port", 8080);
+        Optional<String> host = config.get("http.host");
+        HttpOptions options = host.isPresent() ? HttpOptions.bind(host.get(), port) : HttpOptions.loopback(port);
+        try (RunningServer server = http(options)) {
+          server.await();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
+      default -> throw new ToolwardenStartupException("unknown transport '" + transport + "' in "
+          + Config.propertyName("transport") + " / " + Config.environmentName("transport") + ": use stdio or http");
+    }
+  }
+
+  // ---- assembly -------------------------------------------------------------------------------
+
+  /** Everything checked and built before a transport starts. */
+  private Assembly assemble() {
+    ClassLoader loader = classLoader != null ? classLoader : Thread.currentThread().getContextClassLoader();
+    if (loader == null) {
+      loader = ServerBuilder.class.getClassLoader();
+    }
+    List<BoundTool> tools = Bootstrap.bind(Bootstrap.loadBundles(loader), instances, factory);
+    PathGuard paths = PathGuard.of(resolveRoots(tools));
+    Caller caller = new Caller(Caller.ANONYMOUS, grants(tools));
+    McpJsonMapper json = McpJsonDefaults.getMapper();
+    CallChain chain = Pipeline.standard(json);
+    CallerResolver callers = CallerResolver.fixed(caller);
+    List<McpServerFeatures.SyncToolSpecification> specs = new ArrayList<>();
+    for (BoundTool t : tools) {
+      specs.add(new McpServerFeatures.SyncToolSpecification(SdkTools.toSdkTool(t.definition(), json),
+          new ToolCallHandler(t.definition(), t.target(), chain, callers, paths)));
+    }
+    return new Assembly(json, specs);
+  }
+
+  private Map<String, Path> resolveRoots(List<BoundTool> tools) {
+    Map<String, Path> resolved = new LinkedHashMap<>(roots);
+    for (BoundTool t : tools) {
+      for (PathRule rule : t.definition().policy().safePaths()) {
+        if (resolved.containsKey(rule.root())) {
+          continue;
+        }
+        Optional<String> configured = config.get("root." + rule.root());
+        if (configured.isEmpty()) {
+          throw new ToolwardenStartupException("tool '" + t.definition().name() + "' needs the root '" + rule.root()
+              + "' (@SafePath) but it is not bound: call .root(\"" + rule.root() + "\", dir) or set "
+              + Config.propertyName("root." + rule.root()) + " / " + Config.environmentName("root." + rule.root()));
+        }
+        resolved.put(rule.root(), Path.of(configured.get()));
+      }
+    }
+    return resolved;
+  }
+
+  private Set<String> grants(List<BoundTool> tools) {
+    if (grantedScopes != null) {
+      return grantedScopes;
+    }
+    Optional<String> configured = config.get("grant.scopes");
+    if (configured.isPresent()) {
+      Set<String> s = new LinkedHashSet<>();
+      for (String part : configured.get().split("[,\\s]+")) {
+        if (!part.isEmpty()) {
+          s.add(part);
+        }
+      }
+      return s;
+    }
+    Set<String> all = new LinkedHashSet<>();
+    for (BoundTool t : tools) {
+      all.addAll(t.definition().policy().scopes());
+    }
+    if (!all.isEmpty()) {
+      LOG.info("no scopes configured: granting every declared scope {} to the local caller", all);
+    }
+    return all;
+  }
+
+  /** The checked parts, and how to build the SDK server on a transport. */
+  private final class Assembly {
+    final McpJsonMapper json;
+    final List<McpServerFeatures.SyncToolSpecification> specs;
+
+    Assembly(McpJsonMapper json, List<McpServerFeatures.SyncToolSpecification> specs) {
+      this.json = json;
+      this.specs = specs;
+    }
+
+    McpSyncServer build(io.modelcontextprotocol.spec.McpServerTransportProvider transport) {
+      return configure(McpServer.sync(transport));
+    }
+
+    McpSyncServer build(io.modelcontextprotocol.spec.McpStreamableServerTransportProvider transport) {
+      return configure(McpServer.sync(transport));
+    }
+
+    private McpSyncServer configure(McpServer.SyncSpecification<?> spec) {
+      var capabilities = io.modelcontextprotocol.spec.McpSchema.ServerCapabilities.builder().tools(true).logging();
+      if (!resources.isEmpty() || !resourceTemplates.isEmpty()) {
+        capabilities.resources(false, false);
+      }
+      if (!prompts.isEmpty()) {
+        capabilities.prompts(false);
+      }
+      if (!completions.isEmpty()) {
+        capabilities.completions();
+      }
+      spec.serverInfo(name, version)
+          .jsonMapper(json)
+          .capabilities(capabilities.build())
+          .validateToolInputs(keepSdkValidation)
+          .tools(specs);
+      if (instructions != null) {
+        spec.instructions(instructions);
+      }
+      if (!resources.isEmpty()) {
+        spec.resources(resources);
+      }
+      if (!resourceTemplates.isEmpty()) {
+        spec.resourceTemplates(resourceTemplates);
+      }
+      if (!prompts.isEmpty()) {
+        spec.prompts(prompts);
+      }
+      if (!completions.isEmpty()) {
+        spec.completions(completions);
+      }
+      try {
+        return spec.build();
+      } catch (IllegalArgumentException e) {
+        // the SDK checks every schema against the 2020-12 meta-schema here
+        throw new ToolwardenStartupException("the MCP SDK rejected the server definition: " + e.getMessage());
+      }
+    }
+  }
+}

@@ -1,0 +1,15 @@
+package dev.toolwarden.runtime;
+
+/**
+ * A server that would be unsafe or cannot work does not start: this exception carries one
+ * clear message for the operator. It has no stack trace on purpose, so an uncaught start-up
+ * error prints as a single readable line instead of a wall of framework frames.
+ */
+public final class ToolwardenStartupException extends RuntimeException {
+
+  private static final long serialVersionUID = 1L;
+
+  public ToolwardenStartupException(String message) {
+    super(message, null, false, false);
+  }
+}

@@ -1,0 +1,18 @@
+package dev.toolwarden.runtime.pipeline;
+
+import io.modelcontextprotocol.spec.McpSchema;
+import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
+import java.util.List;
+
+/** Small factory for {@code isError} results. */
+public final class Results {
+
+  private Results() {}
+
+  public static CallToolResult error(String text) {
+    return CallToolResult.builder()
+        .content(List.of(new McpSchema.TextContent(text)))
+        .isError(true)
+        .build();
+  }
+}

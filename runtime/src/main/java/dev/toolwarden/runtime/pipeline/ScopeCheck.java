@@ -1,0 +1,28 @@
+package dev.toolwarden.runtime.pipeline;
+
+import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Refuses a call when the caller lacks one of the tool's declared scopes. On HTTP with OAuth
+ * this repeats the transport's check (defence in depth); on stdio it enforces the configured
+ * grant.
+ */
+public final class ScopeCheck implements CallStep {
+
+  @Override
+  public CallToolResult apply(ToolCall call, CallChain next) throws Exception {
+    List<String> missing = new ArrayList<>();
+    for (String scope : call.tool().policy().scopes()) {
+      if (!call.caller().scopes().contains(scope)) {
+        missing.add(scope);
+      }
+    }
+    if (!missing.isEmpty()) {
+      return Results.error("Forbidden: tool '" + call.tool().name() + "' requires the scope"
+          + (missing.size() == 1 ? " " : "s ") + String.join(", ", missing) + ", which this caller was not granted");
+    }
+    return next.proceed(call);
+  }
+}

@@ -1,0 +1,4 @@
+package dev.toolwarden.runtime.testtools;
+
+/** Declares a tool named like one of {@link EchoTools}. */
+public final class DuplicateTools {}

@@ -1,0 +1,4 @@
+package dev.toolwarden.runtime.testtools;
+
+/** A class compiled without the processor: no bundle exists for it. */
+public final class NoBundleTools {}
