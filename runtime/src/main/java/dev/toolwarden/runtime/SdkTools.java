@@ -11,13 +11,14 @@ final class SdkTools {
   private SdkTools() {}
 
   static McpSchema.Tool toSdkTool(ToolDefinition def, McpJsonMapper json) {
-    McpSchema.Tool.Builder b = McpSchema.Tool.builder().name(def.name()).title(def.title()).description(def.description());
+    McpSchema.Tool.Builder b;
     try {
-      b.inputSchema(json, def.inputSchema());
+      b = McpSchema.Tool.builder(def.name(), json, def.inputSchema());
     } catch (RuntimeException e) {
       throw new ToolwardenStartupException("tool '" + def.name() + "': its input schema is not valid JSON"
           + " (regenerate it with the matching toolwarden-processor)");
     }
+    b.title(def.title()).description(def.description());
     if (def.outputSchema() != null) {
       try {
         b.outputSchema(json, def.outputSchema());

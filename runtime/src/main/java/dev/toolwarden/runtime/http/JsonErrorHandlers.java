@@ -4,7 +4,6 @@ import java.nio.ByteBuffer;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -44,11 +43,6 @@ final class JsonErrorHandlers {
       return true;
     }
 
-    @Override
-    public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
-      fields.put(HttpHeader.CONTENT_TYPE, "application/json");
-      return ByteBuffer.wrap(body(status));
-    }
   }
 
   /** For the servlet context ({@code sendError} outside the filter, uncaught servlet errors). */
@@ -72,11 +66,6 @@ final class JsonErrorHandlers {
       return true;
     }
 
-    @Override
-    public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
-      fields.put(HttpHeader.CONTENT_TYPE, "application/json");
-      return ByteBuffer.wrap(body(status));
-    }
   }
 
   private static void writeJson(Response response, int code, Callback callback) {

@@ -55,7 +55,8 @@ public final class ExchangeToolContext implements ToolContext {
     if (token == null) {
       return; // the client did not ask for progress
     }
-    exchange.progressNotification(new McpSchema.ProgressNotification(token, progress, total, message));
+    exchange.progressNotification(
+        McpSchema.ProgressNotification.builder(token, progress).total(total).message(message).build());
   }
 
   private Object progressToken() {

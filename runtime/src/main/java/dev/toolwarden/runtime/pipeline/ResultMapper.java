@@ -24,7 +24,7 @@ public final class ResultMapper {
     }
     if (outcome instanceof ToolOutcome.Text t) {
       List<McpSchema.Content> content =
-          t.text() == null ? List.of() : List.of(new McpSchema.TextContent(t.text()));
+          t.text() == null ? List.of() : List.of(McpSchema.TextContent.builder(t.text()).build());
       return CallToolResult.builder().content(content).isError(false).build();
     }
     if (outcome instanceof ToolOutcome.Structured s) {
@@ -39,7 +39,7 @@ public final class ResultMapper {
       }
       // structured content plus the same JSON as text, for clients that read only content
       return CallToolResult.builder()
-          .content(List.of(new McpSchema.TextContent(text)))
+          .content(List.of(McpSchema.TextContent.builder(text).build()))
           .structuredContent(s.json())
           .isError(false)
           .build();

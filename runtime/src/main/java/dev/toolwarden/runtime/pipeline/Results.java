@@ -11,7 +11,7 @@ public final class Results {
 
   public static CallToolResult error(String text) {
     return CallToolResult.builder()
-        .content(List.of(new McpSchema.TextContent(text)))
+        .content(List.of(McpSchema.TextContent.builder(text).build()))
         .isError(true)
         .build();
   }

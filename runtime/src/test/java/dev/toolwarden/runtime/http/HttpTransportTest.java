@@ -91,6 +91,36 @@ class HttpTransportTest {
     }
   }
 
+  @Test
+  void toolContextSendsProgressOnlyWithATokenAndLogsAtTheClientsLevel() throws Exception {
+    java.util.List<McpSchema.ProgressNotification> progress = new java.util.concurrent.CopyOnWriteArrayList<>();
+    java.util.List<McpSchema.LoggingMessageNotification> logs = new java.util.concurrent.CopyOnWriteArrayList<>();
+    try (McpSyncClient client = McpClient.sync(HttpClientStreamableHttpTransport.builder("http://127.0.0.1:"
+            + server.port()).endpoint("/mcp").build())
+        .requestTimeout(Duration.ofSeconds(20))
+        .capabilities(McpSchema.ClientCapabilities.builder().sampling().build())
+        .progressConsumer(progress::add)
+        .loggingConsumer(logs::add)
+        .build()) {
+      client.initialize();
+      client.setLoggingLevel(McpSchema.LoggingLevel.INFO);
+      McpSchema.CallToolResult plain = client.callTool(new McpSchema.CallToolRequest("report", Map.of()));
+      assertEquals("reported; canSample=true canElicit=false session=true",
+          ((McpSchema.TextContent) plain.content().get(0)).text());
+      assertTrue(progress.isEmpty(), "no progress without a progress token: " + progress);
+
+      client.callTool(McpSchema.CallToolRequest.builder("report").arguments(Map.of()).progressToken("tok-1").build());
+      long deadline = System.currentTimeMillis() + 5000;
+      while (progress.size() < 2 && System.currentTimeMillis() < deadline) {
+        Thread.sleep(20);
+      }
+      assertEquals(2, progress.size(), progress.toString());
+      assertEquals("tok-1", progress.get(0).progressToken());
+      assertEquals("half way", progress.get(0).message());
+      assertTrue(logs.stream().anyMatch(l -> "working on it".equals(l.data())), logs.toString());
+    }
+  }
+
   private static McpSyncClient client() {
     return McpClient.sync(HttpClientStreamableHttpTransport.builder("http://127.0.0.1:" + server.port())
             .endpoint("/mcp").build())

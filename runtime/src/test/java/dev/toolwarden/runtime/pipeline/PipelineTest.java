@@ -82,9 +82,19 @@ class PipelineTest {
   }
 
   @Test
-  void passthroughOfSomethingElseIsAnInternalErrorThroughThePipeline() {
+  void passthroughContentListTravelsThroughThePipelineUnchanged() {
     assertEquals(List.of(new McpSchema.TextContent("one"), new McpSchema.TextContent("two")),
         call("raw_contents", Map.of(), Set.of()).content());
+  }
+
+  @Test
+  void passthroughOfANonSdkValueIsAnInternalError() throws Exception {
+    CallChain chain = CallChain.of(List.of(new ErrorMapping(),
+        (call, next) -> mapper.map(ToolOutcome.passthrough("not an SDK value"))));
+    ToolDefinition def = new EchoToolsBundle().tools().get(0);
+    CallToolResult r = chain.proceed(new ToolCall(def, target, Map.of(), null, null, null));
+    assertTrue(r.isError());
+    assertTrue(text(r).startsWith("internal error (ref "), text(r));
   }
 
   // ---- errors -------------------------------------------------------------------------------

@@ -42,4 +42,12 @@ public final class EchoTools {
     System.out.println("STRAY OUTPUT FROM TOOL CODE");
     return "printed by " + context.principal() + " in " + context.toolName();
   }
+
+  public String report(ToolContext context) {
+    context.progress(1, 2.0, "half way");
+    context.info("working on it");
+    context.progress(2, 2.0, "done");
+    return "reported; canSample=" + context.canSample() + " canElicit=" + context.canElicit()
+        + " session=" + (context.sessionId() != null);
+  }
 }

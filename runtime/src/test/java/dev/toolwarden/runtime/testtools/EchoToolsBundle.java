@@ -57,7 +57,9 @@ public final class EchoToolsBundle implements ToolBundle {
         new ToolDefinition("admin_only", null, "Needs the admin scope", PLAIN, EMPTY_SCHEMA, null,
             policy("admin"), (t, a, i) -> ToolOutcome.text(((EchoTools) t).adminOnly())),
         new ToolDefinition("stray_print", null, "Prints to System.out", PLAIN, EMPTY_SCHEMA, null, policy(),
-            (t, a, i) -> ToolOutcome.text(((EchoTools) t).strayPrint(i.context()))));
+            (t, a, i) -> ToolOutcome.text(((EchoTools) t).strayPrint(i.context()))),
+        new ToolDefinition("report", null, "Sends progress and a log message", PLAIN, EMPTY_SCHEMA, null, policy(),
+            (t, a, i) -> ToolOutcome.text(((EchoTools) t).report(i.context()))));
   }
 
   private static ToolPolicy policy(String... scopes) {
