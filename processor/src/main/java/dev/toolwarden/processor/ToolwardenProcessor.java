@@ -8,10 +8,15 @@ import dev.toolwarden.processor.check.DefaultCheck;
 import dev.toolwarden.processor.check.ModelCheck;
 import dev.toolwarden.processor.check.PolicyCheck;
 import dev.toolwarden.processor.check.ShapeCheck;
+import dev.toolwarden.processor.check.LintCheck;
+import dev.toolwarden.processor.check.TokenPassthroughCheck;
 import dev.toolwarden.processor.check.ToolNameCheck;
+import dev.toolwarden.processor.check.WaiverCheck;
+import dev.toolwarden.processor.diag.Options;
 import dev.toolwarden.processor.diag.Reporter;
 import dev.toolwarden.processor.diag.Rule;
 import dev.toolwarden.processor.gen.BundleGenerator;
+import dev.toolwarden.processor.gen.ManifestWriter;
 import dev.toolwarden.processor.model.ModelReader;
 import dev.toolwarden.processor.model.Names;
 import dev.toolwarden.processor.model.ToolClassModel;
@@ -30,6 +35,7 @@ import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.annotation.processing.Processor;
 import javax.annotation.processing.RoundEnvironment;
+import javax.annotation.processing.SupportedOptions;
 import javax.lang.model.SourceVersion;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
@@ -45,6 +51,7 @@ import javax.tools.StandardLocation;
  * types are not resolved yet is deferred by name to a later round.
  */
 @AutoService(Processor.class)
+@SupportedOptions({Options.SECRETS, Options.SCAN, Options.REQUIRE_SCOPES})
 public final class ToolwardenProcessor extends AbstractProcessor {
 
   static final String SERVICE_FILE = "META-INF/services/dev.toolwarden.runtime.spi.ToolBundle";
@@ -56,17 +63,23 @@ public final class ToolwardenProcessor extends AbstractProcessor {
   private final Map<String, Unresolved> lastUnresolved = new HashMap<>();
   private final Set<String> bundles = new TreeSet<>();
   private final Set<String> done = new TreeSet<>();
+  private final ManifestWriter manifest = new ManifestWriter();
 
   @Override
   public synchronized void init(ProcessingEnvironment env) {
     super.init(env);
-    reporter = new Reporter(env.getMessager());
+    Options options = Options.parse(env.getOptions());
+    reporter = new Reporter(env.getMessager(), options);
+    if (options.problem() != null) {
+      reporter.error("[TW-OPTION] " + options.problem() + ". Fix: correct the -A option of the compiler.");
+    }
     reader = new ModelReader(env, reporter);
   }
 
+  /** Every type: the secret scan reads every compilation unit, not only classes with tools. */
   @Override
   public Set<String> getSupportedAnnotationTypes() {
-    return Set.of(Names.MCP_TOOL);
+    return Set.of("*");
   }
 
   @Override
@@ -97,14 +110,27 @@ public final class ToolwardenProcessor extends AbstractProcessor {
         processClass(type);
       }
     }
+    checkWaivers(round);
     if (round.processingOver()) {
       for (String name : deferred) {
         Unresolved u = lastUnresolved.get(name);
         reporter.report(Rule.TYPE_UNRESOLVED, u.site, u.typeName, ModelReader.describe(u.site));
       }
       writeServiceFile();
+      writeManifest();
     }
     return false;
+  }
+
+  private void checkWaivers(RoundEnvironment round) {
+    for (String name : List.of(Names.WAIVE, Names.WAIVE_LIST)) {
+      TypeElement waive = processingEnv.getElementUtils().getTypeElement(name);
+      if (waive != null) {
+        for (Element e : round.getElementsAnnotatedWith(waive)) {
+          WaiverCheck.check(e, reporter);
+        }
+      }
+    }
   }
 
   private void processClass(TypeElement type) {
@@ -138,6 +164,7 @@ public final class ToolwardenProcessor extends AbstractProcessor {
     if (reporter.errorCount() > errorsBefore) {
       return; // generators run only on a class the checks found no error in
     }
+    manifest.add(model);
     JavaFile file = new BundleGenerator(model, ToolwardenProcessor.class.getName()).generate();
     try {
       file.writeTo(processingEnv.getFiler());
@@ -151,12 +178,27 @@ public final class ToolwardenProcessor extends AbstractProcessor {
 
   private List<ModelCheck> checks() {
     return List.of(new ToolNameCheck(toolNames), new ArgumentCheck(), new ConstraintCheck(reader.annotations()),
-        new DefaultCheck(), new PolicyCheck(reader.annotations()));
+        new DefaultCheck(), new PolicyCheck(reader.annotations()), new TokenPassthroughCheck(), new LintCheck());
   }
 
   private static boolean hasMcpTool(Element e) {
     return e.getAnnotationMirrors().stream().anyMatch(a ->
         ((TypeElement) a.getAnnotationType().asElement()).getQualifiedName().contentEquals(Names.MCP_TOOL));
+  }
+
+  private void writeManifest() {
+    if (manifest.isEmpty() && reporter.waived().isEmpty()) {
+      return;
+    }
+    try {
+      FileObject f = processingEnv.getFiler().createResource(StandardLocation.CLASS_OUTPUT, "", ManifestWriter.PATH);
+      try (Writer w = new java.io.OutputStreamWriter(f.openOutputStream(), StandardCharsets.UTF_8)) {
+        w.write(manifest.write(reporter.waived()));
+      }
+    } catch (IOException e) {
+      processingEnv.getMessager().printMessage(javax.tools.Diagnostic.Kind.ERROR,
+          "[TW-IO] could not write " + ManifestWriter.PATH + ": " + e.getMessage());
+    }
   }
 
   private void writeServiceFile() {

@@ -21,6 +21,10 @@ final class Compiler {
     return javac().withProcessors(new ToolwardenProcessor()).compile(sources);
   }
 
+  static Compilation compileWith(List<String> options, JavaFileObject... sources) {
+    return javac().withProcessors(new ToolwardenProcessor()).withOptions(options).compile(sources);
+  }
+
   static Compilation compile(List<JavaFileObject> sources) {
     return javac().withProcessors(new ToolwardenProcessor()).compile(sources);
   }

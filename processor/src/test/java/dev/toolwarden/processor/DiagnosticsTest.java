@@ -98,6 +98,18 @@ class DiagnosticsTest {
         "  @McpTool @RateLimit(permits = 5, per = \"1 minute\") public String hello() { return \"\"; }"));
     cases.add(misuse(Rule.RATE_LIMIT_INVALID, "permits must be positive, not 0",
         "  @McpTool @RateLimit(permits = 0, per = \"1m\") public String hello() { return \"\"; }"));
+    cases.add(misuse(Rule.TOKEN_PASSTHROUGH, "parameter 'accessToken' of call() carries a credential",
+        "  @McpTool public String call(String accessToken) { return \"\"; }"));
+    cases.add(misuse(Rule.TOKEN_PASSTHROUGH, "MUST NOT pass through the token",
+        "  @McpTool public String call(Optional<String> apiKey) { return \"\"; }"));
+    cases.add(misuse(Rule.TOKEN_PASSTHROUGH, "its name says \"password\"",
+        "  @McpTool public String login(Login login) { return \"\"; }",
+        "  public record Login(String user, String password) {}"));
+    cases.add(misuse(Rule.WAIVER_INVALID, "has no reason",
+        "  @McpTool public String call(@Waive(rule = \"TW-TOKEN-PASSTHROUGH\", reason = \" \") String token) "
+            + "{ return \"\"; }"));
+    cases.add(misuse(Rule.WAIVER_INVALID, "names a rule that cannot be waived",
+        "  @McpTool @Waive(rule = \"TW-BOUNDS\", reason = \"why not\") public String call() { return \"\"; }"));
     return cases.stream();
   }
 
@@ -135,7 +147,7 @@ class DiagnosticsTest {
 
   @Test
   void validToolsCompileWithoutDiagnostics() {
-    JavaFileObject source = Compiler.source("T", IMPORTS, "public class T {",
+    JavaFileObject source = Compiler.source("T", IMPORTS, "@RequiresScope(\"greet\") public class T {",
         "  /** Says hello. @param name who */",
         "  @McpTool public String hello(@Size(max = 20) String name, @Min(1) int times, ToolContext ctx) {",
         "    return name; }", "}");

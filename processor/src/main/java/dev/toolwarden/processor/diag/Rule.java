@@ -75,18 +75,62 @@ public enum Rule {
       "use printable ASCII without spaces, '\"' or '\\\\' (RFC 6749 section 3.3)"),
   RATE_LIMIT_INVALID("TW-RATE-LIMIT", Diagnostic.Kind.ERROR,
       "@RateLimit %s",
-      "use permits > 0 and a window such as \"30s\", \"1m\", \"1h\" or \"1d\"");
+      "use permits > 0 and a window such as \"30s\", \"1m\", \"1h\" or \"1d\""),
+  TOKEN_PASSTHROUGH("TW-TOKEN-PASSTHROUGH", Diagnostic.Kind.ERROR,
+      "%s carries a credential from the client (its name says %s). The MCP specification: \"The MCP server "
+          + "MUST NOT pass through the token it received from the MCP client\"",
+      "remove the argument; call upstream services with the server's own credentials, e.g. "
+          + "Secrets.require(\"UPSTREAM_API_KEY\")", true),
+  LITERAL_SECRET("TW-SECRET", Diagnostic.Kind.ERROR,
+      "[%s] %s looks like a literal secret (%s): %s",
+      "remove it from the source and read it from the environment, e.g. Secrets.require(\"%s\")", true),
+  PATH_STRING("TW-PATH-STRING", Diagnostic.Kind.WARNING,
+      "%s is a String named like a file path but has no @SafePath: a client could name any file",
+      "take a Path (or String) with @SafePath(root = \"<root name>\")", true),
+  URL_STRING("TW-URL-STRING", Diagnostic.Kind.WARNING,
+      "%s is a String named like a URL: fetching a client-chosen URL lets a client reach internal services (SSRF)",
+      "take a URI and check it against an allowlist of hosts before using it", true),
+  TOOL_DESCRIPTION("TW-TOOL-DESCRIPTION", Diagnostic.Kind.WARNING,
+      "tool %s has no description: models choose tools by their descriptions",
+      "write a Javadoc comment on the method or set @McpTool(description = ...)", true),
+  TOOL_SCOPE("TW-TOOL-SCOPE", Diagnostic.Kind.WARNING,
+      "tool %s requires no scope: any authenticated caller may call it",
+      "add @RequiresScope(\"...\") to the method or its class", true),
+  WAIVER_INVALID("TW-WAIVER", Diagnostic.Kind.ERROR,
+      "@Waive(rule = \"%s\") %s",
+      "name a waivable rule id (%s) and say in reason = \"...\" why it does not apply here");
 
   private final String id;
   private final Diagnostic.Kind kind;
   private final String template;
   private final String fix;
+  private final boolean waivable;
 
   Rule(String id, Diagnostic.Kind kind, String template, String fix) {
+    this(id, kind, template, fix, false);
+  }
+
+  Rule(String id, Diagnostic.Kind kind, String template, String fix, boolean waivable) {
     this.id = id;
     this.kind = kind;
     this.template = template;
     this.fix = fix;
+    this.waivable = waivable;
+  }
+
+  /** Whether {@code @Waive} may silence this rule (security rules and lints; never a rule whose code could not be generated). */
+  public boolean waivable() {
+    return waivable;
+  }
+
+  /** The rule with this id, or null. */
+  public static Rule byId(String id) {
+    for (Rule r : values()) {
+      if (r.id.equals(id)) {
+        return r;
+      }
+    }
+    return null;
   }
 
   public String id() {

@@ -105,17 +105,12 @@ public final class BundleGenerator {
         : CodeBlock.of("new $T($L, $LL, $S)", Types.RATE_LIMIT_POLICY, tool.rateLimit().permits(),
             tool.rateLimit().windowMillis(), tool.rateLimit().key());
     List<String> pathFields = new ArrayList<>();
-    List<String> redacted = new ArrayList<>();
     for (Field p : tool.parameters()) {
-      Pointers.collect(p, "/input/" + Pointers.escape(p.jsonName()), model, pathFields, redacted, constants,
+      Pointers.collect(p, "/input/" + Pointers.escape(p.jsonName()), model, pathFields, new ArrayList<>(), constants,
           new ArrayList<>());
     }
-    if (tool.returnRedacted()) {
-      redacted.add("/output");
-    } else if (tool.returnType() != null) {
-      Pointers.collectOutput(tool.returnType(), tool.returnKind() == ToolModel.ReturnKind.STRUCTURED_WRAPPED
-          ? "/output/result" : "/output", model, redacted, new ArrayList<>());
-    }
+    List<String> redacted = new ArrayList<>();
+    Pointers.collectRedacted(tool, model, redacted);
     CodeBlock.Builder paths = CodeBlock.builder().add("$T.of(", Types.LIST);
     for (int i = 0; i < pathFields.size(); i++) {
       paths.add(i == 0 ? "$L" : ", $L", pathFields.get(i));

@@ -52,6 +52,37 @@ public final class Json {
     }
   }
 
+  /** Indented JSON, two spaces a level, one member per line. */
+  public static String pretty(Object value) {
+    StringBuilder b = new StringBuilder();
+    pretty(value, b, 0);
+    return b.toString();
+  }
+
+  private static void pretty(Object v, StringBuilder b, int depth) {
+    String indent = "  ".repeat(depth + 1);
+    if (v instanceof Map<?, ?> m && !m.isEmpty()) {
+      b.append("{\n");
+      int i = 0;
+      for (Map.Entry<?, ?> e : m.entrySet()) {
+        b.append(indent).append(quote(String.valueOf(e.getKey()))).append(": ");
+        pretty(e.getValue(), b, depth + 1);
+        b.append(++i < m.size() ? ",\n" : "\n");
+      }
+      b.append("  ".repeat(depth)).append('}');
+    } else if (v instanceof List<?> l && !l.isEmpty()) {
+      b.append("[\n");
+      for (int i = 0; i < l.size(); i++) {
+        b.append(indent);
+        pretty(l.get(i), b, depth + 1);
+        b.append(i + 1 < l.size() ? ",\n" : "\n");
+      }
+      b.append("  ".repeat(depth)).append(']');
+    } else {
+      write(v, b);
+    }
+  }
+
   /** Already-serialised JSON text, e.g. a default value. */
   public record RawJson(String text) {}
 

@@ -77,6 +77,22 @@ final class Pointers {
     }
   }
 
+  /** The redacted pointers of a tool's input and output, as its policy lists them. */
+  static void collectRedacted(dev.toolwarden.processor.model.ToolModel tool, ToolClassModel model,
+      List<String> redacted) {
+    for (Field p : tool.parameters()) {
+      collect(p, "/input/" + escape(p.jsonName()), model, new java.util.ArrayList<>(), redacted, new Constants(),
+          new java.util.ArrayList<>());
+    }
+    if (tool.returnRedacted()) {
+      redacted.add("/output");
+    } else if (tool.returnType() != null) {
+      collectOutput(tool.returnType(), tool.returnKind()
+          == dev.toolwarden.processor.model.ToolModel.ReturnKind.STRUCTURED_WRAPPED ? "/output/result" : "/output",
+          model, redacted, new java.util.ArrayList<>());
+    }
+  }
+
   static RecordModel record(ToolClassModel model, JType.RecordType r) {
     for (RecordModel m : model.records().values()) {
       if (m.element().equals(r.element())) {

@@ -219,7 +219,8 @@ public final class ModelReader {
     if (e.getKind() == ElementKind.PARAMETER) {
       return "parameter '" + e.getSimpleName() + "' of " + e.getEnclosingElement().getSimpleName() + "()";
     }
-    if (e.getKind() == ElementKind.RECORD_COMPONENT) {
+    if (e.getKind() == ElementKind.RECORD_COMPONENT
+        || e.getKind() == ElementKind.FIELD && e.getEnclosingElement().getKind() == ElementKind.RECORD) {
       return "component '" + e.getSimpleName() + "' of record " + e.getEnclosingElement().getSimpleName();
     }
     return e.getKind().toString().toLowerCase(java.util.Locale.ROOT) + " '" + e.getSimpleName() + "'";
@@ -407,10 +408,12 @@ public final class ModelReader {
           sources.add(member);
         }
       }
-      Field f = readField(c, sources, c.asType(), c.getSimpleName().toString(),
+      // javac gives a record component element no source position: report on its field, which has one
+      Element site = sources.size() > 2 ? sources.get(2) : c;
+      Field f = readField(site, sources, c.asType(), c.getSimpleName().toString(),
           doc.param(c.getSimpleName().toString()), records, output);
       if (f.type() instanceof JType.Unsupported u && output) {
-        reporter.report(Rule.TYPE_UNSUPPORTED, c, describe(c), c.asType(), u.reason());
+        reporter.report(Rule.TYPE_UNSUPPORTED, site, describe(site), c.asType(), u.reason());
       }
       components.add(f);
     }
