@@ -74,6 +74,10 @@ final class GenericSecretRule extends SecretRule {
         return;
       }
     }
+    // the last name examined and the decision, so a repeated key (a=1&a=2…) is analysed once
+    int lastNameStart = -1;
+    int lastNameLength = 0;
+    boolean lastNameCredential = false;
     for (int i = 0; i < len; i++) {
       char sep = text.charAt(i);
       if (sep != '=' && sep != ':') {
@@ -95,7 +99,20 @@ final class GenericSecretRule extends SecretRule {
       if (ns == ne || (ns > 0 && isNameChar(text.charAt(ns - 1)))) {
         continue;
       }
-      if (!CredentialNames.isCredentialName(text.substring(ns, ne))) {
+      if (ne - ns < 3) {
+        continue;
+      }
+      boolean credential;
+      if (lastNameStart >= 0 && lastNameLength == ne - ns
+          && text.regionMatches(lastNameStart, text, ns, lastNameLength)) {
+        credential = lastNameCredential;
+      } else {
+        credential = hasKeyword(text, ns, ne) && CredentialNames.isCredentialName(text.substring(ns, ne));
+        lastNameStart = ns;
+        lastNameLength = ne - ns;
+        lastNameCredential = credential;
+      }
+      if (!credential) {
         continue;
       }
       int vs = i + 1;
@@ -118,6 +135,50 @@ final class GenericSecretRule extends SecretRule {
         i = ve - 1;
       }
     }
+  }
+
+  /** Cheap check before the name analysis: does {@code text[start, end)} contain a credential keyword? */
+  private static boolean hasKeyword(String text, int start, int end) {
+    for (String k : TEXT_KEYWORDS) {
+      int n = k.length();
+      for (int i = start; i + n <= end; i++) {
+        if (text.regionMatches(true, i, k, 0, n)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /**
+   * True for dotted or dashed identifiers such as {@code spring.security.oauth2.client-secret}: two or more
+   * separators, and every segment a word (letters, optionally followed by digits).
+   */
+  static boolean isDottedIdentifier(String s, int start, int end) {
+    int separators = 0;
+    int i = start;
+    while (i < end) {
+      int segStart = i;
+      while (i < end && Text.isAsciiLetter(s.charAt(i))) {
+        i++;
+      }
+      int letters = i - segStart;
+      while (i < end && Text.isDigit(s.charAt(i))) {
+        i++;
+      }
+      if (letters == 0) {
+        return false;
+      }
+      if (i < end) {
+        char c = s.charAt(i);
+        if (c != '.' && c != '-' && c != '_') {
+          return false;
+        }
+        separators++;
+        i++;
+      }
+    }
+    return separators >= 2;
   }
 
   /** Skips a leading {@code Bearer }, {@code Basic } or {@code Token } authorisation scheme. */
@@ -173,17 +234,18 @@ final class GenericSecretRule extends SecretRule {
         || first == '#' || first == '@' || first == '\\') {
       return false;
     }
-    String v = s.substring(start, end);
-    if (v.contains("://") || v.contains("${") || v.contains("{{")) {
-      return false;
-    }
-    if (Text.isPlaceholder(s, start, end)) {
+    if (isDottedIdentifier(s, start, end)) {
       return false;
     }
     double h = Text.entropy(s, start, end);
-    if (hexOnly) {
-      return n >= 16 && h >= HEX_FLOOR;
+    boolean entropyOk = hexOnly
+        ? n >= 16 && h >= HEX_FLOOR
+        : h >= Math.min(FLOOR, Math.log(n) / Math.log(2) - 0.7);
+    if (!entropyOk) {
+      return false;
     }
-    return h >= Math.min(FLOOR, Math.log(n) / Math.log(2) - 0.7);
+    // the allocating checks last
+    String v = s.substring(start, end);
+    return !v.contains("://") && !Text.isPlaceholder(s, start, end);
   }
 }

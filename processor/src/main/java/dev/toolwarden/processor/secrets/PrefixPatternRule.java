@@ -23,7 +23,8 @@ final class PrefixPatternRule extends SecretRule {
 
   /**
    * @param prefixes pre-filter strings, each found with {@code indexOf}
-   * @param prefixOffset how many characters the token starts before the prefix (0 if the prefix starts the token)
+   * @param prefixOffset how many characters the token starts before the prefix (0 if the prefix starts the token);
+   *     when positive, the character right before the prefix must be a digit (the Azure AD secret format)
    * @param maxLength largest token length: the regex region
    * @param entropyFloor minimum Shannon entropy (bits/char) of the body group, or 0
    * @param regexes anchored (via {@code lookingAt}) at the token start; tried in order
@@ -56,7 +57,8 @@ final class PrefixPatternRule extends SecretRule {
       while ((hit = text.indexOf(prefix, from)) >= 0) {
         from = hit + 1;
         int start = hit - prefixOffset;
-        if (start < 0 || !Text.leftBoundary(text, start)) {
+        if (start < 0 || !Text.leftBoundary(text, start)
+            || (prefixOffset > 0 && !Text.isDigit(text.charAt(hit - 1)))) {
           continue;
         }
         for (int p = 0; p < patterns.length; p++) {

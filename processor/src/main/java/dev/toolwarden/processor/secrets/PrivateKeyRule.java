@@ -30,6 +30,9 @@ final class PrivateKeyRule extends SecretRule {
     int len = text.length();
     int from = 0;
     int hit;
+    // the next "-----END " at or after endSearchFrom (-1: none), shared by all candidates so the search is linear
+    int endSearchFrom = -1;
+    int nextEnd = -1;
     while ((hit = text.indexOf(BEGIN, from)) >= 0) {
       from = hit + 1;
       int labelStart = hit + BEGIN.length();
@@ -51,7 +54,11 @@ final class PrivateKeyRule extends SecretRule {
         continue;
       }
       int end = bodyEnd;
-      int endMarker = indexOf(text, "-----END ", bodyEnd, Math.min(len, bodyEnd + END_WINDOW));
+      if (endSearchFrom < 0 || (nextEnd >= 0 && nextEnd < bodyEnd)) {
+        endSearchFrom = bodyEnd;
+        nextEnd = text.indexOf("-----END ", bodyEnd);
+      }
+      int endMarker = nextEnd >= bodyEnd && nextEnd - bodyEnd <= END_WINDOW ? nextEnd : -1;
       if (endMarker >= 0) {
         int close = indexOf(text, DASHES, endMarker + 9, Math.min(len, endMarker + 9 + 64));
         end = close >= 0 ? close + DASHES.length() : endMarker + 9;

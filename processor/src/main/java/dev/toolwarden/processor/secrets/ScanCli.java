@@ -270,14 +270,15 @@ public final class ScanCli {
       return content;
     }
 
+    /** Lines as {@code wc -l} counts them, plus one for a last line without a newline. */
     long lineCount() {
-      long n = 1;
+      long n = 0;
       for (int i = 0; i < content.length(); i++) {
         if (content.charAt(i) == '\n') {
           n++;
         }
       }
-      return n;
+      return content.isEmpty() || content.endsWith("\n") ? n : n + 1;
     }
   }
 }

@@ -50,6 +50,9 @@ final class SlackTokenRule extends SecretRule {
           }
           if (groups == 0) {
             firstNumeric = allDigits(text, p, q);
+            if (!firstNumeric) {
+              break; // every Slack token starts with a numeric group
+            }
           }
           groups++;
           lastStart = p;
