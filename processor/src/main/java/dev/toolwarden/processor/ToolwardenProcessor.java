@@ -21,6 +21,7 @@ import dev.toolwarden.processor.model.ModelReader;
 import dev.toolwarden.processor.model.Names;
 import dev.toolwarden.processor.model.ToolClassModel;
 import dev.toolwarden.processor.model.Unresolved;
+import dev.toolwarden.processor.scan.SecretCheck;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -58,6 +59,7 @@ public final class ToolwardenProcessor extends AbstractProcessor {
 
   private Reporter reporter;
   private ModelReader reader;
+  private SecretCheck secrets;
   private final Map<String, String> toolNames = new HashMap<>();
   private final Set<String> deferred = new TreeSet<>();
   private final Map<String, Unresolved> lastUnresolved = new HashMap<>();
@@ -74,6 +76,7 @@ public final class ToolwardenProcessor extends AbstractProcessor {
       reporter.error("[TW-OPTION] " + options.problem() + ". Fix: correct the -A option of the compiler.");
     }
     reader = new ModelReader(env, reporter);
+    secrets = new SecretCheck(env, reporter);
   }
 
   /** Every type: the secret scan reads every compilation unit, not only classes with tools. */
@@ -111,6 +114,11 @@ public final class ToolwardenProcessor extends AbstractProcessor {
       }
     }
     checkWaivers(round);
+    for (Element root : round.getRootElements()) {
+      if (reporter.options().scanAll() || classes.containsKey(qualifiedName(root))) {
+        secrets.scan(root);
+      }
+    }
     if (round.processingOver()) {
       for (String name : deferred) {
         Unresolved u = lastUnresolved.get(name);
@@ -120,6 +128,10 @@ public final class ToolwardenProcessor extends AbstractProcessor {
       writeManifest();
     }
     return false;
+  }
+
+  private static String qualifiedName(Element e) {
+    return e instanceof TypeElement t ? t.getQualifiedName().toString() : "";
   }
 
   private void checkWaivers(RoundEnvironment round) {

@@ -82,7 +82,7 @@ public enum Rule {
       "remove the argument; call upstream services with the server's own credentials, e.g. "
           + "Secrets.require(\"UPSTREAM_API_KEY\")", true),
   LITERAL_SECRET("TW-SECRET", Diagnostic.Kind.ERROR,
-      "[%s] %s looks like a literal secret (%s): %s",
+      "[%s] literal secret: %s %s%s",
       "remove it from the source and read it from the environment, e.g. Secrets.require(\"%s\")", true),
   PATH_STRING("TW-PATH-STRING", Diagnostic.Kind.WARNING,
       "%s is a String named like a file path but has no @SafePath: a client could name any file",
