@@ -31,13 +31,25 @@ public final class Components {
     if (underCi()) {
       Assertions.fail(message + " (CI=true: a missing component fails the build)");
     }
-    System.err.println();
-    System.err.println("!".repeat(100));
-    System.err.println("!!! WARNING: SKIPPING TEST. " + message);
-    System.err.println("!!! Under CI (CI=true) this test would FAIL. See .ci/run for how CI installs it.");
-    System.err.println("!".repeat(100));
-    System.err.println();
+    String banner = "\n" + "!".repeat(100) + "\n!!! WARNING: SKIPPING TEST. " + message
+        + "\n!!! Under CI (CI=true) this test would FAIL. See .ci/run for how CI installs it.\n" + "!".repeat(100) + "\n";
+    System.err.println(banner); // into the test's output file (Surefire redirects it)
+    warnOnConsole(banner);
     Assumptions.abort(message);
+  }
+
+  /**
+   * Writes past Surefire's capture of System.err, straight to the forked JVM's stderr, which
+   * Surefire shows on the build's console: a skipped component must be seen, not buried in a file.
+   */
+  private static void warnOnConsole(String banner) {
+    try {
+      java.io.FileOutputStream raw = new java.io.FileOutputStream(java.io.FileDescriptor.err);
+      raw.write(banner.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      raw.flush();
+    } catch (java.io.IOException ignored) {
+      // the banner is in the test's output file anyway
+    }
   }
 
   /** Requires a component, evaluating its availability check; an exception counts as unavailable. */

@@ -87,7 +87,7 @@ public final class NodeTools {
     }
     String version;
     try {
-      version = runRaw(List.of(node.get().toString(), "--version"), nodeDir(), Duration.ofSeconds(20)).stdout().trim();
+      version = runRaw(List.of(node.get().toString(), "--version"), Path.of("."), Duration.ofSeconds(20)).stdout().trim();
     } catch (RuntimeException e) {
       return "'node --version' failed: " + e.getMessage();
     }
@@ -194,10 +194,22 @@ public final class NodeTools {
   }
 
   /**
-   * Runs {@code npx @modelcontextprotocol/inspector-cli --cli <args…>} in the node folder (the
-   * locally installed, pinned CLI; never a download) and returns what it printed. The CLI prints
-   * the method's result as JSON on stdout and exits 0 even for a tool's {@code isError} result;
-   * it exits 1 when it could not connect or the server answered with a JSON-RPC error.
+   * Runs {@code npx --no -- @modelcontextprotocol/inspector-cli --cli <args…>} (the locally
+   * installed, pinned CLI; {@code --no}: never a download; {@code --}: every later flag belongs to
+   * the CLI, not to npm) and returns what it printed.
+   *
+   * <p>The CLI's real flags (1.0.3): a target first — a server command with its arguments (stdio)
+   * or a URL — then {@code --method tools/list|tools/call|resources/list|resources/read|
+   * resources/templates/list|prompts/list|prompts/get|logging/setLevel}, {@code --tool-name N},
+   * {@code --tool-arg k=v [k=v…]} (each value JSON-parsed when it parses, then coerced to the
+   * tool's schema type: "abc" for a number becomes null), {@code --transport stdio|http|sse}
+   * (a URL ending in /mcp means http), {@code --header "Name: value"}, {@code -e KEY=VALUE} (stdio
+   * server environment), {@code --metadata k=v}, {@code --tool-metadata k=v}. A server command's
+   * own arguments must not look like those flags.
+   *
+   * <p>It prints the method's result as pretty JSON on stdout and exits 0, also for a tool's
+   * {@code isError} result (read it from the JSON); it exits 1, with the reason on stderr, when it
+   * could not connect or the server answered with a JSON-RPC error (e.g. an unknown tool).
    */
   public static Result inspectorCli(List<String> args) {
     return inspectorCli(args, DEFAULT_TIMEOUT);
@@ -205,10 +217,17 @@ public final class NodeTools {
 
   public static Result inspectorCli(List<String> args, Duration timeout) {
     require();
-    List<String> command = new ArrayList<>(List.of(onPath("npx").orElseThrow().toString(), "--no",
+    List<String> command = new ArrayList<>(List.of(onPath("npx").orElseThrow().toString(), "--no", "--",
         "@modelcontextprotocol/inspector-cli", "--cli"));
     command.addAll(args);
-    return runRaw(command, nodeDir(), timeout);
+    // see node/inspector-cwd/README.md: the CLI only finds its own package.json from a subfolder
+    Path cwd = nodeDir().resolve("inspector-cwd");
+    try {
+      Files.createDirectories(cwd);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return runRaw(command, cwd, timeout);
   }
 
   /** Runs a command in {@code dir}, collecting stdout and stderr; kills its whole tree on timeout. */
