@@ -8,6 +8,11 @@ import java.util.concurrent.TimeUnit
 
 File target = new File(basedir, 'target')
 
+// 0. The user's `mvn verify` itself succeeded (the invoker runs this script either way).
+String buildLog = new File(basedir, 'build.log').text
+assert buildLog.contains('BUILD SUCCESS') : "the consumer project's build failed:\n" +
+        buildLog.readLines().findAll { it.startsWith('[ERROR]') }.take(40).join('\n')
+
 // 1. The processor ran in the user's build: its ServiceLoader registration is in the user's classes.
 File services = new File(target, 'classes/META-INF/services/dev.toolwarden.runtime.spi.ToolBundle')
 assert services.isFile() : "the processor did not register a ToolBundle: no ${services}"
