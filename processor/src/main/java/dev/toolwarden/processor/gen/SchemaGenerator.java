@@ -142,7 +142,7 @@ public final class SchemaGenerator {
       Constraints c = f.constraints();
       if (t instanceof JType.OptionalType o) {
         t = o.value();
-        c = merge(c, o.valueConstraints());
+        c = Constraints.merge(c, o.valueConstraints());
       }
       s = type(t, c, defs, output);
       if (f.nullable()) {
@@ -165,34 +165,6 @@ public final class SchemaGenerator {
     s.put("type", List.of("string", "null"));
     s.put("description", "redacted");
     return s;
-  }
-
-  private static Constraints merge(Constraints a, Constraints b) {
-    if (b.isEmpty()) {
-      return a;
-    }
-    if (a.isEmpty()) {
-      return b;
-    }
-    Constraints m = new Constraints();
-    for (Constraints x : List.of(a, b)) {
-      if (x.lower != null) {
-        m.lower(x.lower);
-      }
-      if (x.upper != null) {
-        m.upper(x.upper);
-      }
-      if (x.minSize != null) {
-        m.minSize(x.minSize);
-      }
-      if (x.maxSize != null) {
-        m.maxSize(x.maxSize);
-      }
-      m.pattern = m.pattern == null ? x.pattern : m.pattern;
-      m.email |= x.email;
-      m.notBlank |= x.notBlank;
-    }
-    return m;
   }
 
   /** Lets a schema accept null as well. */
@@ -257,7 +229,7 @@ public final class SchemaGenerator {
         sizes(c, s, "minProperties", "maxProperties");
       }
     } else if (t instanceof JType.OptionalType o) {
-      return nullable(type(o.value(), merge(c, o.valueConstraints()), defs, output));
+      return nullable(type(o.value(), Constraints.merge(c, o.valueConstraints()), defs, output));
     }
     return s;
   }
@@ -285,12 +257,20 @@ public final class SchemaGenerator {
     if (c.pattern != null) {
       s.put("pattern", "^(?:" + c.pattern + ")$");
     }
+    // a string has one "pattern" keyword: further patterns go under allOf
+    List<Object> more = new ArrayList<>();
+    if (c.extraPattern != null) {
+      more.add(Map.of("pattern", "^(?:" + c.extraPattern + ")$"));
+    }
     if (c.notBlank) {
       if (c.pattern == null) {
         s.put("pattern", NOT_BLANK_PATTERN);
       } else {
-        s.put("allOf", List.of(Map.of("pattern", NOT_BLANK_PATTERN)));
+        more.add(Map.of("pattern", NOT_BLANK_PATTERN));
       }
+    }
+    if (!more.isEmpty()) {
+      s.put("allOf", more);
     }
     if (c.email) {
       s.put("format", "email");

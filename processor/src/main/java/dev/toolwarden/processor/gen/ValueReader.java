@@ -98,7 +98,7 @@ final class ValueReader {
       JType.OptionalType o = (JType.OptionalType) f.type();
       String inner = fresh("value");
       b.addStatement("$T $L = null", Types.of(o.value()).box(), inner);
-      Constraints c = merged(f.constraints(), o.valueConstraints());
+      Constraints c = Constraints.merge(f.constraints(), o.valueConstraints());
       value(b, o.value(), c, raw, ptr, inner, f.redacted(), f.safePath());
       b.addStatement("$L = $T.ofNullable($L)", var, Types.OPTIONAL, inner);
     } else {
@@ -106,10 +106,6 @@ final class ValueReader {
     }
     b.endControlFlow();
     return var;
-  }
-
-  private static Constraints merged(Constraints a, Constraints b) {
-    return b.isEmpty() ? a : a.isEmpty() ? b : a;
   }
 
   private CodeBlock defaultValue(Field f) {
@@ -408,6 +404,11 @@ final class ValueReader {
     if (c.pattern != null) {
       b.beginControlFlow("if (!$L.matcher($L).matches())", constants.pattern(c.pattern), text);
       b.addStatement("v.add($L, \"pattern\", $S, $L, $L)", ptr, "must match the pattern " + c.pattern, raw, red);
+      b.endControlFlow();
+    }
+    if (c.extraPattern != null) {
+      b.beginControlFlow("if (!$L.matcher($L).matches())", constants.pattern(c.extraPattern), text);
+      b.addStatement("v.add($L, \"pattern\", $S, $L, $L)", ptr, "must match the pattern " + c.extraPattern, raw, red);
       b.endControlFlow();
     }
     if (c.notBlank) {

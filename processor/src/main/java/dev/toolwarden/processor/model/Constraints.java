@@ -16,6 +16,8 @@ public final class Constraints {
   public Integer minSize;
   public Integer maxSize;
   public String pattern;
+  /** A second pattern, when an Optional and its type argument each carry one. */
+  public String extraPattern;
   public boolean email;
   public boolean notBlank;
   /** Annotations that were read, by simple name, for diagnostics. */
@@ -28,6 +30,42 @@ public final class Constraints {
   public boolean isEmpty() {
     return lower == null && upper == null && minSize == null && maxSize == null && pattern == null && !email
         && !notBlank;
+  }
+
+  /**
+   * The constraints of both sets at once: on an {@code Optional} argument the constraints on the
+   * argument and those on its type argument apply together, in the schema and the validator alike.
+   */
+  public static Constraints merge(Constraints a, Constraints b) {
+    if (b.isEmpty()) {
+      return a;
+    }
+    if (a.isEmpty()) {
+      return b;
+    }
+    Constraints m = new Constraints();
+    for (Constraints x : java.util.List.of(a, b)) {
+      if (x.lower != null) {
+        m.lower(x.lower);
+      }
+      if (x.upper != null) {
+        m.upper(x.upper);
+      }
+      if (x.minSize != null) {
+        m.minSize(x.minSize);
+      }
+      if (x.maxSize != null) {
+        m.maxSize(x.maxSize);
+      }
+      m.email |= x.email;
+      m.notBlank |= x.notBlank;
+      m.annotations.addAll(x.annotations);
+    }
+    m.pattern = a.pattern != null ? a.pattern : b.pattern;
+    if (a.pattern != null && b.pattern != null && !a.pattern.equals(b.pattern)) {
+      m.extraPattern = b.pattern;
+    }
+    return m;
   }
 
   public void lower(Bound b) {

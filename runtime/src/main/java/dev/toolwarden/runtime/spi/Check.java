@@ -28,6 +28,8 @@ public final class Check {
   private static final BigDecimal LONG_MIN = BigDecimal.valueOf(Long.MIN_VALUE);
   private static final BigDecimal LONG_MAX = BigDecimal.valueOf(Long.MAX_VALUE);
   private static final double TWO_POW_53 = 9007199254740992d;
+  private static final BigDecimal FLOAT_MAX = new BigDecimal(Float.MAX_VALUE);
+  private static final double FLOAT_EDGE = Float.MAX_VALUE * 0.999;
 
   private Check() {}
 
@@ -180,13 +182,16 @@ public final class Check {
     if (v.size() != mark) {
       return 0;
     }
-    if (d > Float.MAX_VALUE) {
-      v.add(pointer, "maximum", "must be at most " + new BigDecimal(Float.MAX_VALUE).toPlainString(), raw, redacted);
-      return 0;
-    }
-    if (d < -Float.MAX_VALUE) {
-      v.add(pointer, "minimum", "must be at least -" + new BigDecimal(Float.MAX_VALUE).toPlainString(), raw, redacted);
-      return 0;
+    // near the edge the double is rounded: compare the number the client wrote, exactly, as the schema does
+    if (Math.abs(d) >= FLOAT_EDGE) {
+      if (compare(raw, FLOAT_MAX) > 0) {
+        v.add(pointer, "maximum", "must be at most " + FLOAT_MAX.toPlainString(), raw, redacted);
+        return 0;
+      }
+      if (compare(raw, FLOAT_MAX.negate()) < 0) {
+        v.add(pointer, "minimum", "must be at least -" + FLOAT_MAX.toPlainString(), raw, redacted);
+        return 0;
+      }
     }
     return (float) d;
   }
