@@ -115,21 +115,27 @@ public final class InMemoryRateLimiter implements RateLimiterBackend {
     }
   }
 
-  /** Immutable bucket state: tokens as a fraction, and when they were counted. */
-  private record State(double tokens, long atNanos) {}
+  /**
+   * Immutable bucket state in exact integer units: one token is {@code windowMicros} units and
+   * every elapsed microsecond adds {@code permits} units, so the refill rate is exactly
+   * {@code permits} per window with no rounding drift.
+   */
+  private record State(long units, long atNanos) {}
 
   /** A bucket dropped from the map: callers holding it look the key up again. */
   private static final State RETIRED = new State(0, Long.MIN_VALUE);
 
   private static final class Bucket {
     private final AtomicReference<State> state;
-    private final int permits;
-    private final long windowNanos;
+    private final long permits;
+    private final long windowMicros;
+    private final long capacity;
 
     Bucket(int permits, long windowNanos, long now) {
       this.permits = permits;
-      this.windowNanos = windowNanos;
-      state = new AtomicReference<>(new State(permits, now));
+      this.windowMicros = Math.max(1, windowNanos / 1000);
+      this.capacity = Math.multiplyExact(this.permits, this.windowMicros);
+      state = new AtomicReference<>(new State(capacity, now));
     }
 
     /** The decision, or null when the bucket was retired meanwhile. */
@@ -139,28 +145,30 @@ public final class InMemoryRateLimiter implements RateLimiterBackend {
         if (s == RETIRED) {
           return null;
         }
-        double tokens = refilled(s, permits, windowNanos, now);
-        long at = Math.max(now, s.atNanos);
-        if (tokens >= 1.0) {
-          if (state.compareAndSet(s, new State(tokens - 1.0, at))) {
+        State r = refilled(s, now);
+        if (r.units >= windowMicros) {
+          if (state.compareAndSet(s, new State(r.units - windowMicros, r.atNanos))) {
             return RateLimitDecision.allow();
           }
         } else {
           // nothing to take: say when one whole token will be there, without writing
-          double missing = 1.0 - tokens;
-          long nanos = (long) Math.ceil(missing * windowNanos / permits);
+          long micros = (windowMicros - r.units + this.permits - 1) / this.permits;
+          long nanos = micros * 1000 - Math.max(0, now - r.atNanos);
           return RateLimitDecision.deny(Math.max(1, (nanos + 999_999) / 1_000_000));
         }
       }
     }
 
-    private static double refilled(State s, int permits, long windowNanos, long now) {
-      long elapsed = now - s.atNanos;
-      if (elapsed <= 0) {
-        return Math.min(s.tokens, permits);
+    /** The state refilled up to {@code now}; time is consumed in whole microseconds only. */
+    private State refilled(State s, long now) {
+      long elapsedMicros = (now - s.atNanos) / 1000;
+      if (elapsedMicros <= 0) {
+        return s;
       }
-      double added = (double) elapsed * permits / windowNanos;
-      return Math.min(permits, s.tokens + added);
+      if (elapsedMicros >= windowMicros || s.units + elapsedMicros * permits >= capacity) {
+        return new State(capacity, now);
+      }
+      return new State(s.units + elapsedMicros * permits, s.atNanos + elapsedMicros * 1000);
     }
 
     /** Retires the bucket when it is full again (dropping it then changes nothing). */
@@ -169,7 +177,7 @@ public final class InMemoryRateLimiter implements RateLimiterBackend {
       if (s == RETIRED) {
         return true;
       }
-      return refilled(s, permits, windowNanos, now) >= permits && state.compareAndSet(s, RETIRED);
+      return refilled(s, now).units >= capacity && state.compareAndSet(s, RETIRED);
     }
 
     void retire() {
