@@ -22,7 +22,7 @@ public final class LogScrubber {
   private static final Pattern JWT =
       Pattern.compile("eyJ[A-Za-z0-9_-]{2,}(?:\\.[A-Za-z0-9_-]{2,}){1,4}(?:\\.[A-Za-z0-9_-]*)?");
   private static final Pattern PARAMETER = Pattern.compile("(?i)\\b(access_token|id_token|refresh_token"
-      + "|client_secret|client_assertion|api[_-]?key|password|authorization)([\"']?\\s*[=:]\\s*[\"']?)([^&\\s\"',;]+)");
+      + "|client_secret|client_assertion|api[_-]?key|password|authorization)([\"']?\\s*[=:]\\s*[\"']?)(?!(?i:bearer|basic|dpop)\\b)([^&\\s\"',;]+)");
 
   private LogScrubber() {}
 
