@@ -140,7 +140,7 @@ public final class PathGuard {
       return "path must not contain a backslash";
     }
     for (int i = 0; i + 2 < raw.length(); i++) {
-      if (raw.charAt(i) == '%' && isHex(raw.charAt(i + 1)) && isHex(raw.charAt(i + 2))) {
+      if (raw.charAt(i) == '%' && (isHex(raw.charAt(i + 1)) && isHex(raw.charAt(i + 2)) || isUnicodeEscape(raw, i))) {
         return "path must not contain percent-encoded characters";
       }
     }
@@ -260,6 +260,11 @@ public final class PathGuard {
         if (!Files.exists(next)) {
           return reject(v, pointer, "path must not contain a broken symbolic link");
         }
+        if (!next.toRealPath().startsWith(root)) {
+          // every link followed must land inside the root, not only the final path: a detour
+          // through a directory outside would let whoever controls that directory redirect it
+          return reject(v, pointer, OUTSIDE);
+        }
       }
       existing = next;
     }
@@ -311,6 +316,16 @@ public final class PathGuard {
   private static Path reject(Violations v, String pointer, String message) {
     v.add(pointer, RULE, message);
     return null;
+  }
+
+  /** {@code %uXXXX}, the non-standard form some servers (IIS) decode. */
+  private static boolean isUnicodeEscape(String s, int i) {
+    if (i + 5 >= s.length()) {
+      return false;
+    }
+    char u = s.charAt(i + 1);
+    return (u == 'u' || u == 'U') && isHex(s.charAt(i + 2)) && isHex(s.charAt(i + 3)) && isHex(s.charAt(i + 4))
+        && isHex(s.charAt(i + 5));
   }
 
   private static boolean isHex(char c) {
