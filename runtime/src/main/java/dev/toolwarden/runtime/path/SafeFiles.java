@@ -67,7 +67,7 @@ public final class SafeFiles {
     SeekableByteChannel channel;
     try {
       channel = Files.newByteChannel(path, opts);
-    } catch (FileSystemException e) {
+    } catch (IOException e) {
       if (Files.isSymbolicLink(path)) {
         throw new FileSystemException(null, null, "the path became a symbolic link after it was checked");
       }
