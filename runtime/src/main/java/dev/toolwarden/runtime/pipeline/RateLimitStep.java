@@ -32,7 +32,7 @@ public final class RateLimitStep implements CallStep {
     if (limit == null) {
       return next.proceed(call);
     }
-    RateLimitDecision d = backend.tryAcquire(key(call, limit), limit.permits(), limit.windowMillis());
+    RateLimitDecision d = backend.tryAcquire(bucketOf(call, limit), limit.permits(), limit.windowMillis());
     if (d.allowed()) {
       return next.proceed(call);
     }
@@ -52,7 +52,7 @@ public final class RateLimitStep implements CallStep {
   }
 
   /** {@code tool:<name>} plus {@code |principal:<p>} or {@code |session:<s>}; global has no suffix. */
-  static String key(ToolCall call, RateLimitPolicy limit) {
+  static String bucketOf(ToolCall call, RateLimitPolicy limit) {
     String tool = "tool:" + call.tool().name();
     switch (keyKind(limit)) {
       case "GLOBAL":

@@ -10,7 +10,7 @@ import java.util.List;
 /**
  * Traversal payloads that must all be refused by {@code @SafePath}, and legitimate relative
  * paths that must all be accepted, over a workspace made by {@link #setUp(Path)}:
- * {@code <temp>/ws} (the root) beside {@code <temp>/outside/secret.txt}, with links that lead out.
+ * {@code <temp>/ws} (the root) beside {@code <temp>/outside/private-data.txt}, with links that lead out.
  */
 public final class TraversalCorpus {
 
@@ -34,9 +34,9 @@ public final class TraversalCorpus {
   public static Path setUp(Path temp) throws IOException {
     Path root = Files.createDirectories(temp.resolve("ws"));
     Path outside = Files.createDirectories(temp.resolve("outside"));
-    Files.writeString(outside.resolve("secret.txt"), SECRET);
+    Files.writeString(outside.resolve("private-data.txt"), SECRET);
     Files.createDirectories(outside.resolve("sub"));
-    Files.writeString(outside.resolve("sub/secret.txt"), SECRET);
+    Files.writeString(outside.resolve("sub/private-data.txt"), SECRET);
     for (String legit : legitimate()) {
       if (legit.startsWith("inner/")) {
         continue;
@@ -47,7 +47,7 @@ public final class TraversalCorpus {
     }
     Files.createSymbolicLink(root.resolve("inner"), root.resolve("docs"));                      // stays inside
     Files.createSymbolicLink(root.resolve("escape"), outside);                                   // dir link out
-    Files.createSymbolicLink(root.resolve("docs/leak.txt"), outside.resolve("secret.txt"));     // file link out
+    Files.createSymbolicLink(root.resolve("docs/leak.txt"), outside.resolve("private-data.txt"));     // file link out
     Files.createSymbolicLink(root.resolve("dangling"), outside.resolve("missing.txt"));
     Files.createSymbolicLink(root.resolve("abs"), Path.of("/etc"));                              // absolute target
     Files.createSymbolicLink(root.resolve("relup"), Path.of("../outside"));                      // relative target
@@ -58,7 +58,7 @@ public final class TraversalCorpus {
     Files.createSymbolicLink(root.resolve("loop"), root.resolve("loop"));                        // self loop
     Files.createSymbolicLink(root.resolve("proc"), Path.of("/proc/self/root"));                  // via /proc
     Files.createSymbolicLink(root.resolve("rootlink"), temp);                                    // parent of the root
-    Files.createSymbolicLink(root.resolve("docs/sneaky.txt"), Path.of("../../outside/secret.txt"));
+    Files.createSymbolicLink(root.resolve("docs/sneaky.txt"), Path.of("../../outside/private-data.txt"));
     return root;
   }
 
@@ -83,10 +83,10 @@ public final class TraversalCorpus {
   /** Payloads that must all be refused. */
   public static List<Payload> traversals() {
     List<Payload> out = new ArrayList<>();
-    add(out, "classic", "..", "../", "../secret.txt", "../outside/secret.txt", "../../etc/passwd",
-        "../../../../../../../../etc/passwd", "docs/../../outside/secret.txt", "docs/../..", "docs/..", "./..",
-        "./../outside", "a/b/c/../../../../outside/secret.txt", "docs/sub/../../../outside/secret.txt", "..//outside",
-        "docs/..//../outside", "x/../../", "../ws/../outside/secret.txt", "docs/./../../outside", "../.",
+    add(out, "classic", "..", "../", "../private-data.txt", "../outside/private-data.txt", "../../etc/passwd",
+        "../../../../../../../../etc/passwd", "docs/../../outside/private-data.txt", "docs/../..", "docs/..", "./..",
+        "./../outside", "a/b/c/../../../../outside/private-data.txt", "docs/sub/../../../outside/private-data.txt", "..//outside",
+        "docs/..//../outside", "x/../../", "../ws/../outside/private-data.txt", "docs/./../../outside", "../.",
         "..;/outside", "....//outside", ".../outside", "docs/.../x", "..../", "docs/... ");
     add(out, "absolute", "/etc/passwd", "/", "//etc/passwd", "///etc/passwd", "/tmp", "/proc/self/environ",
         "/..", "/./etc/passwd", "/dev/null");
@@ -116,11 +116,11 @@ public final class TraversalCorpus {
     add(out, "trailing-dot-space", "a.txt.", "a.txt ", "docs./a.txt", "docs /a.txt", "...", ". ", "a. ",
         "docs/a.txt...", "x /y", "... /x", "sub./../x", "docs/a.txt. . .");
     add(out, "size", "", "a".repeat(5000), "b".repeat(300) + ".txt");
-    add(out, "symlink", "escape", "escape/secret.txt", "escape/new.txt", "escape/sub/secret.txt", "docs/leak.txt",
-        "dangling", "abs/passwd", "abs", "relup/secret.txt", "chain1/secret.txt", "chain2/secret.txt",
-        "docs/deep/up/secret.txt", "docs/deep/up", "loop", "loop/x", "proc/etc/passwd", "rootlink/outside/secret.txt",
-        "rootlink/ws/a.txt", "docs/sneaky.txt", "./escape/secret.txt", "docs//leak.txt", "inner/leak.txt",
-        "inner/deep/up/secret.txt");
+    add(out, "symlink", "escape", "escape/private-data.txt", "escape/new.txt", "escape/sub/private-data.txt", "docs/leak.txt",
+        "dangling", "abs/passwd", "abs", "relup/private-data.txt", "chain1/private-data.txt", "chain2/private-data.txt",
+        "docs/deep/up/private-data.txt", "docs/deep/up", "loop", "loop/x", "proc/etc/passwd", "rootlink/outside/private-data.txt",
+        "rootlink/ws/a.txt", "docs/sneaky.txt", "./escape/private-data.txt", "docs//leak.txt", "inner/leak.txt",
+        "inner/deep/up/private-data.txt");
     return out;
   }
 

@@ -71,8 +71,8 @@ class TraversalCorpusTest {
     assertEquals("path segment is a reserved device name", message(guard, "con.txt"));
     assertEquals("path must not contain invisible, private-use or unassigned characters", message(guard, "..\u200B/x"));
     assertEquals("path must not contain percent-encoded characters", message(guard, "%u002e%u002e/outside"));
-    assertEquals("path outside the allowed root", message(guard, "escape/secret.txt"));
-    assertEquals("path outside the allowed root", message(guard, "docs/deep/up/secret.txt"));
+    assertEquals("path outside the allowed root", message(guard, "escape/private-data.txt"));
+    assertEquals("path outside the allowed root", message(guard, "docs/deep/up/private-data.txt"));
     assertNull(guard.resolve(PolicyToolsBundle.READ_RULE, "/path", "docs/leak.txt", new Violations()));
   }
 
