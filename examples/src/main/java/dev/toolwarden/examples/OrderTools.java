@@ -1,6 +1,7 @@
 package dev.toolwarden.examples;
 
 import dev.toolwarden.McpTool;
+import dev.toolwarden.RateLimit;
 import dev.toolwarden.Redact;
 import dev.toolwarden.RequiresScope;
 import dev.toolwarden.ToolParam;
@@ -60,6 +61,7 @@ public final class OrderTools {
    * @param limit the largest number of orders to return
    */
   @McpTool(name = "find_orders", readOnly = true, openWorld = false)
+  @RateLimit(permits = 30, per = "1m") // per principal
   public List<Order> findOrders(@Redact @Email String customerEmail, Optional<Status> status,
       @Min(1) @Max(100) @ToolParam(defaultValue = "10") int limit) {
     return book.stream()

@@ -1,6 +1,7 @@
 package dev.toolwarden.examples;
 
 import dev.toolwarden.McpTool;
+import dev.toolwarden.RateLimit;
 import dev.toolwarden.RequiresScope;
 import dev.toolwarden.ToolParam;
 import dev.toolwarden.runtime.ToolContext;
@@ -20,6 +21,7 @@ public final class ReportTools {
    * @param sections how many sections to build
    */
   @McpTool(name = "build_report", idempotent = true, openWorld = false)
+  @RateLimit(permits = 5, per = "1m", key = RateLimit.Key.GLOBAL) // an expensive job: 5 a minute for everyone
   public String buildReport(@NotBlank @Size(max = 80) String title,
       @Min(1) @Max(20) @ToolParam(defaultValue = "3") int sections, ToolContext context) {
     StringBuilder report = new StringBuilder("# ").append(title).append('\n');

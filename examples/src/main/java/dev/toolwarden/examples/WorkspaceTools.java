@@ -6,10 +6,13 @@ import dev.toolwarden.RequiresScope;
 import dev.toolwarden.SafePath;
 import dev.toolwarden.ToolParam;
 import dev.toolwarden.runtime.ToolException;
+import dev.toolwarden.runtime.path.SafeFiles;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,10 +34,32 @@ public final class WorkspaceTools {
   public String readFile(
       @SafePath(root = "workspace", mustExist = true, kind = SafePath.Kind.FILE) Path path,
       @Positive @Max(1_000_000) @ToolParam(defaultValue = "65536") int maxBytes) throws IOException {
-    try (InputStream in = Files.newInputStream(path)) {
+    // SafeFiles opens without following links: a file swapped for a link after the check stays refused
+    try (InputStream in = SafeFiles.newInputStream(path)) {
       byte[] bytes = in.readNBytes(maxBytes);
       return new String(bytes, StandardCharsets.UTF_8);
     }
+  }
+
+  /**
+   * Saves a note (a Markdown or text file) in the workspace, replacing an existing one.
+   *
+   * @param path the note, relative to the workspace root, e.g. notes/today.md
+   * @param text the note's text
+   */
+  @McpTool(name = "save_note", title = "Save a note", destructive = true, idempotent = true, openWorld = false)
+  @RequiresScope("files:write")
+  @RateLimit(permits = 10, per = "1m", key = RateLimit.Key.SESSION)
+  public String saveNote(
+      @SafePath(root = "workspace", kind = SafePath.Kind.FILE, extensions = {"md", "txt"}) Path path,
+      @Size(max = 10_000) String text) throws IOException {
+    if (!Files.isDirectory(path.getParent())) {
+      throw new ToolException("the folder of the note does not exist");
+    }
+    try (OutputStream out = SafeFiles.newOutputStream(path)) {
+      out.write(text.getBytes(StandardCharsets.UTF_8));
+    }
+    return "saved " + text.length() + " characters";
   }
 
   /**

@@ -55,6 +55,18 @@ class DiagnosticsTest {
         "  @McpTool public String read(@SafePath(root = \"w\") int file) { return \"\"; }"));
     cases.add(misuse(Rule.SAFEPATH_ROOT, "invalid root name \"\"",
         "  @McpTool public String read(@SafePath(root = \"\") Path file) { return \"\"; }"));
+    cases.add(misuse(Rule.SAFEPATH_EXTENSION, "allows the extension \"tar.gz\"",
+        "  @McpTool public String read(@SafePath(root = \"w\", extensions = {\"txt\", \"tar.gz\"}) Path file) "
+            + "{ return \"\"; }"));
+    cases.add(misuse(Rule.SAFEPATH_EXTENSION, "allows the extension \"\"",
+        "  @McpTool public String read(@SafePath(root = \"w\", extensions = \"\") String file) { return \"\"; }"));
+    cases.add(misuse(Rule.REDACT_DEFAULT, "parameter 'pin' of hello() is @Redact but has a default value",
+        "  @McpTool public String hello(@Redact @ToolParam(defaultValue = \"1234\") String pin) { return \"\"; }"));
+    cases.add(misuse(Rule.REDACT_KEEP_LAST, "has keepLast = -1",
+        "  @McpTool public Card card() { return null; }",
+        "  public record Card(@Redact(keepLast = -1) String number) {}"));
+    cases.add(misuse(Rule.REDACT_KEEP_LAST, "the return value of hello",
+        "  @McpTool @Redact(keepLast = -2) public String hello() { return \"\"; }"));
     cases.add(misuse(Rule.CONTEXT_DUPLICATE, "more than one ToolContext",
         "  @McpTool public String hello(ToolContext a, ToolContext b) { return \"\"; }"));
     cases.add(misuse(Rule.ARGUMENT_NAME_INVALID, "argument name \"a b\"",

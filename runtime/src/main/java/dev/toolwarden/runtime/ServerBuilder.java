@@ -1,5 +1,7 @@
 package dev.toolwarden.runtime;
 
+import dev.toolwarden.runtime.audit.AuditSink;
+import dev.toolwarden.runtime.http.ClientRateLimitFilter;
 import dev.toolwarden.runtime.http.HttpOptions;
 import dev.toolwarden.runtime.http.HttpTransport;
 import dev.toolwarden.runtime.path.PathGuard;
@@ -8,6 +10,9 @@ import dev.toolwarden.runtime.pipeline.Caller;
 import dev.toolwarden.runtime.pipeline.CallerResolver;
 import dev.toolwarden.runtime.pipeline.Pipeline;
 import dev.toolwarden.runtime.pipeline.ToolCallHandler;
+import dev.toolwarden.runtime.ratelimit.InMemoryRateLimiter;
+import dev.toolwarden.runtime.ratelimit.RateLimitKeys;
+import dev.toolwarden.runtime.ratelimit.RateLimiterBackend;
 import dev.toolwarden.runtime.spi.PathRule;
 import dev.toolwarden.runtime.stdio.StdioServer;
 import io.modelcontextprotocol.json.McpJsonDefaults;
@@ -52,6 +57,10 @@ public final class ServerBuilder {
   private String instructions;
   private boolean keepSdkValidation;
   private ClassLoader classLoader;
+  private RateLimiterBackend rateLimiter;
+  private AuditSink auditSink;
+  private Integer clientLimitRequests;
+  private long clientLimitWindowMillis;
   private final List<McpServerFeatures.SyncResourceSpecification> resources = new ArrayList<>();
   private final List<McpServerFeatures.SyncResourceTemplateSpecification> resourceTemplates = new ArrayList<>();
   private final List<McpServerFeatures.SyncPromptSpecification> prompts = new ArrayList<>();
@@ -122,6 +131,42 @@ public final class ServerBuilder {
     return this;
   }
 
+  /**
+   * Where {@code @RateLimit} budgets live (default: an {@link InMemoryRateLimiter} of this
+   * process; several replicas share budgets through the Redis backend of {@code toolwarden-redis}).
+   */
+  public ServerBuilder rateLimiter(RateLimiterBackend backend) {
+    this.rateLimiter = Objects.requireNonNull(backend, "backend");
+    return this;
+  }
+
+  /**
+   * Where audit events go (default: JSON lines on the {@code toolwarden.audit} logger). Combine
+   * with {@code AuditSink.slf4j().and(mySink)} to keep the log as well.
+   */
+  public ServerBuilder auditSink(AuditSink sink) {
+    this.auditSink = Objects.requireNonNull(sink, "sink");
+    return this;
+  }
+
+  /**
+   * The per-client HTTP request limit: at most {@code requests} HTTP requests per {@code window}
+   * from one remote address (token bucket); beyond, {@code 429} with {@code Retry-After}, before
+   * any other work. {@code requests = 0} turns it off. Default {@value #DEFAULT_CLIENT_LIMIT}, or
+   * {@code toolwarden.http.client-limit} / {@code TOOLWARDEN_HTTP_CLIENT_LIMIT} ({@code "600/1m"}, {@code "off"}).
+   */
+  public ServerBuilder httpClientLimit(int requests, java.time.Duration window) {
+    if (requests < 0 || window.isNegative() || window.isZero()) {
+      throw new IllegalArgumentException("requests must be >= 0 and the window positive");
+    }
+    this.clientLimitRequests = requests;
+    this.clientLimitWindowMillis = window.toMillis();
+    return this;
+  }
+
+  /** Default per-client HTTP request limit. */
+  public static final String DEFAULT_CLIENT_LIMIT = "1200/1m";
+
   /** Escape hatch: SDK resource specifications served as they are (no Toolwarden policy applies). */
   public ServerBuilder resources(McpServerFeatures.SyncResourceSpecification... specs) {
     resources.addAll(Arrays.asList(specs));
@@ -174,7 +219,7 @@ public final class ServerBuilder {
   public RunningServer http(HttpOptions options) {
     HttpTransport.check(options);
     Assembly assembly = assemble();
-    return HttpTransport.start(options, assembly.json, assembly::build);
+    return HttpTransport.start(options, assembly.json, assembly::build, clientLimitFilter(assembly.audit));
   }
 
   /**
@@ -213,14 +258,57 @@ public final class ServerBuilder {
     PathGuard paths = PathGuard.of(resolveRoots(tools));
     Caller caller = new Caller(Caller.ANONYMOUS, grants(tools));
     McpJsonMapper json = McpJsonDefaults.getMapper();
-    CallChain chain = Pipeline.standard(json);
+    AuditSink audit = auditSink != null ? auditSink : AuditSink.slf4j();
+    CallChain chain = Pipeline.standard(json, rateLimiter != null ? rateLimiter : new InMemoryRateLimiter(), audit);
     CallerResolver callers = CallerResolver.fixed(caller);
     List<McpServerFeatures.SyncToolSpecification> specs = new ArrayList<>();
+    Map<String, ToolCallHandler> handlers = new LinkedHashMap<>();
     for (BoundTool t : tools) {
-      specs.add(new McpServerFeatures.SyncToolSpecification(SdkTools.toSdkTool(t.definition(), json),
-          new ToolCallHandler(t.definition(), t.target(), chain, callers, paths)));
+      ToolCallHandler handler = new ToolCallHandler(t.definition(), t.target(), chain, callers, paths);
+      handlers.put(t.definition().name(), handler);
+      specs.add(new McpServerFeatures.SyncToolSpecification(SdkTools.toSdkTool(t.definition(), json), handler));
     }
-    return new Assembly(json, specs);
+    return new Assembly(json, specs, handlers, audit);
+  }
+
+  /**
+   * Assembles the server without a transport and returns each tool's call handler, by tool name:
+   * exactly the pipeline the transports run (audit, error mapping, scopes, rate limit, bind and
+   * validate, path confinement, the method, output redaction). Call {@code handler.apply(null,
+   * request)} to run a call in-process, e.g. from a benchmark; a {@code null} exchange means no
+   * session and no client info.
+   */
+  public Map<String, ToolCallHandler> callHandlers() {
+    return Map.copyOf(assemble().handlers);
+  }
+
+  private ClientRateLimitFilter clientLimitFilter(AuditSink audit) {
+    int requests;
+    long window;
+    if (clientLimitRequests != null) {
+      requests = clientLimitRequests;
+      window = clientLimitWindowMillis;
+    } else {
+      String spec = config.get("http.client-limit").orElse(DEFAULT_CLIENT_LIMIT).trim();
+      if (spec.equalsIgnoreCase("off") || spec.equals("0")) {
+        return null;
+      }
+      int slash = spec.indexOf('/');
+      long parsedWindow = slash < 0 ? -1 : RateLimitKeys.parseWindowMillis(spec.substring(slash + 1));
+      int parsed = -1;
+      try {
+        parsed = slash < 0 ? -1 : Integer.parseInt(spec.substring(0, slash).trim());
+      } catch (NumberFormatException e) {
+        // reported below
+      }
+      if (parsed <= 0 || parsedWindow <= 0) {
+        throw new ToolwardenStartupException("invalid " + Config.propertyName("http.client-limit") + " / "
+            + Config.environmentName("http.client-limit") + " '" + spec + "': use e.g. 600/1m, or off");
+      }
+      requests = parsed;
+      window = parsedWindow;
+    }
+    return requests == 0 ? null : new ClientRateLimitFilter(requests, window, audit);
   }
 
   private Map<String, Path> resolveRoots(List<BoundTool> tools) {
@@ -270,10 +358,15 @@ public final class ServerBuilder {
   private final class Assembly {
     final McpJsonMapper json;
     final List<McpServerFeatures.SyncToolSpecification> specs;
+    final Map<String, ToolCallHandler> handlers;
+    final AuditSink audit;
 
-    Assembly(McpJsonMapper json, List<McpServerFeatures.SyncToolSpecification> specs) {
+    Assembly(McpJsonMapper json, List<McpServerFeatures.SyncToolSpecification> specs,
+        Map<String, ToolCallHandler> handlers, AuditSink audit) {
       this.json = json;
       this.specs = specs;
+      this.handlers = handlers;
+      this.audit = audit;
     }
 
     McpSyncServer build(io.modelcontextprotocol.spec.McpServerTransportProvider transport) {

@@ -21,6 +21,8 @@ import java.util.regex.Pattern;
 public final class ArgumentCheck implements ModelCheck {
 
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
+  /** One extension, optionally with its dot: what {@code PathGuard} can compare with a file name's last one. */
+  private static final Pattern EXTENSION = Pattern.compile("\\.?[A-Za-z0-9_+-]{1,32}");
 
   @Override
   public void check(ToolClassModel model, Reporter reporter) {
@@ -76,6 +78,12 @@ public final class ArgumentCheck implements ModelCheck {
     if (!NAME.matcher(f.safePath().root()).matches()) {
       reporter.report(Rule.SAFEPATH_ROOT, f.element(), f.safePath().annotation(),
           ModelReader.describe(f.element()), f.safePath().root());
+    }
+    for (String ext : f.safePath().extensions()) {
+      if (!EXTENSION.matcher(ext).matches()) {
+        reporter.report(Rule.SAFEPATH_EXTENSION, f.element(), f.safePath().annotation(),
+            ModelReader.describe(f.element()), ext);
+      }
     }
     if (f.defaultJson() != null) {
       reporter.report(Rule.DEFAULT_INVALID, f.element(), f.defaultJson(), ModelReader.describe(f.element()),

@@ -8,6 +8,7 @@ import io.modelcontextprotocol.server.transport.DefaultServerTransportSecurityVa
 import io.modelcontextprotocol.server.transport.HttpServletStreamableServerTransportProvider;
 import io.modelcontextprotocol.spec.McpStreamableServerTransportProvider;
 import jakarta.servlet.DispatcherType;
+import jakarta.servlet.Filter;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -46,6 +47,15 @@ public final class HttpTransport {
    */
   public static RunningServer start(HttpOptions options, McpJsonMapper json,
       Function<McpStreamableServerTransportProvider, McpSyncServer> serverFactory) {
+    return start(options, json, serverFactory, null);
+  }
+
+  /**
+   * As {@link #start(HttpOptions, McpJsonMapper, Function)}, with {@code clientLimit} (or null)
+   * as the first filter, before any other work on a request.
+   */
+  public static RunningServer start(HttpOptions options, McpJsonMapper json,
+      Function<McpStreamableServerTransportProvider, McpSyncServer> serverFactory, Filter clientLimit) {
     requireLoopback(options.host());
 
     QueuedThreadPool threads = new QueuedThreadPool();
@@ -81,6 +91,11 @@ public final class HttpTransport {
       ServletContextHandler context = new ServletContextHandler(ServletContextHandler.NO_SESSIONS);
       context.setContextPath("/");
       context.setErrorHandler(new JsonErrorHandlers.Context());
+      if (clientLimit != null) {
+        FilterHolder limit = new FilterHolder(clientLimit);
+        limit.setAsyncSupported(true);
+        context.addFilter(limit, "/*", EnumSet.of(DispatcherType.REQUEST));
+      }
       FilterHolder filter = new FilterHolder(new SafeErrorFilter(json));
       filter.setAsyncSupported(true); // Jetty 12 ee10: every filter in front of an async servlet
       context.addFilter(filter, "/*", EnumSet.of(DispatcherType.REQUEST));

@@ -1,5 +1,6 @@
 package dev.toolwarden.runtime.http;
 
+import dev.toolwarden.runtime.audit.LogScrubber;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
@@ -38,7 +39,7 @@ final class SafeErrorFilter implements Filter {
       chain.doFilter(request, wrapped);
     } catch (IOException | ServletException | RuntimeException | Error e) {
       String ref = UUID.randomUUID().toString().substring(0, 8);
-      LOG.warn("HTTP request failed (ref {})", ref, e);
+      LOG.warn("HTTP request failed (ref {}): {}", ref, LogScrubber.describe(e, java.util.List.of()));
       if (!response.isCommitted()) {
         response.reset();
         byte[] body = SafeErrors.body(-32603, "Internal error (ref " + ref + ")").getBytes(StandardCharsets.UTF_8);

@@ -4,6 +4,8 @@ import dev.toolwarden.runtime.ToolwardenStartupException;
 import dev.toolwarden.runtime.spi.PathRule;
 import dev.toolwarden.runtime.spi.Violations;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -15,15 +17,27 @@ import java.util.Map;
 /**
  * Confines client-supplied paths to named root directories ({@code @SafePath}).
  *
- * <p>The client sends a path relative to the root. It is first checked as text (so encoded,
- * absolute, Windows and traversal forms are refused whatever the platform), then resolved and
- * normalised under the root's real path, then every existing component is checked on disk: a
- * symbolic link is refused unless the rule follows links, and the real path of the deepest
- * existing ancestor must still lie under the root (this catches links that lead out).
+ * <p>The client sends a path relative to the root. It is first checked as text, whatever the
+ * platform: no absolute, home ({@code ~}), drive, UNC or backslash form, no {@code :}, no
+ * {@code ..} segment, no percent-encoding (so no double encoding either), no control, invisible,
+ * private-use, unassigned or malformed characters (U+FFFD, lone surrogates: what overlong UTF-8
+ * decodes to), no Unicode look-alikes of slashes or dots (U+2215, fullwidth solidus and full stop,
+ * one-dot leader, …, and anything whose NFKC folding changes a separator, dot, colon, tilde or
+ * percent sign), no segment ending in a dot or a space, no Windows device name or reserved
+ * character. Then it is resolved and normalised under the root's real path, and every existing
+ * component is checked on disk without following links: a symbolic link is refused unless the
+ * rule follows links, and the real path of the deepest existing ancestor must still lie under
+ * the root (this catches links, and linked parents, that lead out).
  *
- * <p>Messages never contain the root or any absolute path. What remains is the usual
- * check-then-use race: a local process that can write inside the root could swap a component
- * for a link after the check; the returned path is the real path at check time.
+ * <p>Messages never contain the root or any absolute path.
+ *
+ * <p><b>Residual risk (check, then use).</b> The method receives the real path as it was at
+ * check time. A local process that can write inside the root could swap a component for a link
+ * between the check and the tool's use. Open files with {@link SafeFiles}, which opens with
+ * {@code NOFOLLOW_LINKS} (the last component cannot be a link) and re-verifies that no parent
+ * became a link; a parent swapped and swapped back within the open itself remains possible,
+ * because Java offers no {@code openat2(RESOLVE_BENEATH)}. Hard links made inside the root to
+ * files outside it are not detectable by path and need a root no untrusted process can write to.
  */
 public final class PathGuard {
 
@@ -31,7 +45,19 @@ public final class PathGuard {
   public static final String RULE = "safePath";
 
   static final String OUTSIDE = "path outside the allowed root";
+  static final String LOOKALIKE = "path must not contain characters that look like separators or dots";
   private static final int MAX_LENGTH = 4096;
+  private static final int MAX_SEGMENT_BYTES = 255;
+  private static final String WINDOWS_RESERVED = "<>\"|?*";
+  /** Characters whose count must not change under NFKC folding. */
+  private static final String SIGNIFICANT = "/\\.:~%";
+  /**
+   * Slashes, backslashes and dots in other clothes, refused outright (some have no compatibility
+   * mapping, so NFKC alone would not catch them): division slash, fraction slash, set minus,
+   * big solidi, small and fullwidth solidi and dots, box-drawing diagonals, one- and two-dot leaders.
+   */
+  private static final String LOOKALIKES = "\u2215\u2044\u2216\u29f5\u29f8\u29f9\ufe68\uff0f\uff3c\u2571\u2572"
+      + "\u2024\u2025\u2026\ufe52\uff0e\u0338\u2060\u2063";
 
   private final Map<String, Path> realRoots;
 
@@ -98,26 +124,40 @@ public final class PathGuard {
     if (raw.length() > MAX_LENGTH) {
       return "path is too long";
     }
-    for (int i = 0; i < raw.length(); i++) {
-      char c = raw.charAt(i);
-      if (c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0)) {
-        return "path must not contain control characters";
-      }
+    String chars = checkCharacters(raw);
+    if (chars != null) {
+      return chars;
     }
     char first = raw.charAt(0);
     if (first == '/' || first == '\\' || first == '~') {
       return "path must be relative";
     }
     if (raw.indexOf(':') >= 0) {
-      // a drive (C:), a URL scheme or an NTFS stream name (file:stream)
+      // a drive (C:), a URL scheme or an NTFS stream name (file::$DATA)
       return "path must be relative";
     }
     if (raw.indexOf('\\') >= 0) {
       return "path must not contain a backslash";
     }
     for (int i = 0; i + 2 < raw.length(); i++) {
-      if (raw.charAt(i) == '%' && isHex(raw.charAt(i + 1)) && isHex(raw.charAt(i + 2))) {
+      if (raw.charAt(i) == '%' && (isHex(raw.charAt(i + 1)) && isHex(raw.charAt(i + 2)) || isUnicodeEscape(raw, i))) {
         return "path must not contain percent-encoded characters";
+      }
+    }
+    for (int i = 0; i < raw.length(); i++) {
+      if (WINDOWS_RESERVED.indexOf(raw.charAt(i)) >= 0) {
+        return "path must not contain any of < > \" | ? *";
+      }
+    }
+    // compatibility forms (fullwidth dots and solidi, one-dot leaders, …) that a later layer
+    // could fold into separators or dots: refuse when folding changes any of them
+    String folded = Normalizer.normalize(raw, Normalizer.Form.NFKC);
+    if (!folded.equals(raw)) {
+      for (int i = 0; i < SIGNIFICANT.length(); i++) {
+        char c = SIGNIFICANT.charAt(i);
+        if (count(raw, c) != count(folded, c)) {
+          return LOOKALIKE;
+        }
       }
     }
     for (String segment : raw.split("/", -1)) {
@@ -129,11 +169,68 @@ public final class PathGuard {
       }
       char last = segment.charAt(segment.length() - 1);
       if (last == '.' || last == ' ') {
-        // Windows strips these, so "a.txt." would name "a.txt"
+        // Windows strips these, so "a.txt." would name "a.txt" and "..." the parent
         return "path segments must not end with a dot or a space";
+      }
+      if (segment.getBytes(StandardCharsets.UTF_8).length > MAX_SEGMENT_BYTES) {
+        return "path segment is too long";
+      }
+      if (isDeviceName(segment)) {
+        return "path segment is a reserved device name";
       }
     }
     return null;
+  }
+
+  /** Control, invisible, unassigned and malformed characters, and separator look-alikes. */
+  private static String checkCharacters(String raw) {
+    for (int i = 0; i < raw.length(); ) {
+      int cp = raw.codePointAt(i);
+      int n = Character.charCount(cp);
+      if (cp < 0x20 || cp == 0x7f || (cp >= 0x80 && cp < 0xa0)) {
+        return "path must not contain control characters";
+      }
+      if (cp == 0xfffd || (n == 1 && Character.isSurrogate((char) cp))) {
+        // what a decoder makes of malformed or overlong UTF-8, or half of a surrogate pair
+        return "path must be valid text";
+      }
+      if (LOOKALIKES.indexOf(cp) >= 0) {
+        return LOOKALIKE;
+      }
+      switch (Character.getType(cp)) {
+        case Character.FORMAT, Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR, Character.UNASSIGNED,
+            Character.PRIVATE_USE -> {
+          return "path must not contain invisible, private-use or unassigned characters";
+        }
+        default -> { }
+      }
+      i += n;
+    }
+    return null;
+  }
+
+  private static boolean isDeviceName(String segment) {
+    int dot = segment.indexOf('.');
+    String base = (dot < 0 ? segment : segment.substring(0, dot)).trim().toUpperCase(Locale.ROOT);
+    if (base.equals("CON") || base.equals("PRN") || base.equals("AUX") || base.equals("NUL")
+        || base.equals("CONIN$") || base.equals("CONOUT$")) {
+      return true;
+    }
+    if (base.length() == 4 && (base.startsWith("COM") || base.startsWith("LPT"))) {
+      char d = base.charAt(3);
+      return (d >= '0' && d <= '9') || d == '\u00b9' || d == '\u00b2' || d == '\u00b3';
+    }
+    return false;
+  }
+
+  private static int count(String s, char c) {
+    int n = 0;
+    for (int i = 0; i < s.length(); i++) {
+      if (s.charAt(i) == c) {
+        n++;
+      }
+    }
+    return n;
   }
 
   private static Path resolveOnDisk(Path root, PathRule rule, String raw, String pointer, Violations v)
@@ -162,6 +259,11 @@ public final class PathGuard {
         }
         if (!Files.exists(next)) {
           return reject(v, pointer, "path must not contain a broken symbolic link");
+        }
+        if (!next.toRealPath().startsWith(root)) {
+          // every link followed must land inside the root, not only the final path: a detour
+          // through a directory outside would let whoever controls that directory redirect it
+          return reject(v, pointer, OUTSIDE);
         }
       }
       existing = next;
@@ -214,6 +316,16 @@ public final class PathGuard {
   private static Path reject(Violations v, String pointer, String message) {
     v.add(pointer, RULE, message);
     return null;
+  }
+
+  /** {@code %uXXXX}, the non-standard form some servers (IIS) decode. */
+  private static boolean isUnicodeEscape(String s, int i) {
+    if (i + 5 >= s.length()) {
+      return false;
+    }
+    char u = s.charAt(i + 1);
+    return (u == 'u' || u == 'U') && isHex(s.charAt(i + 2)) && isHex(s.charAt(i + 3)) && isHex(s.charAt(i + 4))
+        && isHex(s.charAt(i + 5));
   }
 
   private static boolean isHex(char c) {

@@ -1,8 +1,10 @@
 package dev.toolwarden.runtime.pipeline;
 
+import dev.toolwarden.runtime.audit.AuditOutcome;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Refuses a call when the caller lacks one of the tool's declared scopes. On HTTP with OAuth
@@ -14,12 +16,15 @@ public final class ScopeCheck implements CallStep {
   @Override
   public CallToolResult apply(ToolCall call, CallChain next) throws Exception {
     List<String> missing = new ArrayList<>();
+    Set<String> granted = call.caller() == null ? Set.of() : call.caller().scopes();
     for (String scope : call.tool().policy().scopes()) {
-      if (!call.caller().scopes().contains(scope)) {
+      if (!granted.contains(scope)) {
         missing.add(scope);
       }
     }
     if (!missing.isEmpty()) {
+      call.record().decide(AuditOutcome.SCOPE_DENIED, "missing scope" + (missing.size() == 1 ? " " : "s ")
+          + String.join(" ", missing));
       return Results.error("Forbidden: tool '" + call.tool().name() + "' requires the scope"
           + (missing.size() == 1 ? " " : "s ") + String.join(", ", missing) + ", which this caller was not granted");
     }

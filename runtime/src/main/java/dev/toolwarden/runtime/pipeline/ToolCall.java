@@ -14,6 +14,7 @@ import java.util.Map;
  * @param caller who calls
  * @param context what the tool may see of the call (injected into the method)
  * @param invocation what generated code asks of the runtime
+ * @param record what the steps decided, for the audit trail
  */
 public record ToolCall(
     ToolDefinition tool,
@@ -21,4 +22,18 @@ public record ToolCall(
     Map<String, Object> arguments,
     Caller caller,
     ToolContext context,
-    Invocation invocation) {}
+    Invocation invocation,
+    CallRecord record) {
+
+  public ToolCall {
+    if (record == null) {
+      record = CallRecord.plain(arguments);
+    }
+  }
+
+  /** A call without client details or redactions (tests, benchmarks). */
+  public ToolCall(ToolDefinition tool, Object target, Map<String, Object> arguments, Caller caller,
+      ToolContext context, Invocation invocation) {
+    this(tool, target, arguments, caller, context, invocation, null);
+  }
+}

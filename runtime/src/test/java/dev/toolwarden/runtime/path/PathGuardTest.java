@@ -35,12 +35,12 @@ class PathGuardTest {
   void setUp() throws Exception {
     root = Files.createDirectories(temp.resolve("root"));
     outside = Files.createDirectories(temp.resolve("outside"));
-    Files.writeString(outside.resolve("secret.txt"), "secret");
+    Files.writeString(outside.resolve("private-data.txt"), "secret");
     Files.createDirectories(root.resolve("docs/sub"));
     Files.writeString(root.resolve("docs/a.txt"), "a");
     Files.writeString(root.resolve("docs/b.md"), "b");
     Files.createSymbolicLink(root.resolve("escape"), outside);                       // dir link out
-    Files.createSymbolicLink(root.resolve("docs/leak.txt"), outside.resolve("secret.txt")); // file link out
+    Files.createSymbolicLink(root.resolve("docs/leak.txt"), outside.resolve("private-data.txt")); // file link out
     Files.createSymbolicLink(root.resolve("inner"), root.resolve("docs"));           // link that stays in
     Files.createSymbolicLink(root.resolve("dangling"), outside.resolve("nope.txt"));
     guard = PathGuard.of(Map.of("ws", root));
@@ -82,8 +82,8 @@ class PathGuardTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"..", "../outside/secret.txt", "docs/../../outside", "docs/..", "a/b/../../..",
-      "docs/sub/../../../outside/secret.txt"})
+  @ValueSource(strings = {"..", "../outside/private-data.txt", "docs/../../outside", "docs/..", "a/b/../../..",
+      "docs/sub/../../../outside/private-data.txt"})
   void rejectsTraversal(String raw) {
     assertNull(resolve(ANY, raw));
     assertEquals("path outside the allowed root", onlyMessage());
@@ -138,7 +138,7 @@ class PathGuardTest {
 
   @Test
   void rejectsADirectoryLinkLeadingOutEvenWhenFollowingLinks() {
-    assertNull(resolve(FOLLOW, "escape/secret.txt"));
+    assertNull(resolve(FOLLOW, "escape/private-data.txt"));
     assertEquals("path outside the allowed root", onlyMessage());
   }
 

@@ -1,0 +1,150 @@
+package dev.toolwarden.runtime.audit;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * One decision of the server, as written to the audit trail. The JSON form ({@link #toJson()})
+ * is documented in {@code docs/audit.md}; every text field is scrubbed of bearer tokens and
+ * JWTs, bounded in length, and escaped so that it cannot forge a log line.
+ *
+ * @param time when the decision was made
+ * @param outcome what was decided
+ * @param tool the tool called, or {@code null} (HTTP-level decisions)
+ * @param principal the caller's principal, or {@code null} when not known (yet)
+ * @param client the client's id: the OAuth client id when known, else MCP {@code clientInfo}
+ *     {@code name/version}; {@code null} when unknown
+ * @param session the SHA-256 of the MCP session id, hex, first 16 characters; {@code null} without a session
+ * @param reason why, for a refusal or an error; {@code null} for {@code ok}
+ * @param durationNanos how long the call took, or -1 when nothing ran to completion
+ * @param arguments the call's arguments with {@code @Redact} values replaced by {@code "****"}
+ *     and bounded in size, or {@code null}
+ * @param ref the reference of an internal error (also in the server log and the caller's result), or {@code null}
+ * @param remote the client's network address (HTTP), or {@code null}
+ */
+public record AuditEvent(
+    Instant time,
+    AuditOutcome outcome,
+    String tool,
+    String principal,
+    String client,
+    String session,
+    String reason,
+    long durationNanos,
+    Object arguments,
+    String ref,
+    String remote) {
+
+  static final int MAX_TEXT = 512;
+
+  public AuditEvent {
+    Objects.requireNonNull(time, "time");
+    Objects.requireNonNull(outcome, "outcome");
+  }
+
+  /** Starts an event of this outcome, timed now. */
+  public static Builder builder(AuditOutcome outcome) {
+    return new Builder(outcome);
+  }
+
+  /** The event as one line of JSON (no newline inside, control characters escaped). */
+  public String toJson() {
+    return AuditJson.write(this);
+  }
+
+  /** SHA-256 of a session id, hex, truncated to 16 characters; {@code null} stays {@code null}. */
+  public static String hashSession(String sessionId) {
+    if (sessionId == null || sessionId.isEmpty()) {
+      return null;
+    }
+    try {
+      byte[] d = MessageDigest.getInstance("SHA-256").digest(sessionId.getBytes(StandardCharsets.UTF_8));
+      StringBuilder b = new StringBuilder(16);
+      for (int i = 0; i < 8; i++) {
+        b.append(Character.forDigit((d[i] >> 4) & 0xf, 16)).append(Character.forDigit(d[i] & 0xf, 16));
+      }
+      return b.toString();
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+    }
+  }
+
+  /** Builds an {@link AuditEvent}; unset fields are {@code null} (duration: none). */
+  public static final class Builder {
+    private final AuditOutcome outcome;
+    private Instant time = Instant.now();
+    private String tool;
+    private String principal;
+    private String client;
+    private String session;
+    private String reason;
+    private long durationNanos = -1;
+    private Object arguments;
+    private String ref;
+    private String remote;
+
+    private Builder(AuditOutcome outcome) {
+      this.outcome = Objects.requireNonNull(outcome, "outcome");
+    }
+
+    public Builder time(Instant time) {
+      this.time = Objects.requireNonNull(time, "time");
+      return this;
+    }
+
+    public Builder tool(String tool) {
+      this.tool = tool;
+      return this;
+    }
+
+    public Builder principal(String principal) {
+      this.principal = principal;
+      return this;
+    }
+
+    public Builder client(String client) {
+      this.client = client;
+      return this;
+    }
+
+    /** The raw MCP session id; only its hash is kept. */
+    public Builder session(String sessionId) {
+      this.session = hashSession(sessionId);
+      return this;
+    }
+
+    public Builder reason(String reason) {
+      this.reason = reason;
+      return this;
+    }
+
+    public Builder durationNanos(long nanos) {
+      this.durationNanos = nanos;
+      return this;
+    }
+
+    /** Arguments already redacted (see {@link ArgumentRedactor}). */
+    public Builder arguments(Object redactedArguments) {
+      this.arguments = redactedArguments;
+      return this;
+    }
+
+    public Builder ref(String ref) {
+      this.ref = ref;
+      return this;
+    }
+
+    public Builder remote(String remote) {
+      this.remote = remote;
+      return this;
+    }
+
+    public AuditEvent build() {
+      return new AuditEvent(time, outcome, tool, principal, client, session, reason, durationNanos, arguments, ref,
+          remote);
+    }
+  }
+}

@@ -1,0 +1,31 @@
+package dev.toolwarden.runtime.audit;
+
+/** What was decided; the {@code outcome} field of an audit event carries {@link #wireName()}. */
+public enum AuditOutcome {
+  /** The tool ran and returned a result. */
+  OK("ok"),
+  /** The tool ran and failed (a {@code ToolException}, or an internal error with its {@code ref}). */
+  ERROR("error"),
+  /** The arguments broke the tool's schema; nothing ran. */
+  VALIDATION_REJECTED("validation_rejected"),
+  /** A {@code @SafePath} argument left its root (or broke its kind, existence or extension rule); nothing ran. */
+  PATH_REJECTED("path_rejected"),
+  /** The tool's {@code @RateLimit} budget was spent; nothing ran. */
+  RATE_LIMITED("rate_limited"),
+  /** The caller lacks a scope the tool requires; nothing ran. */
+  SCOPE_DENIED("scope_denied"),
+  /** The HTTP per-client request limit answered 429 before any MCP work. */
+  CLIENT_RATE_LIMITED("client_rate_limited"),
+  /** Authentication failed (no, invalid or expired token; wrong audience; …). */
+  AUTH_FAILED("auth_failed");
+
+  private final String wireName;
+
+  AuditOutcome(String wireName) {
+    this.wireName = wireName;
+  }
+
+  public String wireName() {
+    return wireName;
+  }
+}
