@@ -259,7 +259,9 @@ public final class ServerBuilder {
     Caller caller = new Caller(Caller.ANONYMOUS, grants(tools));
     McpJsonMapper json = McpJsonDefaults.getMapper();
     AuditSink audit = auditSink != null ? auditSink : AuditSink.slf4j();
-    CallChain chain = Pipeline.standard(json, rateLimiter != null ? rateLimiter : new InMemoryRateLimiter(), audit);
+    RateLimiterBackend limiter = rateLimiter != null ? rateLimiter : new InMemoryRateLimiter();
+    limiter.attach(name, audit);
+    CallChain chain = Pipeline.standard(json, limiter, audit);
     CallerResolver callers = CallerResolver.fixed(caller);
     List<McpServerFeatures.SyncToolSpecification> specs = new ArrayList<>();
     Map<String, ToolCallHandler> handlers = new LinkedHashMap<>();

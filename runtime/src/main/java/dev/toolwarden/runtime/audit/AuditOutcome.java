@@ -17,7 +17,11 @@ public enum AuditOutcome {
   /** The HTTP per-client request limit answered 429 before any MCP work. */
   CLIENT_RATE_LIMITED("client_rate_limited"),
   /** Authentication failed (no, invalid or expired token; wrong audience; …). */
-  AUTH_FAILED("auth_failed");
+  AUTH_FAILED("auth_failed"),
+  /** The shared rate-limit backend (Redis) stopped answering; its failure policy decides meanwhile. Once per outage. */
+  RATE_LIMIT_BACKEND_UNAVAILABLE("rate_limit_backend_unavailable"),
+  /** The shared rate-limit backend answers again; the reason counts the calls decided by the failure policy. */
+  RATE_LIMIT_BACKEND_RECOVERED("rate_limit_backend_recovered");
 
   private final String wireName;
 

@@ -37,6 +37,16 @@ public final class RateLimitStep implements CallStep {
       return next.proceed(call);
     }
     long seconds = d.retryAfterSeconds();
+    if (d.backendUnavailable()) {
+      call.record().decide(AuditOutcome.RATE_LIMITED, "rate-limit backend unavailable: refused (fail closed); retry after "
+          + seconds + " s");
+      return CallToolResult.builder()
+          .content(List.of(McpSchema.TextContent.builder("Rate limiting is temporarily unavailable for tool '"
+              + call.tool().name() + "': try again in " + seconds + (seconds == 1 ? " second." : " seconds.")).build()))
+          .isError(true)
+          .meta(Map.of(RETRY_AFTER_META, seconds))
+          .build();
+    }
     call.record().decide(AuditOutcome.RATE_LIMITED, "rate limit of " + limit.permits() + " per "
         + limit.windowMillis() + " ms (" + keyKind(limit) + ") exceeded; retry after " + seconds + " s");
     return CallToolResult.builder()

@@ -1,5 +1,7 @@
 package dev.toolwarden.runtime.ratelimit;
 
+import dev.toolwarden.runtime.audit.AuditSink;
+
 /**
  * Where rate-limit budgets live: in memory by default ({@link InMemoryRateLimiter}), in Redis
  * with the {@code toolwarden-redis} module. One bucket per {@code key}; a bucket holds at most
@@ -23,4 +25,11 @@ public interface RateLimiterBackend {
    * @return whether the call is admitted, and if not, when a token will be available
    */
   RateLimitDecision tryAcquire(String key, int permits, long windowMillis);
+
+  /**
+   * Called once by each server the backend is given to, before it serves: the server's name (a
+   * shared backend may namespace its keys with it) and the server's audit sink (a backend reports
+   * its own state changes there, e.g. Redis becoming unreachable). The default does nothing.
+   */
+  default void attach(String serverName, AuditSink audit) {}
 }
