@@ -121,7 +121,9 @@ public final class RedisRateLimiter implements RateLimiterBackend, AutoCloseable
     this.probeIntervalNanos = b.probeInterval.toNanos();
     this.namespace = b.namespace;
     this.nanoClock = System::nanoTime;
-    this.redisUri = endpoint.toRedisUri(b.password, b.timeout, "toolwarden");
+    // the URI's timeout bounds the connection handshake (cold JVMs need more than one command's budget);
+    // commands are bounded by TimeoutOptions and, exactly, by the deadline of each call
+    this.redisUri = endpoint.toRedisUri(b.password == null ? null : b.password.clone(), b.connectTimeout, "toolwarden");
     if (b.password != null) {
       Arrays.fill(b.password, '\0');
       b.password = null;
@@ -473,11 +475,15 @@ public final class RedisRateLimiter implements RateLimiterBackend, AutoCloseable
     if (t instanceof TimeoutException) {
       return "no answer within the timeout";
     }
-    String m = t.getMessage();
-    if (m != null && m.length() > 200) {
-      m = m.substring(0, 200) + "…";
+    StringBuilder b = new StringBuilder();
+    for (int depth = 0; t != null && depth < 3; depth++, t = t.getCause()) {
+      String m = t.getMessage();
+      if (m != null && m.length() > 160) {
+        m = m.substring(0, 160) + "…";
+      }
+      b.append(depth == 0 ? "" : " <- ").append(t.getClass().getSimpleName()).append(m == null ? "" : ": " + m);
     }
-    return t.getClass().getSimpleName() + (m == null ? "" : ": " + m);
+    return b.toString();
   }
 
   // ---- helpers ----------------------------------------------------------------------------------
