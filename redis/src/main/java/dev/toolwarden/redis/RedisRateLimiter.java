@@ -145,7 +145,8 @@ public final class RedisRateLimiter implements RateLimiterBackend, AutoCloseable
     // connect now, so that the first calls do not pay for it; a Redis that is down at start-up is an
     // outage like any other: the policy decides until it is reachable
     try {
-      connect().get(b.connectTimeout.toNanos(), TimeUnit.NANOSECONDS);
+      StatefulRedisConnection<String, String> c = connect().get(b.connectTimeout.toNanos(), TimeUnit.NANOSECONDS);
+      warmUp(c, b.connectTimeout);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (ExecutionException | TimeoutException | RuntimeException e) {
@@ -353,6 +354,23 @@ public final class RedisRateLimiter implements RateLimiterBackend, AutoCloseable
     long allowed = ((Number) reply.get(0)).longValue();
     long retryMs = ((Number) reply.get(1)).longValue();
     return allowed == 1 ? RateLimitDecision.allow() : RateLimitDecision.deny(retryMs);
+  }
+
+  /**
+   * Loads the script and runs the decision path once on a throw-away key (it expires within 2 ms),
+   * bounded by the connect timeout: the first real call of a cold JVM then fits in its timeout
+   * instead of reporting a spurious outage.
+   */
+  private void warmUp(StatefulRedisConnection<String, String> c, Duration within) throws Exception {
+    long deadline = System.nanoTime() + within.toNanos();
+    String sha = await(c.async().scriptLoad(SCRIPT).toCompletableFuture(), deadline);
+    if (!SCRIPT_SHA.equals(sha)) {
+      throw new IllegalStateException("Redis computed another SHA-1 for the rate-limit script");
+    }
+    for (int i = 0; i < 3; i++) {
+      await(c.async().<List<Object>>evalsha(SCRIPT_SHA, ScriptOutputType.MULTI, new String[] {KEY_PREFIX + "_warmup"},
+          "1", "1000", "1").toCompletableFuture(), deadline);
+    }
   }
 
   private static <T> T await(CompletableFuture<T> f, long deadline) throws Exception {
