@@ -77,6 +77,8 @@ public final class RedisRateLimiter implements RateLimiterBackend, AutoCloseable
   public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(2);
   /** Default interval between two attempts to reach Redis again while it is unavailable. */
   public static final Duration DEFAULT_PROBE_INTERVAL = Duration.ofSeconds(1);
+  /** Default number of failed decisions in a row that declare Redis unavailable. */
+  public static final int DEFAULT_FAILURE_THRESHOLD = 3;
   /** Every key starts with this. */
   public static final String KEY_PREFIX = "toolwarden:";
 
@@ -113,12 +115,15 @@ public final class RedisRateLimiter implements RateLimiterBackend, AutoCloseable
   private volatile InMemoryRateLimiter fallback;
   private final AtomicLong decidedByPolicy = new AtomicLong();
   private final AtomicLong outages = new AtomicLong();
+  private final java.util.concurrent.atomic.AtomicInteger consecutiveFailures = new java.util.concurrent.atomic.AtomicInteger();
+  private final int failureThreshold;
 
   private RedisRateLimiter(Builder b) {
     this.endpoint = b.endpoint;
     this.policy = b.policy;
     this.timeoutNanos = b.timeout.toNanos();
     this.probeIntervalNanos = b.probeInterval.toNanos();
+    this.failureThreshold = b.failureThreshold;
     this.namespace = b.namespace;
     this.nanoClock = System::nanoTime;
     // the URI's timeout bounds the connection handshake (cold JVMs need more than one command's budget);
@@ -149,7 +154,7 @@ public final class RedisRateLimiter implements RateLimiterBackend, AutoCloseable
       warmUp(c, b.connectTimeout);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-    } catch (ExecutionException | TimeoutException | RuntimeException e) {
+    } catch (Exception e) {
       LOG.warn("Redis rate limiter: {} is not reachable at start-up ({}); failure policy {} decides until it is",
           endpoint, describe(e), policy.configName());
     }
@@ -179,6 +184,7 @@ public final class RedisRateLimiter implements RateLimiterBackend, AutoCloseable
    * <tr><td>{@code redis.timeout}</td><td>bound on one decision (default {@code 100ms})</td></tr>
    * <tr><td>{@code redis.connect-timeout}</td><td>bound on connecting at start-up (default {@code 2s})</td></tr>
    * <tr><td>{@code redis.probe-interval}</td><td>how often to try Redis again during an outage (default {@code 1s})</td></tr>
+   * <tr><td>{@code redis.failure-threshold}</td><td>slow decisions in a row that declare an outage (default 3; a lost connection does at once)</td></tr>
    * <tr><td>{@code redis.namespace}</td><td>the key namespace (default: the server's name)</td></tr>
    * </table>
    *
@@ -216,6 +222,13 @@ public final class RedisRateLimiter implements RateLimiterBackend, AutoCloseable
     duration(config, "redis.connect-timeout").ifPresent(b::connectTimeout);
     duration(config, "redis.probe-interval").ifPresent(b::probeInterval);
     config.get("redis.namespace").ifPresent(b::namespace);
+    if (config.get("redis.failure-threshold").isPresent()) {
+      int n = config.getInt("redis.failure-threshold", DEFAULT_FAILURE_THRESHOLD);
+      if (n < 1) {
+        throw new ToolwardenStartupException(Config.environmentName("redis.failure-threshold") + " must be at least 1");
+      }
+      b.failureThreshold(n);
+    }
     return b;
   }
 
@@ -265,9 +278,19 @@ public final class RedisRateLimiter implements RateLimiterBackend, AutoCloseable
       return byPolicy(key, permits, windowMillis);
     }
     try {
-      return fromRedis(redisKey, permits, windowMillis);
+      RateLimitDecision d = fromRedis(redisKey, permits, windowMillis);
+      consecutiveFailures.set(0);
+      return d;
     } catch (Exception e) {
-      wentDown(e);
+      // a lost connection is an outage at once; a slow answer only after a few in a row (one slow
+      // call on a loaded machine is decided by the policy without declaring Redis unavailable)
+      StatefulRedisConnection<String, String> c = connection;
+      if (c == null || !c.isOpen() || consecutiveFailures.incrementAndGet() >= failureThreshold) {
+        wentDown(e);
+      } else {
+        LOG.debug("Redis rate limiter: one decision failed ({}); on-failure={} decided it", describe(e),
+            policy.configName());
+      }
       return byPolicy(key, permits, windowMillis);
     }
   }
@@ -465,6 +488,7 @@ public final class RedisRateLimiter implements RateLimiterBackend, AutoCloseable
     if (!down.compareAndSet(true, false)) {
       return;
     }
+    consecutiveFailures.set(0);
     long millis = TimeUnit.NANOSECONDS.toMillis(nanoClock.getAsLong() - downSinceNanos);
     long decided = decidedByPolicy.getAndSet(0);
     fallback = null; // local budgets are stale once Redis decides again
@@ -560,6 +584,7 @@ public final class RedisRateLimiter implements RateLimiterBackend, AutoCloseable
     private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
     private Duration probeInterval = DEFAULT_PROBE_INTERVAL;
     private String namespace;
+    private int failureThreshold = DEFAULT_FAILURE_THRESHOLD;
 
     private Builder(RedisEndpoint endpoint) {
       this.endpoint = endpoint;
@@ -595,6 +620,19 @@ public final class RedisRateLimiter implements RateLimiterBackend, AutoCloseable
     /** How often to try Redis again while it is unavailable (default 1 s); also the retry-after under {@code DENY}. */
     public Builder probeInterval(Duration interval) {
       this.probeInterval = positive(interval, "probe interval");
+      return this;
+    }
+
+    /**
+     * How many decisions in a row must fail (time out) before Redis is declared unavailable
+     * (default 3); a lost connection declares it at once. Each failed decision is decided by the
+     * policy either way, within the timeout.
+     */
+    public Builder failureThreshold(int failures) {
+      if (failures < 1) {
+        throw new IllegalArgumentException("failure threshold must be at least 1");
+      }
+      this.failureThreshold = failures;
       return this;
     }
 

@@ -141,7 +141,8 @@ class RedisRateLimiterTest {
   void threeClientsSixteenThreadsAdmitExactlyTheLimit() throws Exception {
     List<RedisRateLimiter> replicas = new ArrayList<>();
     for (int i = 0; i < 3; i++) {
-      replicas.add(RedisRateLimiter.builder(redis.url()).namespace("shared").build());
+      // a generous timeout: this test is about atomicity on a CPU-starved 2-core machine, not about timeouts
+      replicas.add(RedisRateLimiter.builder(redis.url()).namespace("shared").timeout(Duration.ofSeconds(2)).build());
     }
     ExecutorService pool = Executors.newFixedThreadPool(16);
     try {

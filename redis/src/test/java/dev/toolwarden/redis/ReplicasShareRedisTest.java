@@ -8,6 +8,7 @@ import dev.toolwarden.runtime.Toolwarden;
 import dev.toolwarden.runtime.http.HttpOptions;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.spec.McpSchema;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -32,7 +33,8 @@ class ReplicasShareRedisTest {
       ExecutorService pool = Executors.newFixedThreadPool(16);
       try {
         for (int i = 0; i < 3; i++) {
-          RedisRateLimiter limiter = RedisRateLimiter.builder(redis.url()).build();
+          // a generous timeout: this test is about atomicity across replicas on a CPU-starved machine
+          RedisRateLimiter limiter = RedisRateLimiter.builder(redis.url()).timeout(Duration.ofSeconds(2)).build();
           LimitedTools t = new LimitedTools();
           limiters.add(limiter);
           tools.add(t);
