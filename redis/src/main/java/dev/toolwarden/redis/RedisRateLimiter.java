@@ -304,8 +304,8 @@ public final class RedisRateLimiter implements RateLimiterBackend, AutoCloseable
       }
     }
     StatefulRedisConnection<String, String> c = connection;
-    if (c != null) {
-      c.closeAsync();
+    if (c != null && c.isOpen()) {
+      c.close();
     }
     client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
     resources.shutdown(0, 2, TimeUnit.SECONDS);

@@ -138,4 +138,22 @@ class RateLimitStepTest {
     h.as("bob");
     assertFalse(h.call("limited_session", Map.of()).isError());
   }
+
+  @Test
+  void anUnavailableBackendRefusesWithARetryMessageAndAnAuditReason() {
+    List<dev.toolwarden.runtime.audit.AuditEvent> events = new ArrayList<>();
+    CallChain chain = Pipeline.standard(PolicyHarness.JSON,
+        (key, permits, window) -> dev.toolwarden.runtime.ratelimit.RateLimitDecision.unavailable(1000), events::add);
+    var def = new dev.toolwarden.runtime.testtools.PolicyToolsBundle().tools().stream()
+        .filter(d -> d.name().equals("limited")).findFirst().orElseThrow();
+    ToolCallHandler handler = new ToolCallHandler(def, new dev.toolwarden.runtime.testtools.PolicyTools(), chain,
+        exchange -> new Caller("alice", java.util.Set.of()), dev.toolwarden.runtime.path.PathGuard.of(Map.of()));
+    CallToolResult r = handler.apply(null, new io.modelcontextprotocol.spec.McpSchema.CallToolRequest("limited", Map.of()));
+    assertTrue(r.isError());
+    assertEquals("Rate limiting is temporarily unavailable for tool 'limited': try again in 1 second.", text(r));
+    assertEquals(1L, ((Number) r.meta().get(RateLimitStep.RETRY_AFTER_META)).longValue());
+    assertEquals(1, events.size());
+    assertEquals(AuditOutcome.RATE_LIMITED, events.get(0).outcome());
+    assertTrue(events.get(0).reason().startsWith("rate-limit backend unavailable"), events.get(0).reason());
+  }
 }
