@@ -43,12 +43,13 @@ final class RedisServerProcess implements AutoCloseable {
   }
 
   static boolean installed() {
-    for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin:/bin").split(":")) {
-      if (Files.isExecutable(Path.of(dir, BINARY))) {
+    // the PATH decides, as it does for ProcessBuilder
+    for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+      if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, BINARY))) {
         return true;
       }
     }
-    return Files.isExecutable(Path.of("/usr/bin", BINARY));
+    return false;
   }
 
   int port() {
