@@ -1,0 +1,108 @@
+package dev.toolwarden.it.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.toolwarden.it.support.ExampleServer;
+import dev.toolwarden.it.support.NodeTools;
+import dev.toolwarden.it.support.ServerProcess;
+import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
+import io.modelcontextprotocol.spec.McpClientTransport;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * {@link JavaClientE2eTest} over Streamable HTTP: {@code java -jar toolwarden-example.jar http PORT} on
+ * 127.0.0.1, the SDK's {@link HttpClientStreamableHttpTransport} against its {@code /mcp}. Plus the
+ * HTTP-only guarantees, sent with a plain {@link HttpClient}: a foreign {@code Origin} is refused with
+ * 403, a garbage body gets a 4xx JSON-RPC error and an oversized body 413, none of them with internals.
+ */
+class HttpJavaClientE2eTest extends JavaClientE2eTest {
+
+  private static final String INITIALIZE = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{"
+      + "\"protocolVersion\":\"2025-11-25\",\"capabilities\":{},\"clientInfo\":{\"name\":\"raw-e2e\",\"version\":\"1\"}}}";
+  private static final List<String> INTERNALS =
+      List.of("Exception", "at io.", "at org.", "at java.", "at dev.", "jetty", "Jetty", "servlet");
+
+  private ServerProcess server;
+  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+  @Override
+  protected McpClientTransport transport(Path workspace) {
+    server = ServerProcess.http(ExampleServer.launch(workspace), REAPER);
+    String banner = "Toolwarden example server listening on " + server.url();
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    while (!server.stderrText().contains(banner) && System.nanoTime() < deadline) {
+      Thread.onSpinWait();
+    }
+    assertTrue(server.stderrText().contains(banner), "the example prints its URL: " + server.stderrText());
+    URI url = server.url();
+    return HttpClientStreamableHttpTransport.builder("http://" + url.getAuthority()).endpoint(url.getPath()).build();
+  }
+
+  @Test
+  void servesOnLoopbackAtSlashMcp() {
+    assertEquals("127.0.0.1", server.url().getHost());
+    assertEquals("/mcp", server.url().getPath());
+  }
+
+  @Test
+  void foreignOriginIsRefusedWith403WithoutInternals() throws Exception {
+    HttpResponse<String> response = post(INITIALIZE, "Origin", "http://evil.example");
+    assertEquals(403, response.statusCode(), response.body());
+    assertNoInternals(response);
+    // the same request from the server's own origin is served: the 403 is the Origin check, nothing else
+    HttpResponse<String> own = post(INITIALIZE, "Origin", "http://" + server.url().getAuthority());
+    assertEquals(200, own.statusCode(), own.body());
+    assertTrue(own.body().contains("toolwarden-example"), own.body());
+  }
+
+  @Test
+  void garbageBodyIsA4xxJsonErrorWithoutInternals() throws Exception {
+    HttpResponse<String> response = post("garbage{");
+    assertTrue(response.statusCode() >= 400 && response.statusCode() < 500, response.statusCode() + " " + response.body());
+    JsonNode body = NodeTools.JSON.readTree(response.body());
+    assertEquals("2.0", body.path("jsonrpc").asString(), response.body());
+    assertTrue(body.path("error").path("code").isInt(), response.body());
+    assertNoInternals(response);
+  }
+
+  @Test
+  void oversizedBodyIs413WithoutInternals() throws Exception {
+    // 5 MiB: a JSON-RPC request whose argument is one huge string
+    String huge = "{\"jsonrpc\":\"2.0\",\"id\":9,\"method\":\"tools/call\",\"params\":{\"name\":\"get_order\",\"arguments\":"
+        + "{\"id\":\"" + "A".repeat(5 * 1024 * 1024) + "\"}}}";
+    HttpResponse<String> response = post(huge);
+    assertEquals(413, response.statusCode(), response.body().substring(0, Math.min(500, response.body().length())));
+    assertNoInternals(response);
+    // and the server still serves
+    assertEquals(200, post(INITIALIZE).statusCode());
+  }
+
+  private HttpResponse<String> post(String body, String... headers) throws Exception {
+    HttpRequest.Builder request = HttpRequest.newBuilder(server.url())
+        .timeout(Duration.ofSeconds(30))
+        .header("Content-Type", "application/json")
+        .header("Accept", "application/json, text/event-stream")
+        .POST(HttpRequest.BodyPublishers.ofString(body));
+    for (int i = 0; i < headers.length; i += 2) {
+      request.header(headers[i], headers[i + 1]);
+    }
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static void assertNoInternals(HttpResponse<String> response) {
+    for (String leak : INTERNALS) {
+      assertFalse(response.body().contains(leak), "'" + leak + "' in the " + response.statusCode() + " body: "
+          + response.body());
+    }
+  }
+}
