@@ -110,6 +110,12 @@ class DiagnosticsTest {
             + "{ return \"\"; }"));
     cases.add(misuse(Rule.WAIVER_INVALID, "names a rule that cannot be waived",
         "  @McpTool @Waive(rule = \"TW-BOUNDS\", reason = \"why not\") public String call() { return \"\"; }"));
+    // made up at run time, so the repository never holds a live-looking key
+    String stripeLike = String.join("_", "sk", "live", new java.util.Random(7).ints(24, 0, 36)
+        .mapToObj(i -> Character.toString("abcdefghijklmnopqrstuvwxyz0123456789".charAt(i)))
+        .collect(java.util.stream.Collectors.joining()));
+    cases.add(misuse(Rule.LITERAL_SECRET, "[TW-SECRET-STRIPE] literal secret",
+        "  static final String API_KEY = \"" + stripeLike + "\";"));
     return cases.stream();
   }
 
@@ -125,12 +131,19 @@ class DiagnosticsTest {
 
   @ParameterizedTest(name = "{0}: {1}")
   @MethodSource("misuses")
-  void misuseFailsTheBuildOnTheElement(Rule rule, String text, JavaFileObject source, int line) {
+  void misuseFailsTheBuildOnTheElement(Rule rule, String text, JavaFileObject source, int line)
+      throws java.io.IOException {
     Compilation c = Compiler.compile(source);
     assertThat(c).failed();
     assertThat(c).hadErrorContaining("[" + rule.id() + "]").inFile(source).onLine(line);
     assertThat(c).hadErrorContaining(text).inFile(source).onLine(line);
     assertThat(c).hadErrorContaining("Fix: ");
+    if (rule == Rule.LITERAL_SECRET) {
+      // the secret is masked in the build log: its first characters at most
+      String value = source.getCharContent(false).toString().replaceAll("(?s).*\"(sk_live_[a-z0-9]+)\".*", "$1");
+      c.diagnostics().forEach(d -> org.junit.jupiter.api.Assertions.assertFalse(
+          d.getMessage(null).contains(value.substring(4)), "secret printed: " + d.getMessage(null)));
+    }
     COVERED.add(rule);
   }
 
