@@ -16,6 +16,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -85,6 +86,30 @@ class HttpJavaClientE2eTest extends JavaClientE2eTest {
     assertNoInternals(response);
     // and the server still serves
     assertEquals(200, post(INITIALIZE).statusCode());
+  }
+
+  /**
+   * {@code tools/call} with {@code params.arguments} that is not an object gets a JSON-RPC answer (an
+   * error, or an {@code isError} result) without a Java class name or exception text.
+   */
+  @Test
+  @Disabled("framework bug (reported): over HTTP the server answers 200 text/event-stream with an EMPTY stream "
+      + "(no JSON-RPC response at all; the SDK transport logs MismatchedInputException), so a client waits for its "
+      + "timeout; over stdio the same request gets -32603 carrying the Jackson exception message")
+  void malformedToolCallParamsGetAnAnswerWithoutInternals() throws Exception {
+    HttpResponse<String> init = post(INITIALIZE);
+    assertEquals(200, init.statusCode(), init.body());
+    String session = init.headers().firstValue("Mcp-Session-Id").orElseThrow();
+    post("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}", "Mcp-Session-Id", session,
+        "MCP-Protocol-Version", "2025-11-25");
+    HttpResponse<String> call = post("{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/call\",\"params\":{"
+        + "\"name\":\"get_order\",\"arguments\":\"not an object\"}}", "Mcp-Session-Id", session,
+        "MCP-Protocol-Version", "2025-11-25");
+    assertTrue(call.body().contains("\"id\":2"), "no JSON-RPC answer to request 2: " + call.statusCode() + " '"
+        + call.body() + "'");
+    assertTrue(call.body().contains("\"error\"") || call.body().contains("\"isError\":true"), call.body());
+    assertNoInternals(call);
+    assertFalse(call.body().contains("jackson"), call.body());
   }
 
   private HttpResponse<String> post(String body, String... headers) throws Exception {
