@@ -57,13 +57,44 @@ class HttpJavaClientE2eTest extends JavaClientE2eTest {
 
   @Test
   void foreignOriginIsRefusedWith403WithoutInternals() throws Exception {
-    HttpResponse<String> response = post(INITIALIZE, "Origin", "http://evil.example");
-    assertEquals(403, response.statusCode(), response.body());
-    assertNoInternals(response);
+    // a foreign site, a look-alike of the loopback origin, and the opaque origin of sandboxed pages
+    for (String origin : List.of("http://evil.example", "http://127.0.0.1.evil.example", "null")) {
+      HttpResponse<String> response = post(INITIALIZE, "Origin", origin);
+      assertEquals(403, response.statusCode(), origin + ": " + response.body());
+      assertFalse(response.body().contains("serverInfo"), origin + ": " + response.body());
+      assertNoInternals(response);
+    }
     // the same request from the server's own origin is served: the 403 is the Origin check, nothing else
     HttpResponse<String> own = post(INITIALIZE, "Origin", "http://" + server.url().getAuthority());
     assertEquals(200, own.statusCode(), own.body());
     assertTrue(own.body().contains("toolwarden-example"), own.body());
+  }
+
+  /** DNS rebinding: a page on evil.example resolved to 127.0.0.1 sends {@code Host: evil.example}. */
+  @Test
+  void foreignHostIsRefusedWithoutInternals() throws Exception {
+    String response = rawPost("evil.example:" + server.url().getPort(), INITIALIZE);
+    int status = Integer.parseInt(response.substring(9, 12)); // "HTTP/1.1 421 …"
+    assertTrue(status == 421 || status == 403, "a foreign Host must be refused (421/403): " + response);
+    assertFalse(response.contains("serverInfo"), response);
+    for (String leak : INTERNALS) {
+      assertFalse(response.contains(leak), "'" + leak + "' in: " + response);
+    }
+  }
+
+  /** One HTTP/1.1 POST over a plain socket: {@link HttpClient} does not let a caller set {@code Host}. */
+  private String rawPost(String host, String body) throws Exception {
+    byte[] bytes = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    try (java.net.Socket socket = new java.net.Socket(server.url().getHost(), server.url().getPort())) {
+      socket.setSoTimeout(30_000);
+      String head = "POST " + server.url().getPath() + " HTTP/1.1\r\nHost: " + host
+          + "\r\nContent-Type: application/json\r\nAccept: application/json, text/event-stream\r\nContent-Length: "
+          + bytes.length + "\r\nConnection: close\r\n\r\n";
+      socket.getOutputStream().write(head.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      socket.getOutputStream().write(bytes);
+      socket.getOutputStream().flush();
+      return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    }
   }
 
   @Test
