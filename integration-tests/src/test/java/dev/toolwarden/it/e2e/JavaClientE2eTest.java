@@ -164,8 +164,9 @@ abstract class JavaClientE2eTest {
         "type": "object",
         "properties": {
           "id": { "description": "the order id", "type": "string" },
-          "customerEmail": { "description": "redacted", "type": ["string", "null"] },
-          "cardNumber": { "description": "redacted", "type": ["string", "null"] },
+          "customerEmail": { "description": "the customer's e-mail address (redacted)", "type": ["string", "null"] },
+          "cardNumber": { "description": "the card charged (only its last four digits are shown) (redacted)",
+                          "type": ["string", "null"] },
           "total": { "description": "the amount charged", "type": "number" },
           "status": { "description": "the order's state", "type": "string", "enum": ["OPEN", "SHIPPED", "CANCELLED"] },
           "placed": { "description": "the day the order was placed", "type": "string", "format": "date" }
