@@ -36,7 +36,9 @@ public class IntegerBoundTools {
       @Min(4611686018427387900L) @Max(4611686018427387950L) long nearTwoPow62,
       @Positive @Max(9007199254740993L) long aboveTwoPow53,
       @Min(-5) @Max(5) BigInteger smallBig,
-      @DecimalMin("-1E+30") @DecimalMax(value = "1E+30", inclusive = false) BigInteger hugeBig) {
-    Capture.args(intMax, longMin, nearTwoPow62, aboveTwoPow53, smallBig, hugeBig);
+      @DecimalMin("-1E+30") @DecimalMax(value = "1E+30", inclusive = false) BigInteger hugeBig,
+      @Min(4611686018427387900L) @Max(4611686018427387950L) BigInteger nearTwoPow62Big,
+      @PositiveOrZero BigInteger nonNegativeBig) {
+    Capture.args(intMax, longMin, nearTwoPow62, aboveTwoPow53, smallBig, hugeBig, nearTwoPow62Big, nonNegativeBig);
   }
 }
