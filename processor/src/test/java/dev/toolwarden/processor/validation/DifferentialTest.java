@@ -21,16 +21,32 @@ import org.junit.jupiter.api.TestFactory;
 class DifferentialTest {
 
   /** Inputs per tool; -Dtoolwarden.diff.inputs=N to run more. */
-  static final int INPUTS_PER_TOOL = Integer.getInteger("toolwarden.diff.inputs", 3000);
+  static final int INPUTS_PER_TOOL = Integer.getInteger("toolwarden.diff.inputs", 2000);
 
   static final long SEED = Long.getLong("toolwarden.diff.seed", 20261107L);
 
   private static final List<Report> REPORTS = new ArrayList<>();
 
+  /** Arguments parsed as the MCP SDK parses them (doubles for fractions and exponents). */
   @TestFactory
   Stream<DynamicTest> generatedValidatorAgreesWithNetworknt() {
-    return Corpus.get().tools.stream().map(tool -> DynamicTest.dynamicTest(tool.toString(), () -> {
-      Report r = new Differential(tool, SEED ^ tool.name().hashCode(), KnownDiscrepancies.ALL).run(INPUTS_PER_TOOL);
+    return tests(JsonText.Numbers.SDK, INPUTS_PER_TOOL);
+  }
+
+  /**
+   * The same with every non-integer number parsed as an exact BigDecimal (a mapper with
+   * USE_BIG_DECIMAL_FOR_FLOATS), which exercises Check's BigDecimal paths; fewer inputs.
+   */
+  @TestFactory
+  Stream<DynamicTest> generatedValidatorAgreesWithNetworkntOnExactNumbers() {
+    return tests(JsonText.Numbers.EXACT, INPUTS_PER_TOOL / 4);
+  }
+
+  private Stream<DynamicTest> tests(JsonText.Numbers numbers, int inputs) {
+    return Corpus.get().tools.stream().map(tool -> DynamicTest.dynamicTest(tool + " [" + numbers + "]", () -> {
+      Report r = new Differential(tool, SEED ^ tool.name().hashCode() ^ numbers.ordinal(), KnownDiscrepancies.ALL,
+          numbers).run(inputs);
+      r.label = numbers.toString();
       synchronized (REPORTS) {
         REPORTS.add(r);
       }
@@ -56,11 +72,11 @@ class DifferentialTest {
 
   static void print(Report r) {
     StringBuilder b = new StringBuilder();
-    b.append(String.format("%-45s inputs=%5d accepted=%5d rejected=%5d line-terminator-suffixed=%4d",
-        r.tool, r.inputs, r.accepted, r.rejected, r.lineTerminatorInputs));
+    b.append(String.format("%-45s %-5s inputs=%5d accepted=%5d rejected=%5d line-terminator-suffixed=%4d",
+        r.tool, r.label, r.inputs, r.accepted, r.rejected, r.lineTerminatorInputs));
     long real = r.disagreements.stream().filter(d -> d.kind() == Kind.REAL).count();
     long crash = r.disagreements.stream().filter(d -> d.kind() == Kind.CRASH).count();
-    b.append(" real=").append(real).append(" crash=").append(crash);
+    b.append(" real=").append(real).append(" crash=").append(crash).append(" ms=").append(r.millis);
     if (!r.formatOnly.isEmpty()) {
       b.append("\n    FORMAT-ONLY differences (reported, not failed):");
       for (Map.Entry<String, Integer> e : r.formatOnly.entrySet()) {
@@ -99,8 +115,12 @@ class DifferentialTest {
     Map<String, Integer> formats = new TreeMap<>();
     Map<String, Integer> known = new TreeMap<>();
     int failures = 0;
+    int oracleDefects = 0;
+    int sdkRounded = 0;
     synchronized (REPORTS) {
       for (Report r : REPORTS) {
+        oracleDefects += r.oracleCrashes;
+        sdkRounded += r.sdkSchemaDiffers;
         inputs += r.inputs;
         lineTerminated += r.lineTerminatorInputs;
         r.formatOnly.forEach((k, v) -> formats.merge(k, v, Integer::sum));
@@ -114,5 +134,9 @@ class DifferentialTest {
     System.out.println("==== format-only differences (formats asserted by networknt vs. the generated validator):");
     formats.forEach((k, v) -> System.out.println("     " + v + " x " + k));
     System.out.println("==== known discrepancies: " + known);
+    System.out.println("==== networknt asLong() defect worked around on " + oracleDefects + " inputs; the SDK's"
+        + " double-rounded copy of a schema judged " + sdkRounded + " inputs differently from the schema text");
+    System.out.printf("==== time: parse %d ms, generated validators %d ms, networknt %d ms%n",
+        Differential.parseNanos / 1_000_000, Differential.subjectNanos / 1_000_000, Differential.oracleNanos / 1_000_000);
   }
 }

@@ -521,46 +521,62 @@ final class Inputs {
     return p;
   }
 
-  /** Every single-point mutation of a valid instance. */
-  List<Map<String, Object>> singleMutations(Map<String, Object> base) {
+  /**
+   * {@code count} random single-point mutations of a valid instance: a replacement value at a random
+   * node (boundaries, near misses, wrong types; each node's candidates computed once), or a structural
+   * change of a random object (a property dropped, an unknown one added, an absent optional one set
+   * to a valid value or to null).
+   */
+  List<Map<String, Object>> singleMutations(Map<String, Object> base, int count) {
     List<Map<String, Object>> out = new ArrayList<>();
     List<Node> nodes = new ArrayList<>();
     walk(root, base, List.of(), nodes::add);
+    List<Node> objects = new ArrayList<>();
     for (Node n : nodes) {
-      if (!n.path().isEmpty()) {
-        for (Object v : variants(n.schema(), n.value(), n.path().size())) {
-          out.add(replace(base, n.path(), v));
-        }
+      if (n.value() instanceof Map<?, ?>) {
+        objects.add(n);
       }
-      if (n.value() instanceof Map<?, ?> m) {
-        // structural: drop each property, add an unknown one, null each
-        for (Object k : m.keySet()) {
-          Map<String, Object> copy = map(JsonText.copy(base));
-          map(at(copy, n.path())).remove(k);
-          out.add(copy);
-        }
-        Map<String, Object> props = map(main(n.schema()).get("properties"));
-        if (props != null) {
-          for (String unknown : List.of("unknown", "Unknown", "a/b")) {
-            Map<String, Object> copy = map(JsonText.copy(base));
-            map(at(copy, n.path())).put(unknown, new Num("1"));
-            out.add(copy);
-          }
-          for (String k : props.keySet()) {
-            if (!m.containsKey(k)) {
-              // an absent optional property: present with a valid value, and with null
-              Map<String, Object> copy = map(JsonText.copy(base));
-              map(at(copy, n.path())).put(k, valid(map(props.get(k)), n.path().size() + 1));
-              out.add(copy);
-              copy = map(JsonText.copy(base));
-              map(at(copy, n.path())).put(k, null);
-              out.add(copy);
-            }
-          }
-        }
+    }
+    List<Node> inner = new ArrayList<>(nodes);
+    inner.removeIf(n -> n.path().isEmpty());
+    Map<Node, List<Object>> candidates = new java.util.IdentityHashMap<>();
+    for (int i = 0; i < count; i++) {
+      if (!inner.isEmpty() && (objects.isEmpty() || rnd.nextInt(5) != 0)) {
+        Node n = inner.get(rnd.nextInt(inner.size()));
+        List<Object> vs = candidates.computeIfAbsent(n, k -> variants(k.schema(), k.value(), k.path().size()));
+        out.add(replace(base, n.path(), vs.get(rnd.nextInt(vs.size()))));
+      } else if (!objects.isEmpty()) {
+        out.add(structural(base, objects.get(rnd.nextInt(objects.size()))));
       }
     }
     return out;
+  }
+
+  private Map<String, Object> structural(Map<String, Object> base, Node n) {
+    Map<String, Object> copy = map(JsonText.copy(base));
+    Map<String, Object> target = map(at(copy, n.path()));
+    Map<String, Object> props = map(main(n.schema()).get("properties"));
+    List<String> absent = new ArrayList<>();
+    if (props != null) {
+      for (String k : props.keySet()) {
+        if (!target.containsKey(k)) {
+          absent.add(k);
+        }
+      }
+    }
+    int r = rnd.nextInt(4);
+    if (r == 0 && !target.isEmpty()) {
+      List<String> keys = new ArrayList<>(target.keySet());
+      target.remove(keys.get(rnd.nextInt(keys.size())));
+    } else if (r == 1 && !absent.isEmpty()) {
+      String k = absent.get(rnd.nextInt(absent.size()));
+      target.put(k, valid(map(props.get(k)), n.path().size() + 1));
+    } else if (r == 2 && !absent.isEmpty()) {
+      target.put(absent.get(rnd.nextInt(absent.size())), null);
+    } else {
+      target.put(List.of("unknown", "Unknown", "a/b", "~", "").get(rnd.nextInt(5)), new Num("1"));
+    }
+    return copy;
   }
 
   /** Applies {@code k} random single-point replacements at distinct nodes. */

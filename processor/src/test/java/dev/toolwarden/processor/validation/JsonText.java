@@ -59,6 +59,26 @@ final class JsonText {
 
   private JsonText() {}
 
+  /** How the arguments' numbers are parsed. */
+  enum Numbers {
+    /** As the MCP SDK 2.1.0 does: Integer/Long/BigInteger for integers, Double for the rest. */
+    SDK,
+    /**
+     * Integers as the SDK does, every other number as an exact BigDecimal: what a runtime would get
+     * by giving the SDK a mapper with {@code USE_BIG_DECIMAL_FOR_FLOATS}, to stop losing digits.
+     */
+    EXACT;
+
+    Map<String, Object> parse(String json) {
+      return this == SDK ? sdkArguments(json) : exactArguments(json);
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  static Map<String, Object> exactArguments(String json) {
+    return EXACT.readValue(json, Map.class);
+  }
+
   /** Parses JSON object text as the SDK does for tool arguments. */
   static Map<String, Object> sdkArguments(String json) {
     try {

@@ -188,6 +188,12 @@ final class Oracle {
         && (n.doubleValue() >= 0x1p63 || n.doubleValue() < -0x1p63)) {
       return f.numberNode(new BigDecimal(Double.toString(n.doubleValue())).toBigIntegerExact());
     }
+    if (n.isBigDecimal() && !n.canConvertToLong()) {
+      BigDecimal d = n.decimalValue();
+      if (d.signum() == 0 || d.stripTrailingZeros().scale() <= 0) {
+        return f.numberNode(d.toBigIntegerExact());
+      }
+    }
     return n;
   }
 }

@@ -52,6 +52,8 @@ final class Samples {
       Map.entry("[a-z]+", List.of("abc", "z")),
       Map.entry("[A-Z]+", List.of("ABC")));
 
+  private static final Map<String, Pattern> COMPILED = new java.util.concurrent.ConcurrentHashMap<>();
+
   /** The inner expression of an anchored schema pattern {@code ^(?:…)$}, or the pattern itself. */
   static String inner(String schemaPattern) {
     if (schemaPattern.startsWith("^(?:") && schemaPattern.endsWith(")$")) {
@@ -67,7 +69,7 @@ final class Samples {
       return known;
     }
     // an unanchored pattern (e.g. the not-blank one): random strings that contain a match
-    Pattern p = Pattern.compile(schemaPattern);
+    Pattern p = COMPILED.computeIfAbsent(schemaPattern, Pattern::compile);
     List<String> out = new ArrayList<>();
     for (int i = 0; i < 200 && out.size() < 4; i++) {
       String s = randomString(rnd, 1 + rnd.nextInt(6));

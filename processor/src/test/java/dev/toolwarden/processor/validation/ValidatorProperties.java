@@ -229,7 +229,7 @@ class ValidatorProperties {
   void validInputsBindToTheValuesSent(@ForAll("tools") Tool tool, @ForAll long seed, @ForAll boolean mutate) {
     Inputs gen = new Inputs(tool.exactSchema(), seed);
     Map<String, Object> input = gen.validArguments();
-    List<Map<String, Object>> ms = mutate ? gen.singleMutations(input) : List.of();
+    List<Map<String, Object>> ms = mutate ? gen.singleMutations(input, 1) : List.of();
     if (!ms.isEmpty()) {
       input = ms.get(new Random(seed).nextInt(ms.size()));
     }
