@@ -86,7 +86,8 @@ final class KnownDiscrepancies {
   /**
    * ORACLE BUG NETWORKNT-UNIQUE-NUMBERS (networknt 3.0.6 {@code UniqueItemsValidator}): items are
    * compared with {@code JsonNode.equals}, so {@code [1, 1.0]} (an IntNode and a DoubleNode) counts
-   * as unique; so does {@code [-9223372036854775808, -9223372036854775808e0]} (a LongNode and the
+   * as unique, and so does {@code [1.5, 1.50]} when numbers are parsed exactly (DecimalNodes of another
+   * scale); so does {@code [-9223372036854775808, -9223372036854775808e0]} (a LongNode and the
    * double -2^63, which is exactly Long.MIN_VALUE: a {@code Set<Long>} binds both to the same long). JSON Schema 2020-12 says numbers are equal when mathematically equal, and the
    * generated validator (which binds both to the same Java value) rightly rejects.
    */
@@ -156,14 +157,14 @@ final class KnownDiscrepancies {
     return n instanceof Double d && Double.isFinite(d) ? new BigDecimal(d) : Check.bigDecimal(n);
   }
 
-  /** Two items that are equal numbers (by value) but not equal JSON nodes (different number types). */
+  /** Two items that are equal numbers (by value) but not equal JSON nodes (other number type or scale). */
   static boolean hasNumericDuplicate(Object array) {
     if (!(array instanceof List<?> l)) {
       return false;
     }
     for (int i = 0; i < l.size(); i++) {
       for (int j = i + 1; j < l.size(); j++) {
-        if (l.get(i) instanceof Number a && l.get(j) instanceof Number b && a.getClass() != b.getClass()
+        if (l.get(i) instanceof Number a && l.get(j) instanceof Number b && !a.equals(b)
             && (Check.bigDecimal(a).compareTo(Check.bigDecimal(b)) == 0 || exact(a).compareTo(exact(b)) == 0)) {
           return true;
         }
