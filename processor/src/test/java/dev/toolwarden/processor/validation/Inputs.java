@@ -2,7 +2,6 @@ package dev.toolwarden.processor.validation;
 
 import dev.toolwarden.processor.validation.JsonText.Num;
 import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.HashSet;
