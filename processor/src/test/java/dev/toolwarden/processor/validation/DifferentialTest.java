@@ -127,7 +127,8 @@ class DifferentialTest {
         r.known.forEach((k, v) -> known.merge(k, v, Integer::sum));
         failures += r.failures().size();
       }
-      System.out.println("==== differential summary: " + REPORTS.size() + " schemas, " + inputs + " inputs compared, "
+      System.out.println("==== differential summary: " + REPORTS.size() + " runs (schema x number parsing), "
+          + inputs + " inputs compared, "
           + failures + " real disagreements/crashes, " + lineTerminated
           + " inputs with a string ending in a line terminator");
     }
