@@ -23,67 +23,6 @@ final class KnownDiscrepancies {
   static final BigDecimal FLOAT_MAX = new BigDecimal(Float.MAX_VALUE);
 
   /**
-   * BUG TW-FLOAT-RANGE (runtime {@code Check.toFloat}): the float range is checked on the double
-   * ({@code d > Float.MAX_VALUE}), after the JSON number was rounded to a double, while the schema
-   * states the exact range (maximum 340282346638528859811704183484516925440) and every other bound in
-   * Check compares the number's decimal value ({@code Check.compare}). So
-   * {@code {"f":340282346638528859811704183484516925441}} (a BigInteger, beyond the range) and
-   * {@code {"f":3.4028234663852886e38}} (a Double whose decimal value exceeds the range) are accepted
-   * for a {@code float f} and bound as Float.MAX_VALUE; the schema rejects both.
-   */
-  static final Known FLOAT_RANGE = new Known() {
-    @Override
-    public String id() {
-      return "TW-FLOAT-RANGE";
-    }
-
-    @Override
-    public boolean matches(Tool tool, Outcome o) {
-      if (!o.subject().accepted() || o.oracle().errors().isEmpty()) {
-        return false;
-      }
-      for (Error e : o.oracle().errors()) {
-        if (!Set.of("minimum", "maximum").contains(e.getKeyword()) || e.getSchemaNode() == null
-            || e.getSchemaNode().decimalValue().abs().compareTo(FLOAT_MAX) != 0) {
-          return false;
-        }
-      }
-      return true;
-    }
-  };
-
-  /**
-   * BUG TW-OPTIONAL-MERGE (processor {@code ValueReader.merged}): when an {@code Optional}
-   * argument carries constraints both on itself and on its type argument
-   * ({@code @Size(max = 5) Optional<@Pattern(regexp = "[a-z]*") String>}), the schema merges both
-   * sets ({@code SchemaGenerator.merge}) but the generated validator keeps only the outer one
-   * ({@code b.isEmpty() ? a : a.isEmpty() ? b : a}), so the inner constraint is never checked:
-   * {@code {"both":"ABC"}} and {@code {"blankAndSize":"abcd"}} are accepted.
-   */
-  static final Known OPTIONAL_MERGE = new Known() {
-    @Override
-    public String id() {
-      return "TW-OPTIONAL-MERGE";
-    }
-
-    @Override
-    public boolean matches(Tool tool, Outcome o) {
-      if (!tool.name().equals("optionals_merged") || !o.subject().accepted() || o.oracle().errors().isEmpty()) {
-        return false;
-      }
-      for (Error e : o.oracle().errors()) {
-        String p = Differential.pointer(e);
-        boolean inner = p.equals("/both") && e.getKeyword().equals("pattern")
-            || p.equals("/blankAndSize") && e.getKeyword().equals("maxLength");
-        if (!inner) {
-          return false;
-        }
-      }
-      return true;
-    }
-  };
-
-  /**
    * ORACLE BUG NETWORKNT-UNIQUE-NUMBERS (networknt 3.0.6 {@code UniqueItemsValidator}): items are
    * compared with {@code JsonNode.equals}, so {@code [1, 1.0]} (an IntNode and a DoubleNode) counts
    * as unique, and so does {@code [1.5, 1.50]} when numbers are parsed exactly (DecimalNodes of another
@@ -120,7 +59,7 @@ final class KnownDiscrepancies {
    * rejects it too; with exact numbers (a mapper with USE_BIG_DECIMAL_FOR_FLOATS, or a BigInteger
    * literal of 309+ digits) {@code {"anyDouble":-1e400}} is valid by the schema and rejected by the
    * generated validator. Fix: emit the double range as the float range is emitted, and compare it
-   * on the decimal value (see TW-FLOAT-RANGE).
+   * on the decimal value (as Check.toFloat does).
    */
   static final Known DOUBLE_RANGE = new Known() {
     @Override
@@ -142,7 +81,7 @@ final class KnownDiscrepancies {
     }
   };
 
-  static final List<Known> ALL = List.of(FLOAT_RANGE, OPTIONAL_MERGE, UNIQUE_NUMBERS, DOUBLE_RANGE);
+  static final List<Known> ALL = List.of(UNIQUE_NUMBERS, DOUBLE_RANGE);
 
   static Object at(Object tree, String pointer) {
     Object cur = tree;
