@@ -1,5 +1,7 @@
 package dev.toolwarden.runtime;
 
+import dev.toolwarden.runtime.auth.OAuthCallers;
+import dev.toolwarden.runtime.auth.ResourceServer;
 import dev.toolwarden.runtime.http.HttpOptions;
 import dev.toolwarden.runtime.http.HttpTransport;
 import dev.toolwarden.runtime.path.PathGuard;
@@ -154,7 +156,7 @@ public final class ServerBuilder {
    * corrupt the protocol stream.
    */
   public void stdio() {
-    Assembly assembly = assemble();
+    Assembly assembly = assemble(null);
     PrintStream protocolOut = System.out;
     System.setOut(System.err);
     try {
@@ -166,15 +168,20 @@ public final class ServerBuilder {
 
   /** Serves one stdio-style session over the given streams until {@code in} ends. */
   public void stdio(InputStream in, OutputStream out) {
-    Assembly assembly = assemble();
+    Assembly assembly = assemble(null);
     StdioServer.serve(in, out, assembly.json, assembly::build);
   }
 
-  /** Starts Streamable HTTP at {@code /mcp}; returns once the server listens. */
+  /**
+   * Starts Streamable HTTP at {@code /mcp}; returns once the server listens. With
+   * {@link HttpOptions#oauth OAuth}, each call's principal and scopes come from the verified
+   * token, and {@code tools/list} shows only the tools the token may call (unless the resource
+   * server turns that off).
+   */
   public RunningServer http(HttpOptions options) {
     HttpTransport.check(options);
-    Assembly assembly = assemble();
-    return HttpTransport.start(options, assembly.json, assembly::build);
+    Assembly assembly = assemble(options.oauth());
+    return HttpTransport.start(options, assembly.json, assembly::build, assembly.toolScopes);
   }
 
   /**
@@ -190,6 +197,10 @@ public final class ServerBuilder {
         int port = config.getInt("http.port", 8080);
         Optional<String> host = config.get("http.host");
         HttpOptions options = host.isPresent() ? HttpOptions.bind(host.get(), port) : HttpOptions.loopback(port);
+        Optional<ResourceServer> oauth = ResourceServer.fromConfig(config);
+        if (oauth.isPresent()) {
+          options = options.oauth(oauth.get());
+        }
         try (RunningServer server = http(options)) {
           server.await();
         } catch (InterruptedException e) {
@@ -203,8 +214,8 @@ public final class ServerBuilder {
 
   // ---- assembly -------------------------------------------------------------------------------
 
-  /** Everything checked and built before a transport starts. */
-  private Assembly assemble() {
+  /** Everything checked and built before a transport starts; {@code oauth} is null without OAuth. */
+  private Assembly assemble(ResourceServer oauth) {
     ClassLoader loader = classLoader != null ? classLoader : Thread.currentThread().getContextClassLoader();
     if (loader == null) {
       loader = ServerBuilder.class.getClassLoader();
@@ -214,13 +225,18 @@ public final class ServerBuilder {
     Caller caller = new Caller(Caller.ANONYMOUS, grants(tools));
     McpJsonMapper json = McpJsonDefaults.getMapper();
     CallChain chain = Pipeline.standard(json);
-    CallerResolver callers = CallerResolver.fixed(caller);
+    CallerResolver callers = oauth != null ? OAuthCallers.resolver() : CallerResolver.fixed(caller);
     List<McpServerFeatures.SyncToolSpecification> specs = new ArrayList<>();
+    Map<String, List<String>> toolScopes = new LinkedHashMap<>();
     for (BoundTool t : tools) {
       specs.add(new McpServerFeatures.SyncToolSpecification(SdkTools.toSdkTool(t.definition(), json),
           new ToolCallHandler(t.definition(), t.target(), chain, callers, paths)));
+      toolScopes.put(t.definition().name(), t.definition().policy().scopes());
     }
-    return new Assembly(json, specs);
+    Assembly assembly = new Assembly(json, specs);
+    assembly.toolScopes = Map.copyOf(toolScopes);
+    assembly.filterTools = oauth != null && oauth.filterToolsList();
+    return assembly;
   }
 
   private Map<String, Path> resolveRoots(List<BoundTool> tools) {
@@ -270,6 +286,8 @@ public final class ServerBuilder {
   private final class Assembly {
     final McpJsonMapper json;
     final List<McpServerFeatures.SyncToolSpecification> specs;
+    Map<String, List<String>> toolScopes = Map.of();
+    boolean filterTools;
 
     Assembly(McpJsonMapper json, List<McpServerFeatures.SyncToolSpecification> specs) {
       this.json = json;
@@ -300,6 +318,9 @@ public final class ServerBuilder {
           .capabilities(capabilities.build())
           .validateToolInputs(keepSdkValidation)
           .tools(specs);
+      if (filterTools) {
+        spec.addToolFilter(OAuthCallers.toolFilter(toolScopes));
+      }
       if (instructions != null) {
         spec.instructions(instructions);
       }
