@@ -32,8 +32,8 @@ final class ProtectedResourceMetadataServlet extends HttpServlet {
   ProtectedResourceMetadataServlet(ResourceServer rs, Collection<String> scopes, McpJsonMapper json, String endpoint) {
     this.document = render(rs, scopes, json);
     String resourcePath = java.net.URI.create(rs.resource()).getRawPath();
-    this.servedPaths = Set.of(WELL_KNOWN, WELL_KNOWN + endpoint,
-        WELL_KNOWN + (resourcePath == null || "/".equals(resourcePath) ? "" : resourcePath));
+    this.servedPaths = Set.copyOf(List.of(WELL_KNOWN, WELL_KNOWN + endpoint,
+        WELL_KNOWN + (resourcePath == null || "/".equals(resourcePath) ? "" : resourcePath)));
   }
 
   /** The scopes the metadata lists: every declared scope, sorted, without {@code offline_access}. */
