@@ -38,7 +38,7 @@ import java.util.Set;
  * to turn OAuth on), {@code TOOLWARDEN_OAUTH_MODE} ({@code jwt}, the default, or
  * {@code introspection}), {@code TOOLWARDEN_OAUTH_JWKS_URI}, {@code TOOLWARDEN_OAUTH_INTROSPECTION_ENDPOINT},
  * {@code TOOLWARDEN_OAUTH_AUTHORIZATION_SERVERS} (comma-separated; default: the issuer),
- * {@code TOOLWARDEN_OAUTH_CLOCK_SKEW}, {@code TOOLWARDEN_OAUTH_SESSION_IDLE},
+ * {@code TOOLWARDEN_OAUTH_CLOCK_SKEW}, {@code TOOLWARDEN_OAUTH_INTROSPECTION_CACHE}, {@code TOOLWARDEN_OAUTH_SESSION_IDLE},
  * {@code TOOLWARDEN_OAUTH_SESSION_MAX} (durations: {@code 30s}, {@code 10m}, {@code 12h} or ISO-8601),
  * {@code TOOLWARDEN_OAUTH_REQUIRED_SCOPES}, {@code TOOLWARDEN_OAUTH_FILTER_TOOLS} ({@code true}/{@code false}).
  * Introspection authenticates with the secrets {@code TOOLWARDEN_OAUTH_CLIENT_ID} and
@@ -171,6 +171,9 @@ public final class ResourceServer {
       }
       if ((v = config.get("oauth.clock.skew")).isPresent()) {
         rs = rs.clockSkew(duration(v.get()));
+      }
+      if ((v = config.get("oauth.introspection.cache")).isPresent()) {
+        rs = rs.introspectionCacheTtl(duration(v.get()));
       }
       if ((v = config.get("oauth.session.idle")).isPresent()) {
         rs = rs.sessionIdleTimeout(duration(v.get()));
