@@ -186,8 +186,10 @@ public final class ServerBuilder {
 
   /**
    * Runs the transport named by {@code toolwarden.transport} ({@code stdio}, the default, or
-   * {@code http} with {@code toolwarden.http.host} / {@code toolwarden.http.port}) and blocks
-   * until it ends.
+   * {@code http} with {@code toolwarden.http.host} / {@code toolwarden.http.port}, OAuth from
+   * {@code toolwarden.oauth.*} (see {@link ResourceServer#fromConfig}), TLS from
+   * {@code toolwarden.tls.keystore}, {@code toolwarden.http.behind.tls.proxy} and
+   * {@code toolwarden.http.allowed.origins}) and blocks until it ends.
    */
   public void start() {
     String transport = config.get("transport").orElse("stdio").toLowerCase(Locale.ROOT);
@@ -200,6 +202,17 @@ public final class ServerBuilder {
         Optional<ResourceServer> oauth = ResourceServer.fromConfig(config);
         if (oauth.isPresent()) {
           options = options.oauth(oauth.get());
+        }
+        Optional<String> keystore = config.get("tls.keystore"); // password: the secret TOOLWARDEN_TLS_KEYSTORE_PASSWORD
+        if (keystore.isPresent()) {
+          options = options.tls(Path.of(keystore.get()));
+        }
+        if (Boolean.parseBoolean(config.get("http.behind.tls.proxy").orElse("false"))) {
+          options = options.behindTlsProxy();
+        }
+        Optional<String> origins = config.get("http.allowed.origins");
+        if (origins.isPresent()) {
+          options = options.allowedOrigins(origins.get().split("[,\\s]+"));
         }
         try (RunningServer server = http(options)) {
           server.await();
