@@ -2,6 +2,7 @@ package dev.toolwarden.it.oauth;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.toolwarden.it.support.NodeTools;
@@ -182,6 +183,29 @@ class KeycloakOAuthTest {
     assertTrue(steps.get(2).path("ok").asBoolean(), steps.get(2).toString());
     assertFalse(steps.get(2).path("result").path("isError").asBoolean(false), steps.get(2).toString());
     assertTrue(steps.get(2).toString().contains("A-1002"), steps.get(2).toString());
+  }
+
+  @Test
+  @Order(3)
+  void inspectorCliCallsToolsWithABearerTokenHeader() {
+    NodeTools.require();
+    String token = token(Keycloak.ALICE, "files:read", "orders:read");
+    List<String> target = List.of(kc.jwtResource(), "--transport", "http", "--header", "Authorization: Bearer " + token);
+    List<String> list = new ArrayList<>(target);
+    list.addAll(List.of("--method", "tools/list"));
+    JsonNode listed = NodeTools.inspectorCli(list).assertSuccess().json();
+    List<String> names = new ArrayList<>();
+    listed.path("tools").forEach(t -> names.add(t.path("name").asString()));
+    assertEquals(List.of("find_orders", "get_order", "list_files", "read_file"), names.stream().sorted().toList(),
+        listed.toString());
+    List<String> call = new ArrayList<>(target);
+    call.addAll(List.of("--method", "tools/call", "--tool-name", "get_order", "--tool-arg", "id=A-1001"));
+    JsonNode order = NodeTools.inspectorCli(call).assertSuccess().json();
+    assertFalse(order.path("isError").asBoolean(false), order.toString());
+    assertEquals("A-1001", order.path("structuredContent").path("id").asString(), order.toString());
+    // without the header the CLI cannot connect: the server answers 401
+    List<String> anonymous = new ArrayList<>(List.of(kc.jwtResource(), "--transport", "http", "--method", "tools/list"));
+    assertNotEquals(0, NodeTools.inspectorCli(anonymous).exitCode());
   }
 
   // ---- step-up --------------------------------------------------------------------------------
