@@ -137,7 +137,7 @@ class KeycloakOAuthTest {
     HttpResponse<String> r = post(jwtServer, INITIALIZE, Map.of());
     assertEquals(401, r.statusCode());
     assertEquals("Bearer resource_metadata=\"http://127.0.0.1:" + kc.jwtServerPort
-        + "/.well-known/oauth-protected-resource/mcp\", scope=\"files:read orders:read reports:run\"", challenge(r));
+        + "/.well-known/oauth-protected-resource/mcp\", scope=\"files:read files:write orders:read reports:run\"", challenge(r));
   }
 
   // ---- valid tokens ---------------------------------------------------------------------------
