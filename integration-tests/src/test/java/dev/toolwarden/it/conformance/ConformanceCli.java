@@ -31,7 +31,7 @@ import tools.jackson.databind.JsonNode;
 final class ConformanceCli {
 
   /** One check of a scenario, as the suite reported it. */
-  record Check(String id, String status, String description, String errorMessage) {}
+  record Check(String id, String status, String description, String errorMessage, JsonNode details) {}
 
   /** One scenario's outcome. */
   record Scenario(String name, String suite, List<Check> checks) {
@@ -154,12 +154,13 @@ final class ConformanceCli {
       List<Check> checks = new ArrayList<>();
       if (file == null) {
         // the suite writes no checks.json when a scenario threw; its summary then counts one failure
-        checks.add(new Check(name, "FAILURE", "Failed to run scenario", "no checks.json (the scenario threw; see stderr)"));
+        checks.add(new Check(name, "FAILURE", "Failed to run scenario", "no checks.json (the scenario threw; see stderr)",
+            NodeTools.JSON.missingNode()));
       } else {
         for (JsonNode c : NodeTools.JSON.readTree(file.toFile())) {
           String message = c.path("errorMessage").asString("");
           checks.add(new Check(c.path("id").asString(""), c.path("status").asString(""),
-              c.path("description").asString(""), message.isEmpty() ? null : message));
+              c.path("description").asString(""), message.isEmpty() ? null : message, c.path("details")));
         }
       }
       Scenario scenario = new Scenario(name, suite, List.copyOf(checks));

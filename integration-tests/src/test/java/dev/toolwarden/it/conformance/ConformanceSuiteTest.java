@@ -69,11 +69,22 @@ class ConformanceSuiteTest {
     List<String> failed = active.scenarios().stream().filter(s -> !s.passed()).map(ConformanceReport::describe).toList();
     assertTrue(failed.isEmpty(), "active scenarios failed:\n" + String.join("\n", failed) + "\n\n" + active.transcript());
     assertEquals(0, active.exitCode(), "the suite's own verdict\n" + active.transcript());
+    // the suite only counts these; what it recorded shows the fixture sent exactly what its scenario describes
+    assertEquals(List.of("Tool execution started", "Tool processing data", "Tool execution completed"),
+        details(active, "tools-call-with-logging").path("logs").valueStream().map(l -> l.path("data").asString()).toList());
+    assertEquals(List.of("0.0/100.0", "50.0/100.0", "100.0/100.0"),
+        details(active, "tools-call-with-progress").path("progressNotifications").valueStream()
+            .map(p -> p.path("progress").asDouble() + "/" + p.path("total").asDouble()).toList());
     assertEquals(PENDING, pending.scenarios().stream().map(ConformanceCli.Scenario::name).toList(),
         "the pending suite ran its scenarios\n" + pending.transcript());
 
     ConformanceReport.checkDocs(ConformanceReport.docsFile(), table,
         Boolean.getBoolean("toolwarden.it.conformance.updateDocs"));
+  }
+
+  private static tools.jackson.databind.JsonNode details(ConformanceCli.Run run, String scenario) {
+    return run.scenarios().stream().filter(s -> s.name().equals(scenario)).findFirst().orElseThrow()
+        .checks().get(0).details();
   }
 
   private static void deleteRecursively(Path dir) {
