@@ -67,7 +67,7 @@ final class ConformanceCli {
   }
 
   /** Runs {@code suite} ("active", "pending" or "all") against {@code url}; results go to {@code outputDir}. */
-  static Run run(URI url, String suite, Path outputDir, Duration timeout) {
+  static Run run(URI url, String suite, Path outputDir, Duration timeout, ProcessReaper reaper) {
     NodeTools.require();
     try {
       Files.createDirectories(outputDir);
@@ -91,7 +91,7 @@ final class ConformanceCli {
     long start = System.nanoTime();
     Process process;
     try {
-      process = builder.start();
+      process = reaper.track(builder.start()); // npx → node: killed with its tree however the test ends
       process.getOutputStream().close();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start " + command, e);

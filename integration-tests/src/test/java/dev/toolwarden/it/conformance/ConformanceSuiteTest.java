@@ -53,8 +53,8 @@ class ConformanceSuiteTest {
     ConformanceCli.Run active;
     ConformanceCli.Run pending;
     try (ServerProcess server = ServerProcess.http(ServerProcess.Launch.mainClass(ConformanceServer.class), REAPER)) {
-      active = ConformanceCli.run(server.url(), "active", out.resolve("active"), SUITE_TIMEOUT);
-      pending = ConformanceCli.run(server.url(), "pending", out.resolve("pending"), SUITE_TIMEOUT);
+      active = ConformanceCli.run(server.url(), "active", out.resolve("active"), SUITE_TIMEOUT, REAPER);
+      pending = ConformanceCli.run(server.url(), "pending", out.resolve("pending"), SUITE_TIMEOUT, REAPER);
       assertTrue(server.isAlive(), "the fixture server survived the suite\n" + server.stderrText());
     }
     List<ConformanceCli.Scenario> all = new ArrayList<>(active.scenarios());
