@@ -68,6 +68,7 @@ public final class ServerBuilder {
   private final List<McpServerFeatures.SyncResourceTemplateSpecification> resourceTemplates = new ArrayList<>();
   private final List<McpServerFeatures.SyncPromptSpecification> prompts = new ArrayList<>();
   private final List<McpServerFeatures.SyncCompletionSpecification> completions = new ArrayList<>();
+  private boolean resourceSubscriptions;
 
   ServerBuilder(String name, String version) {
     this.name = Objects.requireNonNull(name, "name");
@@ -182,6 +183,17 @@ public final class ServerBuilder {
     return this;
   }
 
+  /**
+   * Lets clients subscribe to the resources ({@code resources/subscribe}, {@code resources/unsubscribe}; the
+   * {@code resources.subscribe} capability). The SDK keeps each session's subscriptions; tell the subscribers
+   * of a changed resource with {@link RunningServer#notifyResourceUpdated}. Off by default: without it those
+   * requests get "method not found". Needs at least one resource or resource template.
+   */
+  public ServerBuilder resourceSubscriptions(boolean enabled) {
+    this.resourceSubscriptions = enabled;
+    return this;
+  }
+
   /** Escape hatch: SDK prompt specifications served as they are. */
   public ServerBuilder prompts(McpServerFeatures.SyncPromptSpecification... specs) {
     prompts.addAll(Arrays.asList(specs));
@@ -284,6 +296,10 @@ public final class ServerBuilder {
     ClassLoader loader = classLoader != null ? classLoader : Thread.currentThread().getContextClassLoader();
     if (loader == null) {
       loader = ServerBuilder.class.getClassLoader();
+    }
+    if (resourceSubscriptions && resources.isEmpty() && resourceTemplates.isEmpty()) {
+      throw new ToolwardenStartupException("resourceSubscriptions(true) without any resource to subscribe to:"
+          + " add .resources(..) or .resourceTemplates(..), or drop resourceSubscriptions");
     }
     List<BoundTool> tools = Bootstrap.bind(Bootstrap.loadBundles(loader), instances, factory);
     PathGuard paths = PathGuard.of(resolveRoots(tools));
@@ -418,7 +434,7 @@ public final class ServerBuilder {
     private McpSyncServer configure(McpServer.SyncSpecification<?> spec) {
       var capabilities = io.modelcontextprotocol.spec.McpSchema.ServerCapabilities.builder().tools(true).logging();
       if (!resources.isEmpty() || !resourceTemplates.isEmpty()) {
-        capabilities.resources(false, false);
+        capabilities.resources(resourceSubscriptions, false); // (subscribe, listChanged)
       }
       if (!prompts.isEmpty()) {
         capabilities.prompts(false);

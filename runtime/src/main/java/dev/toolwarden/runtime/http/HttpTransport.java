@@ -300,6 +300,16 @@ public final class HttpTransport {
     }
 
     @Override
+    public void notifyResourceUpdated(String uri) {
+      java.util.Objects.requireNonNull(uri, "uri");
+      var resources = mcp.getServerCapabilities().resources();
+      if (resources == null || !Boolean.TRUE.equals(resources.subscribe())) {
+        throw new IllegalStateException("resource subscriptions are off: build the server with resourceSubscriptions(true)");
+      }
+      mcp.notifyResourcesUpdated(new io.modelcontextprotocol.spec.McpSchema.ResourcesUpdatedNotification(uri));
+    }
+
+    @Override
     public void await() throws InterruptedException {
       jetty.join();
     }
