@@ -25,8 +25,8 @@ import org.eclipse.jetty.server.ServerConnector;
 
 /**
  * An MCP server written by hand on the bare MCP Java SDK (no Toolwarden): the reference the
- * integration tests' client harnesses are proven against, and the "bare SDK" baseline of the
- * benchmarks.
+ * integration tests' client harnesses were first proven against (they now run against the example
+ * server), and the "bare SDK" baseline of the benchmarks.
  *
  * <pre>
  *   java -cp … dev.toolwarden.it.baseline.BareSdkServer stdio

@@ -41,12 +41,29 @@ public final class ProcessReaper implements BeforeEachCallback, AfterEachCallbac
 
   /** Tracks {@code process}; returns it. */
   public Process track(Process process) {
-    ProcessHandle handle = process.toHandle();
+    track(process.toHandle());
+    return process;
+  }
+
+  /**
+   * Tracks a process this JVM did not start through a {@link ProcessBuilder} it holds, e.g. the server a
+   * client library spawned (find it with {@link #childrenRunning}).
+   */
+  public ProcessHandle track(ProcessHandle handle) {
     ALIVE.add(handle);
     synchronized (this) {
       (inTest ? testScoped : classScoped).add(handle);
     }
-    return process;
+    return handle;
+  }
+
+  /** This JVM's live child processes whose command line contains {@code marker}. */
+  public static java.util.List<ProcessHandle> childrenRunning(String marker) {
+    return ProcessHandle.current().children()
+        .filter(ProcessHandle::isAlive)
+        .filter(h -> h.info().commandLine().map(c -> c.contains(marker)).orElse(false)
+            || h.info().arguments().map(a -> String.join(" ", a).contains(marker)).orElse(false))
+        .toList();
   }
 
   @Override

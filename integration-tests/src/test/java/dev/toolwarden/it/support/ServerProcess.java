@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  * An MCP server in its own process, started the way a user starts one.
  *
  * <pre>
- *   Launch jar  = Launch.jar(Path.of("examples/target/toolwarden-examples.jar"));   // java -jar … stdio|http PORT
+ *   Launch jar  = Launch.jar(Path.of("examples/target/toolwarden-example.jar"));    // java -jar … stdio|http PORT
  *   Launch main = Launch.mainClass(BareSdkServer.class);                          // java -cp &lt;test class path&gt; …
  *   try (ServerProcess server = ServerProcess.http(main, REAPER)) { URI url = server.url(); … }
  *   List&lt;String&gt; cmd = main.command("stdio");                                       // for a client that spawns it

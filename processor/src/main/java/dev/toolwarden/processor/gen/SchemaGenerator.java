@@ -137,6 +137,7 @@ public final class SchemaGenerator {
     Map<String, Object> s;
     if (output && f.redacted()) {
       s = redactedOutput();
+      s.remove("description"); // the field's own description stays; the masking is said below
     } else {
       JType t = f.type();
       Constraints c = f.constraints();
@@ -150,7 +151,9 @@ public final class SchemaGenerator {
       }
     }
     Map<String, Object> out = new LinkedHashMap<>();
-    if (f.description() != null) {
+    if (output && f.redacted()) {
+      out.put("description", f.description() == null ? "redacted" : f.description() + " (redacted)");
+    } else if (f.description() != null) {
       out.put("description", f.description());
     }
     out.putAll(s);

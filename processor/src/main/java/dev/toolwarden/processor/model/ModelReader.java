@@ -69,8 +69,10 @@ public final class ModelReader {
       description = doc.main();
     }
     String title = emptyToNull(annotations.string(tool, "title"));
+    boolean readOnly = annotations.bool(tool, "readOnly");
+    // MCP: destructiveHint only means something when the tool is not read-only
     boolean[] hints = {
-      annotations.bool(tool, "readOnly"), annotations.bool(tool, "destructive"),
+      readOnly, !readOnly && annotations.bool(tool, "destructive"),
       annotations.bool(tool, "idempotent"), annotations.bool(tool, "openWorld")
     };
 

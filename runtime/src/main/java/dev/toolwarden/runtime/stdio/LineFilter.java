@@ -1,5 +1,6 @@
 package dev.toolwarden.runtime.stdio;
 
+import dev.toolwarden.runtime.jsonrpc.ParamsCheck;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.io.ByteArrayOutputStream;
@@ -116,7 +117,12 @@ final class LineFilter {
       answer(id, INVALID_REQUEST, "Invalid Request");
       return true;
     }
-    if (message instanceof McpSchema.JSONRPCRequest) {
+    if (message instanceof McpSchema.JSONRPCRequest request) {
+      String problem = ParamsCheck.problem(json, request);
+      if (problem != null) {
+        answer(id, ParamsCheck.INVALID_PARAMS, problem);
+        return true;
+      }
       pending.requestForwarded();
     }
     try {
