@@ -116,7 +116,9 @@ public final class ToolwardenProcessor extends AbstractProcessor {
     }
     checkWaivers(round);
     for (Element root : round.getRootElements()) {
-      if (reporter.options().scanAll() || classes.containsKey(qualifiedName(root))) {
+      String name = qualifiedName(root);
+      // our own bundles hold only what the user's (already scanned) sources said, as schema text
+      if (!bundles.contains(name) && (reporter.options().scanAll() || classes.containsKey(name))) {
         secrets.scan(root);
       }
     }
