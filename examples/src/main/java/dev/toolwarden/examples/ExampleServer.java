@@ -1,6 +1,7 @@
 package dev.toolwarden.examples;
 
 import dev.toolwarden.runtime.Toolwarden;
+import dev.toolwarden.runtime.auth.ResourceServer;
 import dev.toolwarden.runtime.http.HttpOptions;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -12,6 +13,11 @@ import java.nio.file.Path;
  * <p>The workspace root comes from {@code TOOLWARDEN_ROOT_WORKSPACE} (or the system property
  * {@code toolwarden.root.workspace}); without it, a small demo workspace is created in a
  * temporary directory.
+ *
+ * <p>Over HTTP the server is an OAuth 2.1 protected resource when {@code TOOLWARDEN_OAUTH_ISSUER}
+ * and {@code TOOLWARDEN_OAUTH_RESOURCE} are set (see {@link ResourceServer#fromEnvironment()} for
+ * the other {@code TOOLWARDEN_OAUTH_*} settings): every request then needs a bearer token from that
+ * issuer, for that resource, with the scopes of the tool it calls.
  */
 public final class ExampleServer {
 
@@ -27,8 +33,15 @@ public final class ExampleServer {
       case "stdio" -> server.stdio();
       case "http" -> {
         int port = args.length > 1 ? Integer.parseInt(args[1]) : 8080;
-        var running = server.http(HttpOptions.loopback(port));
+        HttpOptions options = HttpOptions.loopback(port);
+        var oauth = ResourceServer.fromEnvironment();
+        if (oauth.isPresent()) {
+          options = options.oauth(oauth.get());
+        }
+        var running = server.http(options);
         System.err.println("Toolwarden example server listening on " + running.url());
+        oauth.ifPresent(rs -> System.err.println("OAuth: tokens from " + rs.issuer() + " for " + rs.resource()
+            + "; protected resource metadata at " + rs.metadataUrl()));
         System.err.println("Connect an MCP client, e.g.: npx @modelcontextprotocol/inspector --cli "
             + running.url() + " --transport http --method tools/list");
         running.await();

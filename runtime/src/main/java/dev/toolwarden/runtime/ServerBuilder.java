@@ -1,6 +1,9 @@
 package dev.toolwarden.runtime;
 
 import dev.toolwarden.runtime.audit.AuditSink;
+import dev.toolwarden.runtime.auth.AuthEvents;
+import dev.toolwarden.runtime.auth.OAuthCallers;
+import dev.toolwarden.runtime.auth.ResourceServer;
 import dev.toolwarden.runtime.http.ClientRateLimitFilter;
 import dev.toolwarden.runtime.http.HttpOptions;
 import dev.toolwarden.runtime.http.HttpTransport;
@@ -199,7 +202,7 @@ public final class ServerBuilder {
    * corrupt the protocol stream.
    */
   public void stdio() {
-    Assembly assembly = assemble();
+    Assembly assembly = assemble(null);
     PrintStream protocolOut = System.out;
     System.setOut(System.err);
     try {
@@ -211,21 +214,34 @@ public final class ServerBuilder {
 
   /** Serves one stdio-style session over the given streams until {@code in} ends. */
   public void stdio(InputStream in, OutputStream out) {
-    Assembly assembly = assemble();
+    Assembly assembly = assemble(null);
     StdioServer.serve(in, out, assembly.json, assembly::build);
   }
 
-  /** Starts Streamable HTTP at {@code /mcp}; returns once the server listens. */
+  /**
+   * Starts Streamable HTTP at {@code /mcp}; returns once the server listens. With
+   * {@link HttpOptions#oauth OAuth}, each call's principal and scopes come from the verified
+   * token, and {@code tools/list} shows only the tools the token may call (unless the resource
+   * server turns that off).
+   */
   public RunningServer http(HttpOptions options) {
     HttpTransport.check(options);
-    Assembly assembly = assemble();
-    return HttpTransport.start(options, assembly.json, assembly::build, clientLimitFilter(assembly.audit));
+    Assembly assembly = assemble(options.oauth());
+    HttpOptions effective = options;
+    if (options.oauth() != null && !options.oauth().hasEvents()) {
+      // auth failures join every other decision in the audit trail
+      effective = options.oauth(options.oauth().events(AuthEvents.audit(assembly.audit)));
+    }
+    return HttpTransport.start(effective, assembly.json, assembly::build, assembly.toolScopes,
+        clientLimitFilter(assembly.audit));
   }
 
   /**
    * Runs the transport named by {@code toolwarden.transport} ({@code stdio}, the default, or
-   * {@code http} with {@code toolwarden.http.host} / {@code toolwarden.http.port}) and blocks
-   * until it ends.
+   * {@code http} with {@code toolwarden.http.host} / {@code toolwarden.http.port}, OAuth from
+   * {@code toolwarden.oauth.*} (see {@link ResourceServer#fromConfig}), TLS from
+   * {@code toolwarden.tls.keystore}, {@code toolwarden.http.behind.tls.proxy} and
+   * {@code toolwarden.http.allowed.origins}) and blocks until it ends.
    */
   public void start() {
     String transport = config.get("transport").orElse("stdio").toLowerCase(Locale.ROOT);
@@ -235,6 +251,21 @@ public final class ServerBuilder {
         int port = config.getInt("http.port", 8080);
         Optional<String> host = config.get("http.host");
         HttpOptions options = host.isPresent() ? HttpOptions.bind(host.get(), port) : HttpOptions.loopback(port);
+        Optional<ResourceServer> oauth = ResourceServer.fromConfig(config);
+        if (oauth.isPresent()) {
+          options = options.oauth(oauth.get());
+        }
+        Optional<String> keystore = config.get("tls.keystore"); // password: the secret TOOLWARDEN_TLS_KEYSTORE_PASSWORD
+        if (keystore.isPresent()) {
+          options = options.tls(Path.of(keystore.get()));
+        }
+        if (Boolean.parseBoolean(config.get("http.behind.tls.proxy").orElse("false"))) {
+          options = options.behindTlsProxy();
+        }
+        Optional<String> origins = config.get("http.allowed.origins");
+        if (origins.isPresent()) {
+          options = options.allowedOrigins(origins.get().split("[,\\s]+"));
+        }
         try (RunningServer server = http(options)) {
           server.await();
         } catch (InterruptedException e) {
@@ -248,8 +279,8 @@ public final class ServerBuilder {
 
   // ---- assembly -------------------------------------------------------------------------------
 
-  /** Everything checked and built before a transport starts. */
-  private Assembly assemble() {
+  /** Everything checked and built before a transport starts; {@code oauth} is null without OAuth. */
+  private Assembly assemble(ResourceServer oauth) {
     ClassLoader loader = classLoader != null ? classLoader : Thread.currentThread().getContextClassLoader();
     if (loader == null) {
       loader = ServerBuilder.class.getClassLoader();
@@ -260,15 +291,20 @@ public final class ServerBuilder {
     McpJsonMapper json = McpJsonDefaults.getMapper();
     AuditSink audit = auditSink != null ? auditSink : AuditSink.slf4j();
     CallChain chain = Pipeline.standard(json, rateLimiter != null ? rateLimiter : new InMemoryRateLimiter(), audit);
-    CallerResolver callers = CallerResolver.fixed(caller);
+    CallerResolver callers = oauth != null ? OAuthCallers.resolver() : CallerResolver.fixed(caller);
     List<McpServerFeatures.SyncToolSpecification> specs = new ArrayList<>();
     Map<String, ToolCallHandler> handlers = new LinkedHashMap<>();
+    Map<String, List<String>> toolScopes = new LinkedHashMap<>();
     for (BoundTool t : tools) {
       ToolCallHandler handler = new ToolCallHandler(t.definition(), t.target(), chain, callers, paths);
       handlers.put(t.definition().name(), handler);
       specs.add(new McpServerFeatures.SyncToolSpecification(SdkTools.toSdkTool(t.definition(), json), handler));
+      toolScopes.put(t.definition().name(), t.definition().policy().scopes());
     }
-    return new Assembly(json, specs, handlers, audit);
+    Assembly assembly = new Assembly(json, specs, handlers, audit);
+    assembly.toolScopes = Map.copyOf(toolScopes);
+    assembly.filterTools = oauth != null && oauth.filterToolsList();
+    return assembly;
   }
 
   /**
@@ -279,7 +315,7 @@ public final class ServerBuilder {
    * session and no client info.
    */
   public Map<String, ToolCallHandler> callHandlers() {
-    return Map.copyOf(assemble().handlers);
+    return Map.copyOf(assemble(null).handlers);
   }
 
   private ClientRateLimitFilter clientLimitFilter(AuditSink audit) {
@@ -360,6 +396,8 @@ public final class ServerBuilder {
     final List<McpServerFeatures.SyncToolSpecification> specs;
     final Map<String, ToolCallHandler> handlers;
     final AuditSink audit;
+    Map<String, List<String>> toolScopes = Map.of();
+    boolean filterTools;
 
     Assembly(McpJsonMapper json, List<McpServerFeatures.SyncToolSpecification> specs,
         Map<String, ToolCallHandler> handlers, AuditSink audit) {
@@ -393,6 +431,9 @@ public final class ServerBuilder {
           .capabilities(capabilities.build())
           .validateToolInputs(keepSdkValidation)
           .tools(specs);
+      if (filterTools) {
+        spec.addToolFilter(OAuthCallers.toolFilter(toolScopes));
+      }
       if (instructions != null) {
         spec.instructions(instructions);
       }

@@ -24,7 +24,7 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * The official TypeScript SDK client ({@code node/ts-client.mjs}, {@code @modelcontextprotocol/sdk} pinned
  * in {@code node/package.json}) against the example server, over stdio (the client spawns {@code java -jar
- * toolwarden-example.jar stdio}) and Streamable HTTP: it lists the six tools, calls them with valid
+ * toolwarden-example.jar stdio}) and Streamable HTTP: it lists the tools, calls them with valid
  * arguments (structured results pass the TypeScript client's own check against each tool's
  * {@code outputSchema}), and gets {@code isError} results for a schema-invalid call, a path traversal, a
  * crashing tool and an unknown order, and a JSON-RPC error for an unknown tool.

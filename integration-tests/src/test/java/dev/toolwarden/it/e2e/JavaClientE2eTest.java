@@ -102,7 +102,7 @@ abstract class JavaClientE2eTest {
   }
 
   @Test
-  void listsAllSixTools() {
+  void listsAllTools() {
     assertEquals(ExampleServer.TOOL_NAMES, tools().keySet().stream().sorted().toList());
   }
 

@@ -27,7 +27,7 @@ public final class ExampleServer {
 
   /** The six tools of the example server. */
   public static final java.util.List<String> TOOL_NAMES =
-      java.util.List.of("build_report", "crash", "find_orders", "get_order", "list_files", "read_file");
+      java.util.List.of("build_report", "crash", "find_orders", "get_order", "list_files", "read_file", "save_note");
 
   private ExampleServer() {}
 

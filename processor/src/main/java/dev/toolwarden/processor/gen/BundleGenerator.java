@@ -137,7 +137,7 @@ public final class BundleGenerator {
         .addException(Exception.class);
     CodeBlock.Builder b = CodeBlock.builder();
     b.addStatement("$T v = new $T()", Types.VIOLATIONS, Types.VIOLATIONS);
-    ValueReader reader = new ValueReader(model, constants, this::recordReader);
+    ValueReader reader = new ValueReader(model, constants, this::recordReader, "false");
     List<Field> args = new ArrayList<>();
     for (Field p : tool.parameters()) {
       if (!(p.type() instanceof JType.Context)) {
@@ -196,10 +196,10 @@ public final class BundleGenerator {
     recordMethods.put(name, null); // reserve: the reader may recurse into itself
     TypeName type = ClassName.get(r.element());
     CodeBlock.Builder b = CodeBlock.builder();
-    b.addStatement("$T m = $T.toObject(raw, ptr, v, false)", Types.STRING_OBJECT_MAP, Types.CHECK);
+    b.addStatement("$T m = $T.toObject(raw, ptr, v, red)", Types.STRING_OBJECT_MAP, Types.CHECK);
     b.beginControlFlow("if (m == null)").addStatement("return null").endControlFlow();
     b.addStatement("int mark = v.size()");
-    ValueReader reader = new ValueReader(model, constants, this::recordReader);
+    ValueReader reader = new ValueReader(model, constants, this::recordReader, "red");
     reader.unknownKeys(b, "m", CodeBlock.of("ptr"), r.components(), "property");
     List<String> values = new ArrayList<>();
     for (Field c : r.components()) {
@@ -214,6 +214,7 @@ public final class BundleGenerator {
         .addParameter(String.class, "ptr")
         .addParameter(Types.VIOLATIONS, "v")
         .addParameter(Types.INVOCATION, "inv")
+        .addParameter(boolean.class, "red")
         .addCode(b.build())
         .build());
     return name;

@@ -26,12 +26,16 @@ final class ValueReader {
   private final ToolClassModel model;
   private final Constants constants;
   private final Function<RecordModel, String> recordReader;
+  /** The redaction flag values inherit: "false" for arguments, "red" (the reader's parameter) in a record. */
+  private final String inheritedRedaction;
   private int next;
 
-  ValueReader(ToolClassModel model, Constants constants, Function<RecordModel, String> recordReader) {
+  ValueReader(ToolClassModel model, Constants constants, Function<RecordModel, String> recordReader,
+      String inheritedRedaction) {
     this.model = model;
     this.constants = constants;
     this.recordReader = recordReader;
+    this.inheritedRedaction = inheritedRedaction;
   }
 
   private String fresh(String prefix) {
@@ -72,6 +76,7 @@ final class ValueReader {
     CodeBlock ptr = child(base, f.jsonName());
     boolean optional = f.type() instanceof JType.OptionalType;
     TypeName type = Types.of(f.type());
+    String red = f.redacted() ? "true" : inheritedRedaction;
     b.addStatement("$T $L = $L.get($S)", Object.class, raw, map, f.jsonName());
     b.addStatement("$T $L = $L", type, var, optional ? CodeBlock.of("$T.empty()", Types.OPTIONAL)
         : CodeBlock.of(Types.neutral(f.type())));
@@ -99,10 +104,10 @@ final class ValueReader {
       String inner = fresh("value");
       b.addStatement("$T $L = null", Types.of(o.value()).box(), inner);
       Constraints c = Constraints.merge(f.constraints(), o.valueConstraints());
-      value(b, o.value(), c, raw, ptr, inner, f.redacted(), f.safePath());
+      value(b, o.value(), c, raw, ptr, inner, red, f.safePath());
       b.addStatement("$L = $T.ofNullable($L)", var, Types.OPTIONAL, inner);
     } else {
-      value(b, f.type(), f.constraints(), raw, ptr, var, f.redacted(), f.safePath());
+      value(b, f.type(), f.constraints(), raw, ptr, var, red, f.safePath());
     }
     b.endControlFlow();
     return var;
@@ -137,7 +142,7 @@ final class ValueReader {
   }
 
   /** Reads a non-null raw value into {@code target}. */
-  void value(CodeBlock.Builder b, JType t, Constraints c, String raw, CodeBlock ptr, String target, boolean red,
+  void value(CodeBlock.Builder b, JType t, Constraints c, String raw, CodeBlock ptr, String target, String red,
       SafePathModel safePath) {
     if (t instanceof JType.Scalar s) {
       scalar(b, s, c, raw, ptr, target, red, safePath);
@@ -158,7 +163,8 @@ final class ValueReader {
       b.endControlFlow();
       b.endControlFlow();
     } else if (t instanceof JType.RecordType r) {
-      b.addStatement("$L = $L($L, $L, v, inv)", target, recordReader.apply(Pointers.record(model, r)), raw, ptr);
+      b.addStatement("$L = $L($L, $L, v, inv, $L)", target, recordReader.apply(Pointers.record(model, r)), raw, ptr,
+          red);
     } else if (t instanceof JType.ArrayType a) {
       array(b, a, c, raw, ptr, target, red, safePath);
     } else if (t instanceof JType.MapType m) {
@@ -169,7 +175,7 @@ final class ValueReader {
   }
 
   private void array(CodeBlock.Builder b, JType.ArrayType a, Constraints c, String raw, CodeBlock ptr, String target,
-      boolean red, SafePathModel safePath) {
+      String red, SafePathModel safePath) {
     String list = fresh("list");
     b.addStatement("$T<?> $L = $T.toArray($L, $L, v, $L)", Types.LIST, list, Types.CHECK, raw, ptr, red);
     b.beginControlFlow("if ($L != null)", list);
@@ -209,7 +215,8 @@ final class ValueReader {
     }
     b.endControlFlow();
     if (a.container() == JType.Container.SET) {
-      b.beginControlFlow("if (v.size() == $L && $L.size() != $L)", mark, acc, size);
+      // JSON equality, not Java's: 1 and 1.0 are the same item, and so are 0.0 and -0.0
+      b.beginControlFlow("if (v.size() == $L && $T.distinct($L) != $L)", mark, Types.CHECK, acc, size);
       b.addStatement("v.add($L, \"uniqueItems\", \"must not contain duplicate items\", $L, $L)", ptr, raw, red);
       b.endControlFlow();
     }
@@ -224,7 +231,7 @@ final class ValueReader {
   }
 
   private void map(CodeBlock.Builder b, JType.MapType m, Constraints c, String raw, CodeBlock ptr, String target,
-      boolean red, SafePathModel safePath) {
+      String red, SafePathModel safePath) {
     String object = fresh("object");
     b.addStatement("$T $L = $T.toObject($L, $L, v, $L)", Types.STRING_OBJECT_MAP, object, Types.CHECK, raw, ptr, red);
     b.beginControlFlow("if ($L != null)", object);
@@ -258,7 +265,7 @@ final class ValueReader {
   }
 
   private static void sizeChecks(CodeBlock.Builder b, Constraints c, String size, CodeBlock ptr, String raw,
-      boolean red, String minRule, String maxRule, String noun) {
+      String red, String minRule, String maxRule, String noun) {
     if (c.minSize != null && c.minSize > 0) {
       b.beginControlFlow("if ($L < $L)", size, c.minSize);
       b.addStatement("v.add($L, $S, $S, $L, $L)", ptr, minRule, "must have at least " + c.minSize + " " + noun,
@@ -274,7 +281,7 @@ final class ValueReader {
   }
 
   private void scalar(CodeBlock.Builder b, JType.Scalar s, Constraints c, String raw, CodeBlock ptr, String target,
-      boolean red, SafePathModel safePath) {
+      String red, SafePathModel safePath) {
     ScalarKind k = s.kind();
     switch (k) {
       case BOOLEAN -> b.addStatement("$L = $T.toBoolean($L, $L, v, $L)", target, Types.CHECK, raw, ptr, red);
@@ -328,7 +335,7 @@ final class ValueReader {
   }
 
   private static void addBoundViolation(CodeBlock.Builder b, Bound bound, boolean lower, String raw, CodeBlock ptr,
-      boolean red) {
+      String red) {
     String rule = (bound.exclusive() ? "exclusive" + (lower ? "Minimum" : "Maximum") : lower ? "minimum" : "maximum");
     String message = lower
         ? (bound.exclusive() ? "must be greater than " : "must be at least ") + bound.value().toPlainString()
@@ -338,7 +345,7 @@ final class ValueReader {
 
   /** Integral bounds are compared as longs: the declared decimal bound is rounded once, here. */
   private static void integral(CodeBlock.Builder b, ScalarKind k, Constraints c, String raw, CodeBlock ptr,
-      String target, boolean red) {
+      String target, String red) {
     String method = switch (k) {
       case BYTE -> "toByte";
       case SHORT -> "toShort";
@@ -372,7 +379,7 @@ final class ValueReader {
   }
 
   private void text(CodeBlock.Builder b, JType.Scalar s, Constraints c, String raw, CodeBlock ptr, String target,
-      boolean red, SafePathModel safePath) {
+      String red, SafePathModel safePath) {
     String text = s.kind() == ScalarKind.STRING && safePath == null ? target : fresh("text");
     if (!text.equals(target)) {
       b.addStatement("$T $L = $T.toStr($L, $L, v, $L)", String.class, text, Types.CHECK, raw, ptr, red);

@@ -238,6 +238,21 @@ public final class Check {
     return d.signum() == 0 || d.scale() <= 0 || d.stripTrailingZeros().scale() <= 0;
   }
 
+  /**
+   * The number of distinct items under JSON equality ({@code uniqueItems}): numbers compare by
+   * value, so {@code 1} and {@code 1.0} are one item, and so are {@code 0.0} and {@code -0.0}.
+   */
+  public static int distinct(java.util.Collection<?> items) {
+    java.util.Set<Object> seen = new java.util.HashSet<>();
+    for (Object o : items) {
+      seen.add(o instanceof BigDecimal d ? (d.signum() == 0 ? BigDecimal.ZERO : d.stripTrailingZeros())
+          : o instanceof Double d && d == 0 ? (Object) 0.0d
+          : o instanceof Float f && f == 0 ? (Object) 0.0f
+          : o);
+    }
+    return seen.size();
+  }
+
   // ---- strings ------------------------------------------------------------------------------
 
   /** Length in Unicode code points, as JSON Schema counts it. */

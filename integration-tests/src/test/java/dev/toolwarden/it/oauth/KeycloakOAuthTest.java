@@ -1,0 +1,470 @@
+package dev.toolwarden.it.oauth;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.toolwarden.it.support.NodeTools;
+import dev.toolwarden.it.support.ProcessReaper;
+import dev.toolwarden.it.support.ServerProcess;
+import dev.toolwarden.it.support.ServerProcess.Launch;
+import io.modelcontextprotocol.client.McpClient;
+import io.modelcontextprotocol.client.McpSyncClient;
+import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
+import io.modelcontextprotocol.spec.McpSchema;
+import java.math.BigInteger;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyFactory;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.Signature;
+import java.security.spec.RSAPublicKeySpec;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The example server as an OAuth 2.1 protected resource, with real tokens from a real Keycloak:
+ * the Java SDK client and the TypeScript SDK client call tools with a token; a token without a
+ * tool's scope gets 403 {@code insufficient_scope} and steps up; expired, foreign-audience,
+ * foreign-issuer, tampered, {@code alg: none}, HS256-with-the-public-key, unknown-{@code kid},
+ * garbage and query-string tokens are refused with the right status and challenge; a revoked
+ * token is refused in introspection mode; another subject's session id is refused; the server's
+ * log holds an audit line per failure and no token.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class KeycloakOAuthTest {
+
+  private static final ObjectMapper JSON = JsonMapper.builder().build();
+  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private static final String INITIALIZE = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":"
+      + "{\"protocolVersion\":\"2025-11-25\",\"capabilities\":{},\"clientInfo\":{\"name\":\"raw\",\"version\":\"1\"}}}";
+  private static final String INITIALIZED = "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}";
+  private static final String LIST = "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/list\"}";
+  private static final String FIND_ORDERS = "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"tools/call\",\"params\":"
+      + "{\"name\":\"find_orders\",\"arguments\":{\"customerEmail\":\"ada@example.com\"}}}";
+
+  @RegisterExtension static final ProcessReaper REAPER = new ProcessReaper();
+  private static Keycloak kc;
+  @RegisterExtension static final BeforeAllCallback KEYCLOAK = context -> kc = Keycloak.shared(context);
+
+  private static ServerProcess jwtServer;
+  private static ServerProcess introspectionServer;
+  private static Path workspace;
+  /** Every token a test used: none may appear in a server log. */
+  private static final List<String> TOKENS = new CopyOnWriteArrayList<>();
+
+  @BeforeAll
+  static void startServers() throws Exception {
+    workspace = Files.createTempDirectory("toolwarden-oauth-it");
+    Files.writeString(workspace.resolve("README.txt"), "Protected workspace\n");
+    Map<String, String> common = Map.of(
+        "TOOLWARDEN_ROOT_WORKSPACE", workspace.toString(),
+        "TOOLWARDEN_OAUTH_ISSUER", kc.issuer(),
+        "TOOLWARDEN_OAUTH_CLOCK_SKEW", "0s");
+    Map<String, String> jwt = new LinkedHashMap<>(common);
+    jwt.put("TOOLWARDEN_OAUTH_RESOURCE", kc.jwtResource());
+    jwtServer = ServerProcess.http(example().withEnv(jwt), REAPER, kc.jwtServerPort, "/mcp", Duration.ofSeconds(90),
+        "http", String.valueOf(kc.jwtServerPort));
+    Map<String, String> introspection = new LinkedHashMap<>(common);
+    introspection.put("TOOLWARDEN_OAUTH_RESOURCE", kc.introspectionResource());
+    introspection.put("TOOLWARDEN_OAUTH_MODE", "introspection");
+    introspection.put("TOOLWARDEN_OAUTH_INTROSPECTION_CACHE", "1s");
+    introspection.put("TOOLWARDEN_OAUTH_CLIENT_ID", Keycloak.RESOURCE_SERVER);
+    introspection.put("TOOLWARDEN_OAUTH_CLIENT_SECRET", kc.secrets.get(Keycloak.RESOURCE_SERVER));
+    introspectionServer = ServerProcess.http(example().withEnv(introspection), REAPER, kc.introspectionServerPort, "/mcp",
+        Duration.ofSeconds(90), "http", String.valueOf(kc.introspectionServerPort));
+    System.err.println("[oauth-it] Keycloak started in " + kc.startTime.toMillis() + " ms");
+  }
+
+  @AfterAll
+  static void cleanUp() throws Exception {
+    if (workspace != null) {
+      try (var files = Files.walk(workspace)) {
+        files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      }
+    }
+  }
+
+  private static Launch example() {
+    String configured = System.getProperty("toolwarden.it.exampleJar");
+    return Launch.jar(Path.of(configured != null ? configured : "../examples/target/toolwarden-example.jar"));
+  }
+
+  // ---- metadata and the unauthenticated challenge ---------------------------------------------
+
+  @Test
+  @Order(1)
+  void metadataNamesTheResourceKeycloakAndTheToolsScopes() throws Exception {
+    for (String path : List.of("/.well-known/oauth-protected-resource/mcp", "/.well-known/oauth-protected-resource")) {
+      HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + kc.jwtServerPort + path)).GET());
+      assertEquals(200, r.statusCode(), path);
+      JsonNode prm = JSON.readTree(r.body());
+      assertEquals(kc.jwtResource(), prm.path("resource").asString());
+      assertEquals(List.of(kc.issuer()), strings(prm.path("authorization_servers")));
+      assertEquals(List.of("files:read", "files:write", "orders:read", "reports:run"), strings(prm.path("scopes_supported")));
+      assertEquals(List.of("header"), strings(prm.path("bearer_methods_supported")));
+    }
+    // a client can follow authorization_servers to Keycloak's metadata
+    HttpResponse<String> as = send(HttpRequest.newBuilder(URI.create(kc.issuer() + "/.well-known/openid-configuration")).GET());
+    assertEquals(kc.issuer(), JSON.readTree(as.body()).path("issuer").asString());
+
+    HttpResponse<String> r = post(jwtServer, INITIALIZE, Map.of());
+    assertEquals(401, r.statusCode());
+    assertEquals("Bearer resource_metadata=\"http://127.0.0.1:" + kc.jwtServerPort
+        + "/.well-known/oauth-protected-resource/mcp\", scope=\"files:read orders:read reports:run\"", challenge(r));
+  }
+
+  // ---- valid tokens ---------------------------------------------------------------------------
+
+  @Test
+  @Order(2)
+  void javaSdkClientCallsToolsWithAKeycloakToken() {
+    String token = token(Keycloak.ALICE, "files:read", "orders:read", "reports:run");
+    JsonNode claims = claims(token);
+    assertTrue(strings(claims.path("aud")).contains(kc.jwtResource()) || kc.jwtResource().equals(claims.path("aud").asString()),
+        "the audience mapper put the resource in aud: " + claims);
+    try (McpSyncClient client = sdkClient(jwtServer, token)) {
+      client.initialize();
+      List<String> tools = client.listTools().tools().stream().map(McpSchema.Tool::name).sorted().toList();
+      assertEquals(List.of("build_report", "crash", "find_orders", "get_order", "list_files", "read_file"), tools);
+      McpSchema.CallToolResult file = client.callTool(new McpSchema.CallToolRequest("read_file", Map.of("path", "README.txt")));
+      assertFalse(Boolean.TRUE.equals(file.isError()), file.toString());
+      assertEquals("Protected workspace\n", ((McpSchema.TextContent) file.content().get(0)).text());
+      McpSchema.CallToolResult orders = client.callTool(new McpSchema.CallToolRequest("find_orders",
+          Map.of("customerEmail", "ada@example.com")));
+      assertFalse(Boolean.TRUE.equals(orders.isError()), orders.toString());
+      assertTrue(orders.toString().contains("A-1002"), orders.toString());
+    }
+  }
+
+  @Test
+  @Order(3)
+  void typeScriptSdkClientCallsToolsWithAKeycloakToken() {
+    NodeTools.require();
+    String token = token(Keycloak.ALICE, "files:read", "orders:read");
+    ObjectNode plan = NodeTools.httpPlan(URI.create(kc.jwtResource()), Map.of("Authorization", "Bearer " + token));
+    NodeTools.listTools(plan);
+    NodeTools.callTool(plan, "read_file", Map.of("path", "README.txt"));
+    NodeTools.callTool(plan, "find_orders", Map.of("customerEmail", "ada@example.com"));
+    JsonNode report = NodeTools.tsClient(plan);
+    JsonNode steps = report.path("steps");
+    List<String> listed = new ArrayList<>();
+    steps.get(0).path("result").path("tools").forEach(t -> listed.add(t.path("name").asString()));
+    assertEquals(List.of("find_orders", "get_order", "list_files", "read_file"), listed.stream().sorted().toList(),
+        "tools/list shows only what files:read + orders:read may call");
+    assertTrue(steps.get(1).path("ok").asBoolean(), steps.get(1).toString());
+    assertEquals("Protected workspace\n", steps.get(1).path("result").path("content").get(0).path("text").asString());
+    assertTrue(steps.get(2).path("ok").asBoolean(), steps.get(2).toString());
+    assertFalse(steps.get(2).path("result").path("isError").asBoolean(false), steps.get(2).toString());
+    assertTrue(steps.get(2).toString().contains("A-1002"), steps.get(2).toString());
+  }
+
+  @Test
+  @Order(3)
+  void inspectorCliCallsToolsWithABearerTokenHeader() {
+    NodeTools.require();
+    String token = token(Keycloak.ALICE, "files:read", "orders:read");
+    List<String> target = List.of(kc.jwtResource(), "--transport", "http", "--header", "Authorization: Bearer " + token);
+    List<String> list = new ArrayList<>(target);
+    list.addAll(List.of("--method", "tools/list"));
+    JsonNode listed = NodeTools.inspectorCli(list).assertSuccess().json();
+    List<String> names = new ArrayList<>();
+    listed.path("tools").forEach(t -> names.add(t.path("name").asString()));
+    assertEquals(List.of("find_orders", "get_order", "list_files", "read_file"), names.stream().sorted().toList(),
+        listed.toString());
+    List<String> call = new ArrayList<>(target);
+    call.addAll(List.of("--method", "tools/call", "--tool-name", "get_order", "--tool-arg", "id=A-1001"));
+    JsonNode order = NodeTools.inspectorCli(call).assertSuccess().json();
+    assertFalse(order.path("isError").asBoolean(false), order.toString());
+    assertEquals("A-1001", order.path("structuredContent").path("id").asString(), order.toString());
+    // without the header the CLI cannot connect: the server answers 401
+    List<String> anonymous = new ArrayList<>(List.of(kc.jwtResource(), "--transport", "http", "--method", "tools/list"));
+    assertNotEquals(0, NodeTools.inspectorCli(anonymous).exitCode());
+  }
+
+  // ---- step-up --------------------------------------------------------------------------------
+
+  @Test
+  @Order(4)
+  void missingScopeIs403InsufficientScopeThenTheSameCallSucceedsWithAStrongerToken() throws Exception {
+    String weak = token(Keycloak.ALICE, "files:read");
+    assertEquals(List.of("files:read"), scopes(weak).stream().filter(Keycloak.SCOPES::contains).toList());
+    String session = initialize(jwtServer, weak);
+    HttpResponse<String> list = post(jwtServer, LIST, auth(weak, session));
+    assertTrue(list.body().contains("read_file") && !list.body().contains("find_orders"), list.body());
+
+    HttpResponse<String> refused = post(jwtServer, FIND_ORDERS, auth(weak, session));
+    assertEquals(403, refused.statusCode());
+    assertEquals("Bearer resource_metadata=\"http://127.0.0.1:" + kc.jwtServerPort + "/.well-known/oauth-protected-resource/mcp\","
+        + " scope=\"orders:read\", error=\"insufficient_scope\", error_description=\"The tool 'find_orders' requires the scope"
+        + " orders:read\"", challenge(refused));
+
+    String stronger = token(Keycloak.ALICE, "files:read", "orders:read");
+    HttpResponse<String> ok = post(jwtServer, FIND_ORDERS, auth(stronger, session));
+    assertEquals(200, ok.statusCode(), ok.body());
+    assertTrue(ok.body().contains("A-1002"), ok.body());
+  }
+
+  // ---- rejected tokens ------------------------------------------------------------------------
+
+  @Test
+  @Order(5)
+  void everyBadTokenIs401InvalidToken() throws Exception {
+    String shortLived = token(Keycloak.SHORT_LIVED, "files:read");
+    long exp = claims(shortLived).path("exp").asLong();
+    String good = token(Keycloak.ALICE, "files:read");
+    Map<String, String> bad = new LinkedHashMap<>();
+    bad.put("wrong audience (no audience mapper)", token(Keycloak.NO_AUDIENCE, "files:read"));
+    String foreignIssuer = kc.tokenVia("http://localhost:" + kc.port, Keycloak.ALICE, "files:read");
+    TOKENS.add(foreignIssuer);
+    assertEquals("http://localhost:" + kc.port + "/realms/" + Keycloak.REALM, claims(foreignIssuer).path("iss").asString());
+    bad.put("wrong issuer (same keys, other issuer)", foreignIssuer);
+    bad.put("tampered payload", tamper(good));
+    bad.put("alg none", algNone(good));
+    bad.put("HS256 signed with the realm's public key", hs256WithPublicKey(good));
+    bad.put("unknown kid", unknownKid(good));
+    bad.put("garbage", "garbage");
+    long wait = exp * 1000 - System.currentTimeMillis() + 1500;
+    if (wait > 0) {
+      Thread.sleep(wait);
+    }
+    bad.put("expired (2 s lifespan)", shortLived);
+    for (Map.Entry<String, String> e : bad.entrySet()) {
+      HttpResponse<String> r = post(jwtServer, INITIALIZE, Map.of("Authorization", "Bearer " + e.getValue()));
+      assertEquals(401, r.statusCode(), e.getKey() + ": " + r.body());
+      String challenge = challenge(r);
+      assertTrue(challenge.startsWith("Bearer resource_metadata=\"http://127.0.0.1:" + kc.jwtServerPort
+          + "/.well-known/oauth-protected-resource/mcp\", scope=\""), e.getKey() + ": " + challenge);
+      assertTrue(challenge.contains("error=\"invalid_token\""), e.getKey() + ": " + challenge);
+    }
+    // the good one is still good
+    assertEquals(200, post(jwtServer, INITIALIZE, Map.of("Authorization", "Bearer " + good)).statusCode());
+  }
+
+  @Test
+  @Order(6)
+  void tokenInTheQueryStringIsRefused() throws Exception {
+    String token = token(Keycloak.ALICE, "files:read");
+    for (Map<String, String> headers : List.of(Map.<String, String>of(), Map.of("Authorization", "Bearer " + token))) {
+      HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(kc.jwtResource() + "?access_token=" + token))
+          .header("Content-Type", "application/json").header("Accept", "application/json, text/event-stream")
+          .POST(HttpRequest.BodyPublishers.ofString(INITIALIZE)), headers);
+      assertEquals(400, r.statusCode(), r.body());
+      assertTrue(challenge(r).contains("error=\"invalid_request\""), challenge(r));
+    }
+  }
+
+  // ---- introspection --------------------------------------------------------------------------
+
+  @Test
+  @Order(7)
+  void introspectionAcceptsValidTokensAndRefusesRevokedAndForeignOnes() throws Exception {
+    String token = token(Keycloak.ALICE, "files:read");
+    try (McpSyncClient client = sdkClient(introspectionServer, token)) {
+      client.initialize();
+      McpSchema.CallToolResult r = client.callTool(new McpSchema.CallToolRequest("read_file", Map.of("path", "README.txt")));
+      assertEquals("Protected workspace\n", ((McpSchema.TextContent) r.content().get(0)).text());
+    }
+    assertEquals(200, post(introspectionServer, INITIALIZE, Map.of("Authorization", "Bearer " + token)).statusCode());
+    kc.revoke(Keycloak.ALICE, token);
+    Thread.sleep(1500); // the positive cache (1 s here) runs out
+    HttpResponse<String> revoked = post(introspectionServer, INITIALIZE, Map.of("Authorization", "Bearer " + token));
+    assertEquals(401, revoked.statusCode(), revoked.body());
+    assertTrue(challenge(revoked).contains("error=\"invalid_token\""), challenge(revoked));
+
+    String revokedUnused = token(Keycloak.ALICE, "files:read");
+    kc.revoke(Keycloak.ALICE, revokedUnused);
+    assertEquals(401, post(introspectionServer, INITIALIZE, Map.of("Authorization", "Bearer " + revokedUnused)).statusCode());
+    // local JWT verification cannot see the revocation (documented): the JWT-mode server still accepts it
+    assertEquals(200, post(jwtServer, INITIALIZE, Map.of("Authorization", "Bearer " + revokedUnused)).statusCode());
+
+    assertEquals(401, post(introspectionServer, INITIALIZE,
+        Map.of("Authorization", "Bearer " + token(Keycloak.NO_AUDIENCE, "files:read"))).statusCode());
+    assertEquals(401, post(introspectionServer, INITIALIZE, Map.of("Authorization", "Bearer garbage")).statusCode());
+    String step = token(Keycloak.ALICE, "files:read");
+    String session = initialize(introspectionServer, step);
+    HttpResponse<String> refused = post(introspectionServer, FIND_ORDERS, auth(step, session));
+    assertEquals(403, refused.statusCode());
+    assertTrue(challenge(refused).contains("scope=\"orders:read\", error=\"insufficient_scope\""), challenge(refused));
+  }
+
+  // ---- sessions -------------------------------------------------------------------------------
+
+  @Test
+  @Order(8)
+  void anotherSubjectsSessionIdIsRefused() throws Exception {
+    String alice = token(Keycloak.ALICE, "files:read");
+    String bob = token(Keycloak.BOB, "files:read");
+    assertFalse(claims(alice).path("sub").asString().equals(claims(bob).path("sub").asString()), "two subjects");
+    String session = initialize(jwtServer, alice);
+    HttpResponse<String> stolen = post(jwtServer, LIST, auth(bob, session));
+    assertEquals(404, stolen.statusCode(), stolen.body());
+    HttpResponse<String> owner = post(jwtServer, LIST, auth(alice, session));
+    assertEquals(200, owner.statusCode(), "the owner's session is untouched: " + owner.body());
+    assertTrue(owner.body().contains("read_file"), owner.body());
+  }
+
+  // ---- audit and logs -------------------------------------------------------------------------
+
+  @Test
+  @Order(100)
+  void everyFailureIsAuditedAndNoLogHoldsAToken() {
+    String log = jwtServer.stderrText() + introspectionServer.stderrText();
+    for (String kind : List.of("MISSING_TOKEN", "INVALID_TOKEN", "INVALID_REQUEST", "INSUFFICIENT_SCOPE",
+        "SESSION_OF_ANOTHER_PRINCIPAL")) {
+      // one auth_failed event of the audit trail per failure, its reason led by the kind
+      assertTrue(log.contains("\"outcome\":\"auth_failed\"") && log.contains(kind.toLowerCase(java.util.Locale.ROOT) + " ("),
+          "no audit event for " + kind + " in:\n" + log);
+    }
+    assertFalse(TOKENS.isEmpty());
+    for (String token : TOKENS) {
+      String signature = token.substring(token.lastIndexOf('.') + 1);
+      assertFalse(log.contains(token), "a token in the server log");
+      if (signature.length() > 20) {
+        assertFalse(log.contains(signature), "a token signature in the server log");
+      }
+    }
+  }
+
+  // ---- forged tokens --------------------------------------------------------------------------
+
+  private static String tamper(String token) {
+    String[] p = token.split("\\.");
+    ObjectNode claims = (ObjectNode) JSON.readTree(Base64.getUrlDecoder().decode(p[1]));
+    claims.put("scope", "files:read orders:read reports:run");
+    return p[0] + "." + b64(JSON.writeValueAsBytes(claims)) + "." + p[2];
+  }
+
+  private static String algNone(String token) {
+    String[] p = token.split("\\.");
+    return b64("{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8)) + "." + p[1] + ".";
+  }
+
+  private static String hs256WithPublicKey(String token) throws Exception {
+    String[] p = token.split("\\.");
+    String kid = JSON.readTree(Base64.getUrlDecoder().decode(p[0])).path("kid").asString();
+    JsonNode key = null;
+    for (JsonNode k : kc.jwks().path("keys")) {
+      if (kid.equals(k.path("kid").asString())) {
+        key = k;
+      }
+    }
+    var publicKey = KeyFactory.getInstance("RSA").generatePublic(new RSAPublicKeySpec(
+        new BigInteger(1, Base64.getUrlDecoder().decode(key.path("n").asString())),
+        new BigInteger(1, Base64.getUrlDecoder().decode(key.path("e").asString()))));
+    String header = b64(("{\"alg\":\"HS256\",\"typ\":\"JWT\",\"kid\":\"" + kid + "\"}").getBytes(StandardCharsets.UTF_8));
+    Mac mac = Mac.getInstance("HmacSHA256");
+    mac.init(new SecretKeySpec(publicKey.getEncoded(), "HmacSHA256"));
+    String input = header + "." + p[1];
+    return input + "." + b64(mac.doFinal(input.getBytes(StandardCharsets.US_ASCII)));
+  }
+
+  private static String unknownKid(String token) throws Exception {
+    String[] p = token.split("\\.");
+    KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
+    g.initialize(2048);
+    KeyPair pair = g.generateKeyPair();
+    String header = b64(("{\"alg\":\"RS256\",\"typ\":\"JWT\",\"kid\":\"unknown-" + Keycloak.random(6) + "\"}")
+        .getBytes(StandardCharsets.UTF_8));
+    Signature s = Signature.getInstance("SHA256withRSA");
+    s.initSign(pair.getPrivate());
+    String input = header + "." + p[1];
+    s.update(input.getBytes(StandardCharsets.US_ASCII));
+    return input + "." + b64(s.sign());
+  }
+
+  // ---- helpers --------------------------------------------------------------------------------
+
+  private static String token(String clientId, String... scopes) {
+    String t = kc.token(clientId, scopes);
+    TOKENS.add(t);
+    return t;
+  }
+
+  private static JsonNode claims(String token) {
+    return JSON.readTree(Base64.getUrlDecoder().decode(token.split("\\.")[1]));
+  }
+
+  private static List<String> scopes(String token) {
+    return List.of(claims(token).path("scope").asString().split(" "));
+  }
+
+  private static McpSyncClient sdkClient(ServerProcess server, String token) {
+    URI url = server.url();
+    return McpClient.sync(HttpClientStreamableHttpTransport.builder("http://" + url.getAuthority())
+            .endpoint(url.getPath())
+            .httpRequestCustomizer((builder, method, uri, body, context) -> builder.header("Authorization", "Bearer " + token))
+            .build())
+        .requestTimeout(Duration.ofSeconds(30))
+        .build();
+  }
+
+  private static Map<String, String> auth(String token, String session) {
+    return Map.of("Authorization", "Bearer " + token, "Mcp-Session-Id", session);
+  }
+
+  private static String initialize(ServerProcess server, String token) throws Exception {
+    HttpResponse<String> r = post(server, INITIALIZE, Map.of("Authorization", "Bearer " + token));
+    assertEquals(200, r.statusCode(), r.body());
+    String session = r.headers().firstValue("Mcp-Session-Id").orElseThrow();
+    assertEquals(202, post(server, INITIALIZED, auth(token, session)).statusCode());
+    return session;
+  }
+
+  private static HttpResponse<String> post(ServerProcess server, String body, Map<String, String> headers) throws Exception {
+    return send(HttpRequest.newBuilder(server.url())
+        .header("Content-Type", "application/json")
+        .header("Accept", "application/json, text/event-stream")
+        .POST(HttpRequest.BodyPublishers.ofString(body)), headers);
+  }
+
+  private static HttpResponse<String> send(HttpRequest.Builder b) throws Exception {
+    return send(b, Map.of());
+  }
+
+  private static HttpResponse<String> send(HttpRequest.Builder b, Map<String, String> headers) throws Exception {
+    headers.forEach(b::header);
+    return HTTP.send(b.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static String challenge(HttpResponse<String> r) {
+    return r.headers().firstValue("WWW-Authenticate").orElseThrow(() -> new AssertionError("no WWW-Authenticate on "
+        + r.statusCode() + ": " + r.body()));
+  }
+
+  private static List<String> strings(JsonNode array) {
+    List<String> out = new ArrayList<>();
+    array.forEach(n -> out.add(n.asString()));
+    return out;
+  }
+
+  private static String b64(byte[] bytes) {
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+  }
+}

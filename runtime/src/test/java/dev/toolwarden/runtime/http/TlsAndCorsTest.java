@@ -1,0 +1,129 @@
+package dev.toolwarden.runtime.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.toolwarden.runtime.RunningServer;
+import dev.toolwarden.runtime.Toolwarden;
+import dev.toolwarden.runtime.auth.ResourceServer;
+import dev.toolwarden.runtime.auth.TestTokens;
+import dev.toolwarden.runtime.testtools.EchoTools;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+/** HTTPS from a keystore whose password is a secret, and CORS (off by default, exact allowlist when on). */
+class TlsAndCorsTest {
+
+  /** Surefire points this secret's _FILE form at target/test-tls/password (see the runtime pom). */
+  private static final String PASSWORD_SECRET = "TOOLWARDEN_TEST_TLS_PASSWORD";
+
+  @Test
+  void servesHttpsFromAKeystoreWithItsPasswordFromTheEnvironment() throws Exception {
+    String passwordFile = System.getenv(PASSWORD_SECRET + "_FILE");
+    Assumptions.assumeTrue(passwordFile != null, "run through Maven (surefire sets " + PASSWORD_SECRET + "_FILE)");
+    Path dir = Path.of(passwordFile).getParent();
+    Files.createDirectories(dir);
+    byte[] random = new byte[18];
+    new SecureRandom().nextBytes(random);
+    String password = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+    Files.writeString(Path.of(passwordFile), password);
+    Path keystore = dir.resolve("keystore-" + System.nanoTime() + ".p12");
+    ProcessBuilder keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
+        "-genkeypair", "-alias", "server", "-keyalg", "EC", "-groupname", "secp256r1", "-validity", "2",
+        "-dname", "CN=127.0.0.1", "-ext", "SAN=ip:127.0.0.1,dns:localhost", "-storetype", "PKCS12",
+        "-keystore", keystore.toString(), "-storepass:env", "KS_PASSWORD")
+        .redirectErrorStream(true);
+    keytool.environment().put("KS_PASSWORD", password);
+    Process started = keytool.start();
+    started.getOutputStream().close();
+    assertTrue(started.waitFor(60, TimeUnit.SECONDS));
+    // keytool read the password from its environment, never from the command line
+    assertEquals(0, started.exitValue(), new String(started.getInputStream().readAllBytes()));
+
+    int port = OAuthHttpTest.freePort();
+    String resource = "https://127.0.0.1:" + port + "/mcp";
+    TestTokens as = new TestTokens(resource);
+    try (RunningServer server = Toolwarden.server("tls-test", "1.0.0").tools(new EchoTools())
+        .http(HttpOptions.loopback(port).tls(keystore, PASSWORD_SECRET)
+            .oauth(ResourceServer.custom(TestTokens.ISSUER, resource, as.verifier())))) {
+      assertEquals(resource, server.url());
+      KeyStore trust = KeyStore.getInstance("PKCS12");
+      try (InputStream in = Files.newInputStream(keystore)) {
+        trust.load(in, password.toCharArray());
+      }
+      TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+      tmf.init(trust);
+      SSLContext ssl = SSLContext.getInstance("TLS");
+      ssl.init(null, tmf.getTrustManagers(), null);
+      HttpClient https = HttpClient.newBuilder().sslContext(ssl).connectTimeout(Duration.ofSeconds(5)).build();
+      HttpResponse<String> prm = https.send(HttpRequest.newBuilder(
+          URI.create("https://127.0.0.1:" + port + "/.well-known/oauth-protected-resource/mcp")).GET().build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertEquals(200, prm.statusCode());
+      assertTrue(prm.body().contains("\"resource\":\"" + resource + "\""), prm.body());
+      HttpResponse<String> unauthenticated = https.send(HttpRequest.newBuilder(URI.create(resource))
+          .header("Content-Type", "application/json").header("Accept", "application/json, text/event-stream")
+          .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+      assertEquals(401, unauthenticated.statusCode());
+      assertTrue(unauthenticated.headers().firstValue("WWW-Authenticate").orElseThrow()
+          .contains("resource_metadata=\"https://127.0.0.1:" + port + "/.well-known/oauth-protected-resource/mcp\""));
+    } finally {
+      Files.deleteIfExists(keystore);
+      Files.deleteIfExists(Path.of(passwordFile));
+    }
+  }
+
+  @Test
+  void corsIsOffByDefaultAndAnExactAllowlistWhenOn() throws Exception {
+    HttpClient http = HttpClient.newHttpClient();
+    try (RunningServer plain = Toolwarden.server("cors-off", "1.0.0").tools(new EchoTools()).http(HttpOptions.loopback(0));
+         RunningServer cors = Toolwarden.server("cors-on", "1.0.0").tools(new EchoTools())
+             .http(HttpOptions.loopback(0).cors("https://app.example.com"))) {
+      HttpResponse<String> off = http.send(preflight(plain.url(), "https://app.example.com"), HttpResponse.BodyHandlers.ofString());
+      assertFalse(off.headers().firstValue("Access-Control-Allow-Origin").isPresent(), off.headers().toString());
+
+      HttpResponse<String> on = http.send(preflight(cors.url(), "https://app.example.com"), HttpResponse.BodyHandlers.ofString());
+      assertEquals(204, on.statusCode());
+      assertEquals("https://app.example.com", on.headers().firstValue("Access-Control-Allow-Origin").orElseThrow());
+      assertTrue(on.headers().firstValue("Access-Control-Allow-Headers").orElseThrow().contains("Authorization"));
+      assertTrue(on.headers().firstValue("Access-Control-Allow-Headers").orElseThrow().contains("Mcp-Session-Id"));
+      assertFalse(on.headers().firstValue("Access-Control-Allow-Credentials").isPresent());
+
+      HttpResponse<String> foreign = http.send(preflight(cors.url(), "https://evil.example.com"), HttpResponse.BodyHandlers.ofString());
+      assertEquals(403, foreign.statusCode());
+      assertFalse(foreign.headers().firstValue("Access-Control-Allow-Origin").isPresent());
+
+      HttpResponse<String> post = http.send(HttpRequest.newBuilder(URI.create(cors.url()))
+          .header("Origin", "https://app.example.com")
+          .header("Content-Type", "application/json").header("Accept", "application/json, text/event-stream")
+          .POST(HttpRequest.BodyPublishers.ofString("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":"
+              + "{\"protocolVersion\":\"2025-11-25\",\"capabilities\":{},\"clientInfo\":{\"name\":\"b\",\"version\":\"1\"}}}"))
+          .build(), HttpResponse.BodyHandlers.ofString());
+      assertEquals(200, post.statusCode(), post.body());
+      assertEquals("https://app.example.com", post.headers().firstValue("Access-Control-Allow-Origin").orElseThrow());
+      assertTrue(post.headers().firstValue("Access-Control-Expose-Headers").orElseThrow().contains("Mcp-Session-Id"));
+      assertTrue(post.headers().firstValue("Access-Control-Expose-Headers").orElseThrow().contains("WWW-Authenticate"));
+    }
+  }
+
+  private static HttpRequest preflight(String url, String origin) {
+    return HttpRequest.newBuilder(URI.create(url)).method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+        .header("Origin", origin).header("Access-Control-Request-Method", "POST")
+        .header("Access-Control-Request-Headers", "authorization, content-type").build();
+  }
+}
