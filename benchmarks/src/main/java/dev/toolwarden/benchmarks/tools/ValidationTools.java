@@ -12,7 +12,6 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * The three argument shapes of the validation benchmark. The methods do nothing, so calling the
@@ -63,14 +62,14 @@ public final class ValidationTools {
    * @param address an address
    * @param priority a priority
    * @param active whether active
-   * @param note an optional note
+   * @param note a note
    */
   @McpTool(name = "medium")
   public void medium(@NotBlank @Size(max = 64) String name, @Email String email, @Min(0) @Max(150) int age,
                      @Positive double amount, @Min(1) @Max(1000) int quantity,
                      @Size(min = 1, max = 10) List<@NotBlank @Size(max = 20) String> tags,
                      @Valid Address address, Priority priority, boolean active,
-                     @Size(max = 200) Optional<String> note) {}
+                     @Size(max = 200) String note) {}
 
   /**
    * Nested: an order with a customer, an address and a list of lines.
