@@ -104,6 +104,7 @@ public final class ScaleBenchmark {
       sdk.stop();
     }
     System.out.println("# done; " + Stats.load());
+    System.exit(0); // SDK/Reactor and HttpClient threads would keep the JVM alive
   }
 
   private static String check(String body, int tools) {
