@@ -1,0 +1,191 @@
+package dev.toolwarden.benchmarks;
+
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * tools/call over Streamable HTTP, sequential and with 8 and 32 concurrent clients (one session and
+ * one connection each): Toolwarden with every policy (scope, rate limit, generated validation, output
+ * redaction, audit), the same with OAuth (JWT RS256 verified on every request), and the bare SDK with
+ * its own validation. Each server runs in its own JVM; the servers alternate within every round.
+ *
+ * <p>{@code java -cp toolwarden-benchmarks.jar dev.toolwarden.benchmarks.HttpBenchmark [--seconds 3]
+ * [--rounds 3] [--clients 1,8,32]}
+ */
+public final class HttpBenchmark {
+
+  private HttpBenchmark() {}
+
+  static final String CALL = "{\"name\":\"lookup\",\"arguments\":{\"id\":\"acct-42\",\"count\":7}}";
+
+  public static void main(String[] args) throws Exception {
+    double seconds = 3;
+    int rounds = 3;
+    List<Integer> clientCounts = List.of(1, 8, 32);
+    for (int i = 0; i < args.length; i++) {
+      switch (args[i]) {
+        case "--seconds" -> seconds = Double.parseDouble(args[++i]);
+        case "--rounds" -> rounds = Integer.parseInt(args[++i]);
+        case "--clients" -> clientCounts = Arrays.stream(args[++i].split(",")).map(Integer::valueOf).toList();
+        default -> throw new IllegalArgumentException(args[i]);
+      }
+    }
+    Map<String, Server> servers = new LinkedHashMap<>();
+    try {
+      servers.put("bare-sdk", Server.start("sdk"));
+      servers.put("toolwarden", Server.start("toolwarden"));
+      servers.put("toolwarden+oauth", Server.start("toolwarden-oauth"));
+      System.out.println("# tools/call over Streamable HTTP; " + rounds + " alternating rounds of " + seconds
+          + " s per server and client count; " + Stats.load());
+      for (Server s : servers.values()) {
+        run(s, 8, Math.max(1, seconds)); // warm-up, not recorded
+      }
+      for (int clients : clientCounts) {
+        Map<String, List<long[]>> latencies = new LinkedHashMap<>();
+        Map<String, List<Double>> rates = new LinkedHashMap<>();
+        List<String> names = new ArrayList<>(servers.keySet());
+        for (int r = 0; r < rounds; r++) {
+          for (int k = 0; k < names.size(); k++) {
+            String name = names.get((k + r) % names.size());
+            Result res = run(servers.get(name), clients, seconds);
+            latencies.computeIfAbsent(name, x -> new ArrayList<>()).add(res.nanos);
+            rates.computeIfAbsent(name, x -> new ArrayList<>()).add(res.callsPerSecond);
+          }
+        }
+        System.out.printf(Locale.ROOT, "%n%d client(s)%n%-18s %10s %10s %12s %12s %12s%n", clients, "server",
+            "p50 us", "p99 us", "calls/s", "p50 vs SDK", "p50 vs off");
+        double sdkP50 = 0;
+        double offP50 = 0;
+        for (String name : names) {
+          long[] all = latencies.get(name).stream().flatMapToLong(Arrays::stream).sorted().toArray();
+          double p50 = Stats.percentile(all, 50) / 1000.0;
+          double p99 = Stats.percentile(all, 99) / 1000.0;
+          if (name.equals("bare-sdk")) {
+            sdkP50 = p50;
+          }
+          if (name.equals("toolwarden")) {
+            offP50 = p50;
+          }
+          System.out.printf(Locale.ROOT, "%-18s %10.0f %10.0f %12.0f %11.2fx %12s%n", name, p50, p99,
+              Stats.median(rates.get(name)), p50 / sdkP50,
+              name.equals("toolwarden+oauth") ? String.format(Locale.ROOT, "%.2fx", p50 / offP50) : "-");
+        }
+      }
+      System.out.println("# done; " + Stats.load());
+    } finally {
+      for (Server s : servers.values()) {
+        s.process.destroy();
+      }
+    }
+  }
+
+  record Result(long[] nanos, double callsPerSecond) {}
+
+  static Result run(Server server, int clients, double seconds) throws Exception {
+    List<McpHttp> sessions = new ArrayList<>();
+    for (int c = 0; c < clients; c++) {
+      sessions.add(new McpHttp(server.url, server.token).open());
+    }
+    AtomicBoolean stop = new AtomicBoolean();
+    CountDownLatch go = new CountDownLatch(1);
+    List<long[]> perClient = new ArrayList<>();
+    int[] counts = new int[clients];
+    List<Thread> threads = new ArrayList<>();
+    Throwable[] failure = new Throwable[1];
+    for (int c = 0; c < clients; c++) {
+      int id = c;
+      long[] buf = new long[1 << 20];
+      perClient.add(buf);
+      Thread t = new Thread(() -> {
+        try {
+          go.await();
+          McpHttp s = sessions.get(id);
+          int n = 0;
+          while (!stop.get() && n < buf.length) {
+            long t0 = System.nanoTime();
+            String body = s.request("tools/call", CALL);
+            buf[n++] = System.nanoTime() - t0;
+            if (body.contains("\"isError\":true")) {
+              throw new IllegalStateException("tool error: " + body);
+            }
+          }
+          counts[id] = n;
+        } catch (Throwable e) {
+          failure[0] = e;
+        }
+      });
+      t.start();
+      threads.add(t);
+    }
+    long start = System.nanoTime();
+    go.countDown();
+    Thread.sleep((long) (seconds * 1000));
+    stop.set(true);
+    for (Thread t : threads) {
+      t.join();
+    }
+    double elapsed = (System.nanoTime() - start) / 1e9;
+    if (failure[0] != null) {
+      throw new IllegalStateException(server.name + ": " + failure[0], failure[0]);
+    }
+    int total = Arrays.stream(counts).sum();
+    long[] all = new long[total];
+    int at = 0;
+    for (int c = 0; c < clients; c++) {
+      System.arraycopy(perClient.get(c), 0, all, at, counts[c]);
+      at += counts[c];
+    }
+    return new Result(all, total / elapsed);
+  }
+
+  /** A server in its own JVM: BenchServer <impl> http lookup. */
+  static final class Server {
+    final String name;
+    final Process process;
+    final String url;
+    final String token;
+
+    private Server(String name, Process process, String url, String token) {
+      this.name = name;
+      this.process = process;
+      this.url = url;
+      this.token = token;
+    }
+
+    static Server start(String impl) throws Exception {
+      String java = System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
+      Process p = new ProcessBuilder(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
+          "dev.toolwarden.benchmarks.servers.BenchServer", impl, "http", "lookup")
+          .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+      BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+      for (String line; (line = out.readLine()) != null; ) {
+        if (line.startsWith("READY ")) {
+          String[] parts = line.split(" ");
+          Thread drain = new Thread(() -> {
+            try {
+              while (out.readLine() != null) {
+                // keep the pipe empty
+              }
+            } catch (java.io.IOException ignored) {
+              // ended
+            }
+          });
+          drain.setDaemon(true);
+          drain.start();
+          return new Server(impl, p, "http://127.0.0.1:" + parts[1] + "/mcp", parts.length > 2 ? parts[2] : null);
+        }
+      }
+      throw new IllegalStateException(impl + " server did not start");
+    }
+  }
+}

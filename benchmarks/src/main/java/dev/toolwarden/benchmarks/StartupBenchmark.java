@@ -1,0 +1,124 @@
+package dev.toolwarden.benchmarks;
+
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Whole-process start-up: from starting the JVM until the first {@code tools/list} answer over stdio,
+ * with 1 and 100 tools, for Toolwarden, the same tools registered by hand on the bare SDK, Spring AI's
+ * MCP server (when its jar is given) and a trivial Java program (the floor). Servers alternate within
+ * each round; medians over the rounds; peak RSS (VmHWM) at the answer.
+ *
+ * <p>{@code java -cp toolwarden-benchmarks.jar dev.toolwarden.benchmarks.StartupBenchmark [--runs 10]
+ * [--tools 1,100] [--spring benchmarks/peers/spring-ai/target/spring-ai-peer.jar]}
+ */
+public final class StartupBenchmark {
+
+  private StartupBenchmark() {}
+
+  public static void main(String[] args) throws Exception {
+    int runs = 10;
+    List<Integer> sizes = List.of(1, 100);
+    String spring = null;
+    for (int i = 0; i < args.length; i++) {
+      switch (args[i]) {
+        case "--runs" -> runs = Integer.parseInt(args[++i]);
+        case "--tools" -> sizes = java.util.Arrays.stream(args[++i].split(",")).map(Integer::valueOf).toList();
+        case "--spring" -> spring = args[++i];
+        default -> throw new IllegalArgumentException(args[i]);
+      }
+    }
+    String java = System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
+    String cp = System.getProperty("java.class.path");
+    System.out.println("# start-up until the first tools/list answer over stdio; " + runs + " alternating runs; "
+        + Stats.load());
+    for (int tools : sizes) {
+      Map<String, List<String>> commands = new LinkedHashMap<>();
+      String main = "dev.toolwarden.benchmarks.servers.BenchServer";
+      commands.put("toolwarden", List.of(java, "-cp", cp, main, "toolwarden", "stdio", "" + tools));
+      commands.put("bare-sdk", List.of(java, "-cp", cp, main, "sdk", "stdio", "" + tools));
+      if (spring != null) {
+        commands.put("spring-ai", List.of(java, "-jar", spring, "--spring.profiles.active=tools" + tools));
+      }
+      commands.put("trivial-java", List.of(java, "-cp", cp, main, "trivial", "stdio", "" + tools));
+      Map<String, List<Double>> ms = new LinkedHashMap<>();
+      Map<String, List<Double>> rss = new LinkedHashMap<>();
+      List<String> names = new ArrayList<>(commands.keySet());
+      for (int r = 0; r < runs; r++) {
+        for (int k = 0; k < names.size(); k++) {
+          String name = names.get((k + r) % names.size()); // rotate the order every round
+          double[] m = once(commands.get(name), tools);
+          ms.computeIfAbsent(name, x -> new ArrayList<>()).add(m[0]);
+          rss.computeIfAbsent(name, x -> new ArrayList<>()).add(m[1]);
+        }
+      }
+      double base = Stats.median(ms.get("bare-sdk"));
+      System.out.printf(Locale.ROOT, "%n%d tool(s)%n%-14s %12s %14s %16s %14s%n", tools, "server", "median ms",
+          "vs bare SDK", "vs Spring AI", "peak RSS MiB");
+      for (String name : names) {
+        double med = Stats.median(ms.get(name));
+        String vsSpring = ms.containsKey("spring-ai")
+            ? String.format(Locale.ROOT, "%.2fx", med / Stats.median(ms.get("spring-ai"))) : "-";
+        System.out.printf(Locale.ROOT, "%-14s %12.0f %13.2fx %16s %14.0f%n", name, med, med / base, vsSpring,
+            Stats.median(rss.get(name)) / 1024.0);
+      }
+    }
+    System.out.println("# done; " + Stats.load());
+  }
+
+  /** One start: [milliseconds until the tools/list answer, peak RSS KiB]. */
+  static double[] once(List<String> command, int tools) throws Exception {
+    ProcessBuilder pb = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD);
+    long start = System.nanoTime();
+    Process p = pb.start();
+    try {
+      OutputStream in = p.getOutputStream();
+      BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+      send(in, "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"2025-06-18\","
+          + "\"capabilities\":{},\"clientInfo\":{\"name\":\"bench\",\"version\":\"1\"}}}");
+      await(out, 1);
+      send(in, "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}");
+      send(in, "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/list\"}");
+      String answer = await(out, 2);
+      double ms = (System.nanoTime() - start) / 1e6;
+      long rss = Stats.peakRssKib(p.pid());
+      int listed = answer.split("\"inputSchema\"", -1).length - 1;
+      if (listed != tools) {
+        throw new IllegalStateException(command + " listed " + listed + " tools, expected " + tools);
+      }
+      in.close();
+      return new double[] {ms, rss};
+    } finally {
+      if (!p.waitFor(5, TimeUnit.SECONDS)) {
+        p.destroyForcibly().waitFor();
+      }
+    }
+  }
+
+  private static void send(OutputStream in, String line) throws java.io.IOException {
+    in.write((line + "\n").getBytes(StandardCharsets.UTF_8));
+    in.flush();
+  }
+
+  private static String await(BufferedReader out, int id) throws java.io.IOException {
+    String marker = "\"id\":" + id;
+    for (String line; (line = out.readLine()) != null; ) {
+      if (line.startsWith("{") && line.contains(marker) && (line.contains("\"result\"") || line.contains("\"error\""))) {
+        if (line.contains("\"error\"") && !line.contains("\"result\"")) {
+          throw new IllegalStateException("error answer: " + line);
+        }
+        return line;
+      }
+    }
+    throw new IllegalStateException("the server ended before answering request " + id);
+  }
+}

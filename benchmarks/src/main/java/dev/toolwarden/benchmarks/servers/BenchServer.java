@@ -1,0 +1,163 @@
+package dev.toolwarden.benchmarks.servers;
+
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import dev.toolwarden.benchmarks.tools.PipelineTools;
+import dev.toolwarden.benchmarks.tools.StartupTools1;
+import dev.toolwarden.benchmarks.tools.StartupTools100;
+import dev.toolwarden.runtime.RunningServer;
+import dev.toolwarden.runtime.ServerBuilder;
+import dev.toolwarden.runtime.Toolwarden;
+import dev.toolwarden.runtime.auth.JwtVerifier;
+import dev.toolwarden.runtime.auth.ResourceServer;
+import dev.toolwarden.runtime.http.HttpOptions;
+import io.modelcontextprotocol.json.McpJsonDefaults;
+import io.modelcontextprotocol.json.McpJsonMapper;
+import io.modelcontextprotocol.server.McpServer;
+import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
+import io.modelcontextprotocol.server.McpSyncServer;
+import io.modelcontextprotocol.server.transport.HttpServletStreamableServerTransportProvider;
+import io.modelcontextprotocol.server.transport.StdioServerTransportProvider;
+import io.modelcontextprotocol.spec.McpSchema;
+import java.io.PrintStream;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+
+/**
+ * The servers the whole-process benchmarks start, one per child JVM:
+ * {@code BenchServer <toolwarden|sdk|trivial> stdio <1|100>} and
+ * {@code BenchServer <toolwarden|toolwarden-oauth|sdk> http lookup}. An HTTP server prints
+ * {@code READY <port> [<bearer token>]} on stdout once it listens.
+ */
+public final class BenchServer {
+
+  private BenchServer() {}
+
+  public static void main(String[] args) throws Exception {
+    String impl = args[0];
+    String transport = args[1];
+    String tools = args[2];
+    if (transport.equals("stdio")) {
+      int count = Integer.parseInt(tools);
+      switch (impl) {
+        case "toolwarden" -> toolwardenStdio(count);
+        case "sdk" -> sdkStdio(count);
+        case "trivial" -> TrivialStdio.serve(count);
+        default -> throw new IllegalArgumentException(impl);
+      }
+      return;
+    }
+    PrintStream out = System.out;
+    switch (impl) {
+      case "toolwarden" -> {
+        RunningServer server = toolwardenHttp(0, null);
+        out.println("READY " + server.port());
+        server.await();
+      }
+      case "toolwarden-oauth" -> {
+        int port = freePort();
+        String resource = "http://127.0.0.1:" + port + "/mcp";
+        String issuer = "https://id.bench.example/realms/bench";
+        RSAKey key = new RSAKeyGenerator(2048).keyID(UUID.randomUUID().toString()).generate();
+        JwtVerifier verifier = new JwtVerifier(issuer, resource, JwtVerifier.DEFAULT_ALGORITHMS, Duration.ofSeconds(30),
+            new ImmutableJWKSet<>(new JWKSet(key.toPublicJWK())), java.time.Clock.systemUTC());
+        RunningServer server = toolwardenHttp(port, ResourceServer.custom(issuer, resource, verifier));
+        JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(issuer).audience(List.of(resource)).subject("bench")
+            .issueTime(new Date()).expirationTime(Date.from(Instant.now().plusSeconds(3600)))
+            .claim("azp", "bench-client").claim("scope", "bench:call").build();
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID())
+            .type(JOSEObjectType.JWT).build(), claims);
+        jwt.sign(new RSASSASigner(key));
+        out.println("READY " + server.port() + " " + jwt.serialize());
+        server.await();
+      }
+      case "sdk" -> {
+        Server jetty = sdkHttp(0, List.of(BareSdk.lookup(McpJsonDefaults.getMapper())));
+        out.println("READY " + ((ServerConnector) jetty.getConnectors()[0]).getLocalPort());
+        jetty.join();
+      }
+      default -> throw new IllegalArgumentException(impl);
+    }
+  }
+
+  static void toolwardenStdio(int count) {
+    Object tools = count == 1 ? new StartupTools1() : new StartupTools100();
+    Toolwarden.server("bench", "1.0.0")
+        .classLoader(new OnlyBundles(tools.getClass().getName() + "_ToolBundle"))
+        .tools(tools)
+        .stdio();
+  }
+
+  static void sdkStdio(int count) throws InterruptedException {
+    McpJsonMapper json = McpJsonDefaults.getMapper();
+    McpSyncServer server = McpServer.sync(new StdioServerTransportProvider(json))
+        .serverInfo("bench", "1.0.0")
+        .capabilities(McpSchema.ServerCapabilities.builder().tools(true).logging().build())
+        .tools(BareSdk.startupTools(count, json))
+        .build();
+    Thread.currentThread().join(); // the SDK's stdio transport ends the process when stdin closes
+  }
+
+  /** Toolwarden over HTTP with every policy of PipelineTools; the per-client HTTP limit off (throughput). */
+  public static RunningServer toolwardenHttp(int port, ResourceServer oauth) {
+    HttpOptions options = HttpOptions.loopback(port);
+    if (oauth != null) {
+      options = options.oauth(oauth);
+    }
+    return builder(new PipelineTools()).http(options);
+  }
+
+  static ServerBuilder builder(Object tools) {
+    return Toolwarden.server("bench", "1.0.0")
+        .classLoader(new OnlyBundles(tools.getClass().getName() + "_ToolBundle"))
+        .tools(tools)
+        .httpClientLimit(0, Duration.ofMinutes(1));
+  }
+
+  /** The bare SDK on Jetty 12 with its Streamable HTTP servlet and its own input validation (on by default). */
+  public static Server sdkHttp(int port, List<SyncToolSpecification> specs) throws Exception {
+    McpJsonMapper json = McpJsonDefaults.getMapper();
+    HttpServletStreamableServerTransportProvider transport = HttpServletStreamableServerTransportProvider.builder()
+        .jsonMapper(json).mcpEndpoint("/mcp").build();
+    McpServer.sync(transport)
+        .serverInfo("bench", "1.0.0")
+        .capabilities(McpSchema.ServerCapabilities.builder().tools(true).logging().build())
+        .tools(specs)
+        .build();
+    Server jetty = new Server();
+    ServerConnector connector = new ServerConnector(jetty);
+    connector.setHost("127.0.0.1");
+    connector.setPort(port);
+    jetty.addConnector(connector);
+    ServletContextHandler context = new ServletContextHandler(ServletContextHandler.NO_SESSIONS);
+    context.setContextPath("/");
+    ServletHolder servlet = new ServletHolder(transport);
+    servlet.setAsyncSupported(true);
+    context.addServlet(servlet, "/mcp");
+    jetty.setHandler(context);
+    jetty.start();
+    return jetty;
+  }
+
+  static int freePort() throws java.io.IOException {
+    try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      return s.getLocalPort();
+    }
+  }
+}
