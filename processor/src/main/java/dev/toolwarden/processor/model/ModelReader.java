@@ -316,12 +316,9 @@ public final class ModelReader {
           return new JType.Unsupported(text, "raw collections are not supported; add the element type");
         }
         TypeMirror arg = args.get(0);
-        JType element = readType(arg, site, records, output);
-        if (element instanceof JType.Unsupported u) {
-          return new JType.Unsupported(text, u.reason());
-        }
-        if (element instanceof JType.OptionalType || element instanceof JType.Context) {
-          return new JType.Unsupported(text, "elements cannot be Optional or ToolContext");
+        JType element = contained(arg, site, records, output, text, "elements");
+        if (element instanceof JType.Unsupported) {
+          return element;
         }
         List<AnnotationMirror> ann = Annotations.onDeclarationAndType(List.of(), arg);
         return new JType.ArrayType(q.equals("java.util.Set") ? JType.Container.SET : JType.Container.LIST,
@@ -335,12 +332,9 @@ public final class ModelReader {
           return new JType.Unsupported(text, "map keys must be String (JSON object keys are strings)");
         }
         TypeMirror arg = args.get(1);
-        JType value = readType(arg, site, records, output);
-        if (value instanceof JType.Unsupported u) {
-          return new JType.Unsupported(text, u.reason());
-        }
-        if (value instanceof JType.OptionalType || value instanceof JType.Context) {
-          return new JType.Unsupported(text, "values cannot be Optional or ToolContext");
+        JType value = contained(arg, site, records, output, text, "values");
+        if (value instanceof JType.Unsupported) {
+          return value;
         }
         List<AnnotationMirror> ann = Annotations.onDeclarationAndType(List.of(), arg);
         return new JType.MapType(value, constraintReader.read(ann), hasNullable(ann), text);
@@ -350,12 +344,9 @@ public final class ModelReader {
           return new JType.Unsupported(text, "raw Optional is not supported");
         }
         TypeMirror arg = args.get(0);
-        JType value = readType(arg, site, records, output);
-        if (value instanceof JType.Unsupported u) {
-          return new JType.Unsupported(text, u.reason());
-        }
-        if (value instanceof JType.OptionalType || value instanceof JType.Context) {
-          return new JType.Unsupported(text, "Optional cannot hold Optional or ToolContext");
+        JType value = contained(arg, site, records, output, text, "Optional values");
+        if (value instanceof JType.Unsupported) {
+          return value;
         }
         return new JType.OptionalType(value, constraintReader.read(
             Annotations.onDeclarationAndType(List.of(), arg)), text);
@@ -385,6 +376,19 @@ public final class ModelReader {
       return new JType.RecordType(e, q);
     }
     return new JType.Unsupported(text, "not a supported scalar, collection, enum or record");
+  }
+
+  /** A type argument of a container: supported, and neither Optional nor the context. */
+  private JType contained(TypeMirror arg, Element site, Map<String, RecordModel> records, boolean output,
+      String containerText, String what) {
+    JType t = readType(arg, site, records, output);
+    if (t instanceof JType.Unsupported u) {
+      return new JType.Unsupported(containerText, u.reason());
+    }
+    if (t instanceof JType.OptionalType || t instanceof JType.Context) {
+      return new JType.Unsupported(containerText, what + " cannot be Optional or ToolContext");
+    }
+    return t;
   }
 
   private void readRecord(TypeElement e, Map<String, RecordModel> records, boolean output) {
