@@ -14,6 +14,7 @@ import dev.toolwarden.runtime.RunningServer;
 import dev.toolwarden.runtime.Toolwarden;
 import dev.toolwarden.runtime.ToolwardenStartupException;
 import dev.toolwarden.runtime.internal.auth.AuthFailure;
+import dev.toolwarden.runtime.internal.auth.ResourceServerAccess;
 import dev.toolwarden.runtime.auth.ResourceServer;
 import dev.toolwarden.runtime.auth.TestTokens;
 import dev.toolwarden.runtime.testtools.EchoTools;
@@ -60,10 +61,11 @@ class OAuthHttpTest {
     as = new TestTokens(resource);
     server = Toolwarden.server("oauth-test", "1.0.0")
         .tools(new EchoTools())
-        .http(HttpOptions.loopback(port).oauth(ResourceServer.custom(TestTokens.ISSUER, resource, as.verifier())
-            .sessionIdleTimeout(Duration.ofSeconds(2))
-            .resourceName("OAuth test")
-            .events(EVENTS::add)));
+        .http(HttpOptions.loopback(port).oauth(ResourceServerAccess.withEvents(
+            ResourceServer.custom(TestTokens.ISSUER, resource, as.verifier())
+                .sessionIdleTimeout(Duration.ofSeconds(2))
+                .resourceName("OAuth test"),
+            EVENTS::add)));
     int port2 = freePort();
     TestTokens as2 = new TestTokens("http://127.0.0.1:" + port2 + "/mcp");
     unfiltered = Toolwarden.server("oauth-test", "1.0.0")
