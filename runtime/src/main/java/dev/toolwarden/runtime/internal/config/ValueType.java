@@ -59,7 +59,7 @@ public final class ValueType {
     return new ValueType(Kind.CHOICE, "one of " + String.join(", ", all), s -> {
       String v = s.toLowerCase(Locale.ROOT);
       if (!all.contains(v)) {
-        throw new IllegalArgumentException("not one of " + String.join(", ", all));
+        throw new IllegalArgumentException("unknown value");
       }
       return v;
     });
