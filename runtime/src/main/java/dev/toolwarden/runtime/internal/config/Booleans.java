@@ -9,7 +9,7 @@ import java.util.Locale;
 public final class Booleans {
 
   /** What a boolean may look like, for error messages and the settings table. */
-  public static final String ACCEPTED = "true or false";
+  public static final String ACCEPTED = "true or false (any letter case)";
 
   private Booleans() {}
 

@@ -11,7 +11,7 @@ import java.time.Duration;
 public final class RateLimitWindows {
 
   /** What a window may look like, for error messages. */
-  public static final String ACCEPTED = "a positive " + Durations.ACCEPTED;
+  public static final String ACCEPTED = Durations.ACCEPTED.replaceFirst("^a duration", "a positive duration");
 
   private RateLimitWindows() {}
 

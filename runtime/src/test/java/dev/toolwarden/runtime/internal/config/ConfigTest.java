@@ -77,7 +77,7 @@ class ConfigTest {
     env.put("TOOLWARDEN_OAUTH_FILTER_TOOLS", "no");
     ToolwardenStartupException e = assertThrows(ToolwardenStartupException.class, () -> config.flag(Setting.OAUTH_FILTER_TOOLS));
     assertTrue(e.getMessage().contains("TOOLWARDEN_OAUTH_FILTER_TOOLS = 'no'"), e.getMessage());
-    assertTrue(e.getMessage().endsWith("accepted: true or false"), e.getMessage());
+    assertTrue(e.getMessage().endsWith("accepted: true or false (any letter case)"), e.getMessage());
   }
 
   @Test
