@@ -18,12 +18,7 @@ public final class ResourceServerValidation {
    */
   public static void validate(ResourceServerOptions o) {
     String resource = o.resource();
-    URI r;
-    try {
-      r = URI.create(resource);
-    } catch (IllegalArgumentException e) {
-      throw new ToolwardenStartupException("the OAuth resource URL '" + resource + "' is not a URL");
-    }
+    URI r = url(resource, "resource URL");
     if (!r.isAbsolute() || r.getRawAuthority() == null || r.getRawFragment() != null || r.getRawQuery() != null
         || !("https".equals(r.getScheme()) || "http".equals(r.getScheme()))) {
       throw new ToolwardenStartupException("the OAuth resource URL '" + resource
@@ -34,16 +29,19 @@ public final class ResourceServerValidation {
           + "' must use https (plain http is only accepted for a loopback host)");
     }
     String issuer = o.issuer();
-    URI i;
-    try {
-      i = URI.create(issuer);
-    } catch (IllegalArgumentException e) {
-      throw new ToolwardenStartupException("the OAuth issuer '" + issuer + "' is not a URL");
-    }
+    URI i = url(issuer, "issuer");
     if (!i.isAbsolute() || i.getRawAuthority() == null || i.getRawQuery() != null || i.getRawFragment() != null
         || !("https".equals(i.getScheme()) || ("http".equals(i.getScheme()) && isLoopback(i.getHost())))) {
       throw new ToolwardenStartupException("the OAuth issuer '" + issuer
           + "' must be an https URL without query or fragment (http only for a loopback host)");
+    }
+  }
+
+  private static URI url(String value, String what) {
+    try {
+      return URI.create(value);
+    } catch (IllegalArgumentException e) {
+      throw new ToolwardenStartupException("the OAuth " + what + " '" + value + "' is not a URL");
     }
   }
 

@@ -27,6 +27,11 @@ class ResourceServerConfigTest {
   private final List<String> warnings = new ArrayList<>();
   private final Config config = new Config(props::get, env::get, new KeyWarnings(warnings::add));
 
+  private void oauthOn() {
+    env.put("TOOLWARDEN_OAUTH_ISSUER", ISSUER);
+    env.put("TOOLWARDEN_OAUTH_RESOURCE", RESOURCE);
+  }
+
   @Test
   void noIssuerMeansNoOAuth() {
     env.put("TOOLWARDEN_OAUTH_RESOURCE", RESOURCE);
@@ -35,8 +40,7 @@ class ResourceServerConfigTest {
 
   @Test
   void everyOAuthSettingIsRead() {
-    env.put("TOOLWARDEN_OAUTH_ISSUER", ISSUER);
-    env.put("TOOLWARDEN_OAUTH_RESOURCE", RESOURCE);
+    oauthOn();
     env.put("TOOLWARDEN_OAUTH_MODE", "Introspection");
     env.put("TOOLWARDEN_OAUTH_JWKS_URI", "https://id.example.com/jwks");
     env.put("TOOLWARDEN_OAUTH_INTROSPECTION_ENDPOINT", "https://id.example.com/introspect");
@@ -78,8 +82,7 @@ class ResourceServerConfigTest {
 
   @Test
   void defaultsWhenOnlyIssuerAndResourceAreSet() {
-    env.put("TOOLWARDEN_OAUTH_ISSUER", ISSUER);
-    env.put("TOOLWARDEN_OAUTH_RESOURCE", RESOURCE);
+    oauthOn();
     ResourceServer rs = ResourceServerConfig.read(config).orElseThrow();
     assertEquals(ResourceServer.Mode.JWT, rs.mode());
     assertEquals(ResourceServer.DEFAULT_CLOCK_SKEW, rs.clockSkew());
@@ -97,8 +100,7 @@ class ResourceServerConfigTest {
 
   @Test
   void aValueTheResourceServerRefusesIsAStartupErrorNamingTheKey() {
-    env.put("TOOLWARDEN_OAUTH_ISSUER", ISSUER);
-    env.put("TOOLWARDEN_OAUTH_RESOURCE", RESOURCE);
+    oauthOn();
     env.put("TOOLWARDEN_OAUTH_CLOCK_SKEW", "10m");
     ToolwardenStartupException e = assertThrows(ToolwardenStartupException.class, () -> ResourceServerConfig.read(config));
     assertEquals("invalid toolwarden.oauth.clock-skew / TOOLWARDEN_OAUTH_CLOCK_SKEW = '10m': clock skew must be"
@@ -113,8 +115,7 @@ class ResourceServerConfigTest {
 
   @Test
   void malformedValuesAreStartupErrorsNeverSilentDefaults() {
-    env.put("TOOLWARDEN_OAUTH_ISSUER", ISSUER);
-    env.put("TOOLWARDEN_OAUTH_RESOURCE", RESOURCE);
+    oauthOn();
     for (String[] bad : new String[][] {
         {"TOOLWARDEN_OAUTH_FILTER_TOOLS", "yes", "toolwarden.oauth.filter-tools"},
         {"TOOLWARDEN_OAUTH_MODE", "opaque", "toolwarden.oauth.mode"},
