@@ -37,8 +37,9 @@ module dev.toolwarden.runtime {
   exports dev.toolwarden.runtime.path;
   exports dev.toolwarden.runtime.ratelimit;
   exports dev.toolwarden.runtime.spi;
-  // the Redis backend falls back to the in-memory limiter and shares the window grammar
+  // the Redis backend falls back to the in-memory limiter and reads its settings like every other part
   exports dev.toolwarden.runtime.internal.ratelimit to dev.toolwarden.redis;
+  exports dev.toolwarden.runtime.internal.config to dev.toolwarden.redis;
 
   uses dev.toolwarden.runtime.spi.ToolBundle;
 }
