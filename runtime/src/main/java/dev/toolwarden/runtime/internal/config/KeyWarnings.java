@@ -25,8 +25,9 @@ public final class KeyWarnings {
   /** Reports that {@code spelledAs} was read for {@code setting}, unless that spelling was reported before. */
   void oldSpelling(String spelledAs, Setting setting, String member) {
     if (warned.add(spelledAs)) {
-      sink.accept("configuration " + spelledAs + " is an old spelling: use " + Setting.propertyName(member) + " / "
-          + Setting.environmentName(member) + " (" + setting.name() + "); the old spelling stops working in the next release");
+      sink.accept("configuration " + spelledAs + " is an old spelling of " + setting.key() + ": use "
+          + Setting.propertyName(member) + " / " + Setting.environmentName(member)
+          + "; the old spelling stops working in the next release");
     }
   }
 }

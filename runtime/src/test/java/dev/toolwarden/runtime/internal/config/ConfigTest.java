@@ -105,15 +105,15 @@ class ConfigTest {
     Config other = new Config(props::get, env::get, keyWarnings);
     assertEquals(Duration.ofSeconds(10), other.duration(Setting.OAUTH_CLOCK_SKEW).orElseThrow());
     assertEquals(1, warnings.size(), warnings.toString());
-    assertEquals("configuration toolwarden.oauth.clock.skew is an old spelling: use toolwarden.oauth.clock-skew"
-        + " / TOOLWARDEN_OAUTH_CLOCK_SKEW (OAUTH_CLOCK_SKEW); the old spelling stops working in the next release",
+    assertEquals("configuration toolwarden.oauth.clock.skew is an old spelling of oauth.clock-skew: use"
+        + " toolwarden.oauth.clock-skew / TOOLWARDEN_OAUTH_CLOCK_SKEW; the old spelling stops working in the next release",
         warnings.get(0));
     // another old key is warned on its own
     config.set("http.behind.tls.proxy", "true");
     assertTrue(config.flag(Setting.HTTP_BEHIND_TLS_PROXY).orElseThrow());
     assertEquals(2, warnings.size(), warnings.toString());
-    assertTrue(warnings.get(1).startsWith("configuration http.behind.tls.proxy is an old spelling: use"
-        + " toolwarden.http.behind-tls-proxy"), warnings.get(1));
+    assertTrue(warnings.get(1).startsWith("configuration http.behind.tls.proxy is an old spelling of"
+        + " http.behind-tls-proxy: use toolwarden.http.behind-tls-proxy"), warnings.get(1));
   }
 
   @Test
