@@ -17,6 +17,7 @@ module dev.toolwarden.runtime {
   // the SDK's jars are automatic modules that declare nothing: name the explicit modules they load at run time,
   // or a module-path application fails at its first JSON message (NoClassDefFoundError tools/jackson/core/...)
   requires tools.jackson.databind;
+  requires reactor.core; // the stdio transport serializes the SDK's sends (internal/stdio/SerializedSends)
   requires com.networknt.schema;
   requires jakarta.servlet;
   requires org.eclipse.jetty.server;
