@@ -138,11 +138,11 @@ public class HttpTransportTest {
   // ---- raw requests -------------------------------------------------------------------------
 
   @Test
-  void garbageBodyGetsAMinimalInvalidMessageError() throws Exception {
+  void garbageBodyGetsAMinimalParseError() throws Exception {
     HttpResponse<String> r = post("{this is not json", Map.of());
     assertEquals(400, r.statusCode());
-    assertEquals("{\"jsonrpc\":\"2.0\",\"id\":null,\"error\":{\"code\":-32600,\"message\":\"Invalid message format\"}}",
-        r.body());
+    assertEquals("{\"jsonrpc\":\"2.0\",\"id\":null,\"error\":{\"code\":-32700,\"message\":\"Parse error: the body is not"
+        + " a single strict JSON value\"}}", r.body(), "JSON-RPC's parse error, nothing of the parser's own message");
   }
 
   @Test
@@ -150,7 +150,7 @@ public class HttpTransportTest {
     HttpResponse<String> r = post("{\"hello\":\"world\"}", Map.of());
     assertEquals(400, r.statusCode());
     assertSafe(r.body());
-    assertTrue(r.body().contains("\"message\":\"Invalid message format\""), r.body());
+    assertTrue(r.body().contains("\"code\":-32600,\"message\":\"Invalid message format: jsonrpc must be 2.0\""), r.body());
   }
 
   @Test
