@@ -23,7 +23,11 @@ import tools.jackson.databind.json.JsonMapper;
  * everything on which parsers commonly disagree is refused instead of interpreted: bytes that are
  * not UTF-8 (including overlong forms and encoded surrogates), a byte order mark, duplicate member
  * names, comments, trailing content after the value, and numbers whose magnitude no double can
- * hold (such as {@code 1e999}, which one reader keeps exact and another turns into infinity). The
+ * hold (such as {@code 1e999}, which one reader keeps exact and another turns into infinity).
+ *
+ * <p>Numbers are read as the SDK reads them — integers exactly, fractions and exponents as
+ * doubles — so the canonical form writes each number back as the very value the SDK would have
+ * read from the original ({@code 1.50} becomes {@code 1.5}, a fraction stays a fraction). The
  * canonical form escapes every non-ASCII character, so its bytes read the same in any
  * ASCII-compatible charset.
  */
@@ -33,7 +37,6 @@ public final class StrictJson {
       .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
       .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
       .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
-      .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS) // keep 1e999 exact so it can be refused
       .enable(JsonWriteFeature.ESCAPE_NON_ASCII)
       .build();
 
@@ -90,7 +93,7 @@ public final class StrictJson {
         for (JsonNode child : node.values()) {
           pending.push(child);
         }
-      } else if (node.isFloatingPointNumber() && !Double.isFinite(node.decimalValue().doubleValue())) {
+      } else if (node.isFloatingPointNumber() && !Double.isFinite(node.doubleValue())) {
         throw RejectedBodyException.parseError("a number is out of range");
       }
     }
