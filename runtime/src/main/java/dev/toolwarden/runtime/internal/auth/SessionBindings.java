@@ -48,15 +48,18 @@ public final class SessionBindings {
   private final Clock clock;
   private final Map<String, Binding> bindings = new ConcurrentHashMap<>();
   private volatile long lastSweep;
+  private long bound;
 
   private static final class Binding {
     final String principal;
     final long created;
+    final long order; // breaks ties between sessions seen in the same millisecond
     volatile long lastSeen;
 
-    Binding(String principal, long now) {
+    Binding(String principal, long now, long order) {
       this.principal = principal;
       this.created = now;
+      this.order = order;
       this.lastSeen = now;
     }
   }
@@ -95,17 +98,21 @@ public final class SessionBindings {
   public synchronized List<String> bind(String sessionId, String principalKey) {
     long now = clock.millis();
     List<String> forgotten = sweep(now, false);
-    bindings.putIfAbsent(sessionId, new Binding(principalKey, now));
-    List<Map.Entry<String, Binding>> own = new ArrayList<>();
+    if (bindings.putIfAbsent(sessionId, new Binding(principalKey, now, bound++)) != null) {
+      return forgotten; // already bound (ids are random UUIDs: never in practice)
+    }
+    List<Map.Entry<String, Binding>> others = new ArrayList<>();
     for (Map.Entry<String, Binding> e : bindings.entrySet()) {
-      if (e.getValue().principal.equals(principalKey)) {
-        own.add(e);
+      if (e.getValue().principal.equals(principalKey) && !e.getKey().equals(sessionId)) {
+        others.add(e);
       }
     }
-    if (own.size() > perPrincipal) {
-      own.sort(Comparator.comparingLong(e -> e.getValue().lastSeen));
-      for (Map.Entry<String, Binding> e : own.subList(0, own.size() - perPrincipal)) {
-        if (!e.getKey().equals(sessionId) && bindings.remove(e.getKey(), e.getValue())) {
+    int excess = others.size() + 1 - perPrincipal;
+    if (excess > 0) {
+      others.sort(Comparator.comparingLong((Map.Entry<String, Binding> e) -> e.getValue().lastSeen)
+          .thenComparingLong(e -> e.getValue().order));
+      for (Map.Entry<String, Binding> e : others.subList(0, excess)) {
+        if (bindings.remove(e.getKey(), e.getValue())) {
           forgotten.add(e.getKey());
         }
       }

@@ -20,7 +20,7 @@ import java.util.List;
  * @param tool the tool the refused call named, or null
  * @param requiredScopes the scopes the audit trail records as needed (never sent to the client)
  */
-public record Refusal(int status, int code, String message, String challenge, AuthFailure.Kind cause, String tool,
+record Refusal(int status, int code, String message, String challenge, AuthFailure.Kind cause, String tool,
     List<String> requiredScopes) {
 
   /** Normalises the scopes. */
@@ -29,27 +29,27 @@ public record Refusal(int status, int code, String message, String challenge, Au
   }
 
   /** A plain refusal: {@code status}, the JSON-RPC code that status maps to, and {@code message}. */
-  public static Refusal of(int status, String message) {
+  static Refusal of(int status, String message) {
     return new Refusal(status, SafeErrors.code(status, null), message, null, null, null, List.of());
   }
 
   /** A plain refusal with an explicit JSON-RPC code. */
-  public static Refusal of(int status, int code, String message) {
+  static Refusal of(int status, int code, String message) {
     return new Refusal(status, code, message, null, null, null, List.of());
   }
 
   /** An OAuth refusal of kind {@code cause}. */
-  public static Refusal auth(int status, String message, AuthFailure.Kind cause) {
+  static Refusal auth(int status, String message, AuthFailure.Kind cause) {
     return new Refusal(status, SafeErrors.code(status, null), message, null, cause, null, List.of());
   }
 
   /** This refusal with a {@code WWW-Authenticate} challenge. */
-  public Refusal withChallenge(String value) {
+  Refusal withChallenge(String value) {
     return new Refusal(status, code, message, value, cause, tool, requiredScopes);
   }
 
   /** This refusal, recording (for the audit trail only) the tool called and the scopes it needs. */
-  public Refusal forTool(String name, List<String> scopes) {
+  Refusal forTool(String name, List<String> scopes) {
     return new Refusal(status, code, message, challenge, cause, name, scopes);
   }
 
@@ -57,7 +57,7 @@ public record Refusal(int status, int code, String message, String challenge, Au
    * Writes the refusal. The response is unwrapped past {@link ErrorCapturingResponse}: our bodies
    * are already minimal and must not be rewritten into a generic text.
    */
-  public void writeTo(HttpServletResponse response) throws IOException {
+  void writeTo(HttpServletResponse response) throws IOException {
     HttpServletResponse raw = unwrap(response);
     if (raw.isCommitted()) {
       return;
