@@ -154,6 +154,27 @@ public class HttpTransportTest {
   }
 
   @Test
+  void aCharsetOtherThanUtf8Is415AndStartsNoSession() throws Exception {
+    HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(server.url()))
+        .header("Content-Type", "application/json; charset=IBM037").header("Accept", "application/json, text/event-stream")
+        .POST(HttpRequest.BodyPublishers.ofByteArray(INITIALIZE.getBytes(java.nio.charset.Charset.forName("IBM037"))))
+        .build(), HttpResponse.BodyHandlers.ofString());
+    assertEquals(415, r.statusCode(), r.body());
+    assertTrue(r.headers().firstValue("Mcp-Session-Id").isEmpty());
+    assertSafe(r.body());
+  }
+
+  @Test
+  void nonAsciiArgumentsReachTheToolExactly() {
+    String text = "h\u00e9llo \u2713 \ud834\udd1e \u0000 \"quoted\" \\";
+    try (McpSyncClient client = client()) {
+      client.initialize();
+      McpSchema.CallToolResult echo = client.callTool(new McpSchema.CallToolRequest("echo", Map.of("text", text)));
+      assertEquals(text, ((McpSchema.TextContent) echo.content().get(0)).text());
+    }
+  }
+
+  @Test
   void oversizedBodyIsRefusedWith413() throws Exception {
     String big = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"x\",\"params\":{\"p\":\"" + "a".repeat(100_000) + "\"}}";
     HttpResponse<String> r = post(big, Map.of());
