@@ -112,7 +112,8 @@ public class HttpTransportTest {
       assertTrue(progress.isEmpty(), "no progress without a progress token: " + progress);
 
       client.callTool(McpSchema.CallToolRequest.builder("report").arguments(Map.of()).progressToken("tok-1").build());
-      long deadline = System.currentTimeMillis() + 20_000; // generous: a busy machine delays delivery, success stops waiting at once
+      // generous: a busy machine delays delivery, and success stops the wait at once
+      long deadline = System.currentTimeMillis() + 20_000;
       while ((progress.size() < 2 || logs.stream().noneMatch(l -> "working on it".equals(l.data())))
           && System.currentTimeMillis() < deadline) {
         Thread.sleep(20);
