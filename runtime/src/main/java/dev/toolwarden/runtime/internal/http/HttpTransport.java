@@ -109,7 +109,10 @@ public final class HttpTransport {
       // the SDK's own sweeper also drops sessions idle for a whole interval, as a second line
       Duration idle = oauth == null ? ResourceServer.DEFAULT_SESSION_IDLE : oauth.sessionIdleTimeout();
       Duration max = oauth == null ? ResourceServer.DEFAULT_SESSION_MAX : oauth.sessionMaxLifetime();
-      SessionBindings sessions = new SessionBindings(idle, max, Clock.systemUTC());
+      // without OAuth every caller is the one local principal: its bound is the server's total
+      int perPrincipal = oauth == null ? SessionBindings.DEFAULT_TOTAL : SessionBindings.DEFAULT_PER_PRINCIPAL;
+      SessionBindings sessions = new SessionBindings(idle, max, perPrincipal, SessionBindings.DEFAULT_TOTAL,
+          Clock.systemUTC());
       HttpServletStreamableServerTransportProvider transport = HttpServletStreamableServerTransportProvider.builder()
           .jsonMapper(json)
           .mcpEndpoint(ENDPOINT)

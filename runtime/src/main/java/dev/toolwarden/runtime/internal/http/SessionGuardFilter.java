@@ -24,9 +24,9 @@ import java.util.List;
  *       lifetime, or never bound → 404 (the client starts a new session); an expired one is also
  *       closed in the SDK;
  *   <li>an {@code initialize} runs with its principal named as the owner of whatever session the
- *       SDK creates ({@link BoundSessionsProvider}); when the server already holds its maximum of
- *       sessions it is refused with 503 instead; sessions forgotten meanwhile (a principal's
- *       oldest beyond its bound, expired ones) are closed in the SDK;
+ *       SDK creates ({@link BoundSessionsProvider}); with OAuth, when the server already holds its
+ *       maximum of sessions, it is refused with 503 instead; sessions forgotten meanwhile (a
+ *       principal's least recently used beyond its bound, expired ones) are closed in the SDK;
  *   <li>a successful {@code DELETE} forgets the session.
  * </ul>
  *
@@ -74,7 +74,9 @@ final class SessionGuardFilter implements Filter {
     }
     if (isInitialize(ParsedBodyRequest.body(request))) {
       List<String> expired = new ArrayList<>();
-      boolean full = bindings.isFull(expired);
+      // without OAuth there is one principal, whose own bound (the server's total) makes room by
+      // evicting its least recently used session: only distinct principals can fill the server
+      boolean full = refusals != null && bindings.isFull(expired);
       SdkSessionCloser.close(expired, request, response, servlet);
       if (full) {
         response.setHeader("Retry-After", String.valueOf(Math.max(1, bindings.idleTimeout().toSeconds())));
