@@ -55,6 +55,9 @@ public final class HttpTransport {
   /** The MCP endpoint path. */
   public static final String ENDPOINT = "/mcp";
 
+  /** How much longer than the original body its canonical form can be, at most. */
+  private static final long CANONICAL_GROWTH = 8;
+
   private HttpTransport() {}
 
   /**
@@ -117,7 +120,10 @@ public final class HttpTransport {
           .jsonMapper(json)
           .mcpEndpoint(ENDPOINT)
           .httpHeaderValidator(securityValidator(options, port))
-          .maxRequestSize(options.maxRequestBytes())
+          // the size limit is enforced on what the client sent (JsonRpcBodyFilter); the SDK reads
+          // the canonical form, which escaping (é -> \u00E9) and number forms (1e5 -> 100000.0)
+          // can make up to a few times longer
+          .maxRequestSize((int) Math.min(Integer.MAX_VALUE, CANONICAL_GROWTH * options.maxRequestBytes()))
           .contextExtractor(HttpTransport::callerContext)
           .sessionSweepInterval(idle)
           .build();

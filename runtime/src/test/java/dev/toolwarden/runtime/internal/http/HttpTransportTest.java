@@ -181,6 +181,21 @@ public class HttpTransportTest {
   }
 
   @Test
+  void aBodyWithinTheLimitStaysWithinItWhenItsCanonicalFormIsLonger() throws Exception {
+    HttpResponse<String> init = post(INITIALIZE, Map.of());
+    String session = init.headers().firstValue("Mcp-Session-Id").orElseThrow();
+    assertEquals(202, post("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}",
+        Map.of("Mcp-Session-Id", session)).statusCode());
+    String text = "\u00e9".repeat(30_000); // 60,000 bytes sent, 180,000 once escaped: the limit is 64 KiB
+    HttpResponse<String> r = post("{\"jsonrpc\":\"2.0\",\"id\":5,\"method\":\"tools/call\",\"params\":{\"name\":\"echo\","
+        + "\"arguments\":{\"text\":\"" + text + "\"}}}", Map.of("Mcp-Session-Id", session));
+    assertEquals(200, r.statusCode(), r.body());
+    // echo's text has maxLength 100: its validator saw all 30,000 characters, decoded
+    assertTrue(r.body().contains("must have at most 100 characters (got \\\"" + "\u00e9".repeat(20)),
+        () -> r.body().substring(0, 300));
+  }
+
+  @Test
   void oversizedBodyIsRefusedWith413() throws Exception {
     String big = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"x\",\"params\":{\"p\":\"" + "a".repeat(100_000) + "\"}}";
     HttpResponse<String> r = post(big, Map.of());
