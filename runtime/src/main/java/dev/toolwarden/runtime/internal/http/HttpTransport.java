@@ -46,7 +46,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Streamable HTTP on embedded Jetty 12 (ee10): the SDK's servlet transport behind
- * {@link SafeErrorFilter}, with Origin/Host validation on by default.
+ * {@link SafeErrorFilter} and the MCP endpoint's filters ({@link McpEndpointFilters}: UTF-8 only,
+ * OAuth, one strict parse of each body, scopes, params, session binding), with Origin/Host
+ * validation on by default. The SDK server is built on {@link BoundSessionsProvider}, so every
+ * session it creates is bound to a principal.
  */
 public final class HttpTransport {
 
