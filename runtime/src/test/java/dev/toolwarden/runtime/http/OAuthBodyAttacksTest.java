@@ -60,12 +60,13 @@ class OAuthBodyAttacksTest {
 
   @BeforeAll
   static void start() throws Exception {
-    int port = OAuthHttpTest.freePort();
-    String resource = "http://127.0.0.1:" + port + "/mcp";
-    as = new TestTokens(resource);
-    server = Toolwarden.server("attack-test", "1.0.0")
-        .tools(new EchoTools())
-        .http(HttpOptions.loopback(port).oauth(ResourceServer.custom(TestTokens.ISSUER, resource, as.verifier())));
+    server = FreePort.start(port -> {
+      String resource = "http://127.0.0.1:" + port + "/mcp";
+      as = new TestTokens(resource);
+      return Toolwarden.server("attack-test", "1.0.0")
+          .tools(new EchoTools())
+          .http(HttpOptions.loopback(port).oauth(ResourceServer.custom(TestTokens.ISSUER, resource, as.verifier())));
+    });
     weak = as.token("alice", "echo:use");
     weakSession = initialize(weak);
   }
