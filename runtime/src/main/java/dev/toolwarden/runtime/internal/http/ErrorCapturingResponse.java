@@ -135,6 +135,11 @@ public final class ErrorCapturingResponse extends HttpServletResponseWrapper {
     return captureStream;
   }
 
+  /** The id of the request this response answers, once its body was parsed; else null. */
+  Object requestId() {
+    return SafeErrors.requestId(request);
+  }
+
   /** Called by the filter after the chain returned. */
   void filterReturned() throws IOException {
     filterReturned = true;
@@ -171,7 +176,8 @@ public final class ErrorCapturingResponse extends HttpServletResponseWrapper {
         message = null; // not JSON: nothing of it is kept
       }
     }
-    byte[] body = SafeErrors.body(SafeErrors.code(status, code), SafeErrors.message(status, message))
+    String safe = SafeErrors.message(status, message);
+    byte[] body = SafeErrors.body(requestId(), SafeErrors.code(status, code, safe), safe)
         .getBytes(StandardCharsets.UTF_8);
     HttpServletResponse r = (HttpServletResponse) getResponse();
     r.setContentType("application/json");

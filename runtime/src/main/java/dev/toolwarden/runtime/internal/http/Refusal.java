@@ -58,11 +58,13 @@ record Refusal(int status, int code, String message, String challenge, AuthFailu
    * are already minimal and must not be rewritten into a generic text.
    */
   void writeTo(HttpServletResponse response) throws IOException {
+    // the capturing response knows the request: its id, once parsed, goes into the body
+    Object id = response instanceof ErrorCapturingResponse capturing ? capturing.requestId() : null;
     HttpServletResponse raw = unwrap(response);
     if (raw.isCommitted()) {
       return;
     }
-    byte[] body = SafeErrors.body(code, message == null ? SafeErrors.generic(status) : message)
+    byte[] body = SafeErrors.body(id, code, message == null ? SafeErrors.generic(status) : message)
         .getBytes(StandardCharsets.UTF_8);
     raw.setStatus(status);
     if (challenge != null) {

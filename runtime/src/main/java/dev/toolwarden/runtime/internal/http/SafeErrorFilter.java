@@ -42,7 +42,7 @@ public final class SafeErrorFilter implements Filter {
       LOG.warn("HTTP request failed (ref {}): {}", ref, LogScrubber.describe(e, java.util.List.of()));
       if (!response.isCommitted()) {
         response.reset();
-        byte[] body = SafeErrors.body(-32603, "Internal error (ref " + ref + ")").getBytes(StandardCharsets.UTF_8);
+        byte[] body = SafeErrors.body(SafeErrors.requestId(request), -32603, "Internal error (ref " + ref + ")").getBytes(StandardCharsets.UTF_8);
         response.setStatus(500);
         response.setContentType("application/json");
         response.setContentLength(body.length);

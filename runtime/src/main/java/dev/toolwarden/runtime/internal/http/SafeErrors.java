@@ -1,5 +1,8 @@
 package dev.toolwarden.runtime.internal.http;
 
+import dev.toolwarden.runtime.internal.jsonrpc.JsonRpcBody;
+import io.modelcontextprotocol.spec.McpSchema;
+import jakarta.servlet.ServletRequest;
 import java.util.List;
 import java.util.Map;
 
@@ -23,6 +26,19 @@ public final class SafeErrors {
       "Invalid Origin header",
       "Invalid Host header",
       "Unknown message type");
+
+  /**
+   * The JSON-RPC code of a 404 for an unknown or expired session: the MCP specification fixes the
+   * status (404, "start a new session") but no code; this is the one the reference TypeScript SDK
+   * sends, so clients that look at the code see the same on every server.
+   */
+  static final int SESSION_NOT_FOUND = -32001;
+
+  /** The message of that 404. */
+  static final String SESSION_NOT_FOUND_MESSAGE = "Session not found";
+
+  /** How the SDK's (and our) message for a missing {@code Mcp-Session-Id} begins. */
+  static final String SESSION_REQUIRED_PREFIX = "Session ID required";
 
   private SafeErrors() {}
 
@@ -78,6 +94,21 @@ public final class SafeErrors {
     }
   }
 
+  /**
+   * The JSON-RPC error code for a rewritten body: {@value #SESSION_NOT_FOUND} for an unknown
+   * session and -32600 (invalid request) for a missing one, whatever the SDK said (it answers
+   * -32603 and -32601); else the SDK's code when it is a JSON-RPC code, else one by status.
+   */
+  static int code(int status, Object original, String safeMessage) {
+    if (status == 404 && SESSION_NOT_FOUND_MESSAGE.equals(safeMessage)) {
+      return SESSION_NOT_FOUND;
+    }
+    if (status == 400 && safeMessage != null && safeMessage.startsWith(SESSION_REQUIRED_PREFIX)) {
+      return -32600;
+    }
+    return code(status, original);
+  }
+
   /** The JSON-RPC error code: the SDK's when it is a JSON-RPC code, else one by status. */
   static int code(int status, Object original) {
     if (original instanceof Number n) {
@@ -91,7 +122,34 @@ public final class SafeErrors {
 
   /** {@code {"jsonrpc":"2.0","id":null,"error":{"code":…,"message":…}}}; the message is one of ours. */
   static String body(int code, String message) {
-    return "{\"jsonrpc\":\"2.0\",\"id\":null,\"error\":{\"code\":" + code + ",\"message\":\"" + escape(message) + "\"}}";
+    return body(null, code, message);
+  }
+
+  /**
+   * {@code {"jsonrpc":"2.0","id":…,"error":{"code":…,"message":…}}}: {@code id} is the refused
+   * request's (a string or an integer, as {@link dev.toolwarden.runtime.internal.jsonrpc.JsonRpcBody}
+   * admits them), or null when the request could not be read or was not a request.
+   */
+  static String body(Object id, int code, String message) {
+    return "{\"jsonrpc\":\"2.0\",\"id\":" + idJson(id) + ",\"error\":{\"code\":" + code
+        + ",\"message\":\"" + escape(message) + "\"}}";
+  }
+
+  /** The id of the JSON-RPC request {@code request} carries, once its body was parsed; else null. */
+  static Object requestId(ServletRequest request) {
+    JsonRpcBody body = ParsedBodyRequest.body(request);
+    return body != null && body.message() instanceof McpSchema.JSONRPCRequest r ? r.id() : null;
+  }
+
+  private static String idJson(Object id) {
+    if (id instanceof String s) {
+      return "\"" + escape(s) + "\"";
+    }
+    if (id instanceof Integer || id instanceof Long || id instanceof Short || id instanceof Byte
+        || id instanceof java.math.BigInteger) {
+      return id.toString();
+    }
+    return "null"; // JsonRpcBody admits nothing else; never echo an unexpected type
   }
 
   /** Reads the code and message out of whatever JSON the SDK wrote (its McpError or a JSON-RPC error). */

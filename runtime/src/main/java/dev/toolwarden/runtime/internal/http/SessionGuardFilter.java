@@ -20,8 +20,9 @@ import java.util.List;
  * The last filter before the MCP servlet: sessions belong to a principal and end.
  *
  * <ul>
+ *   <li>no {@code Mcp-Session-Id} on anything but an {@code initialize} → 400, -32600;
  *   <li>a presented {@code Mcp-Session-Id} bound to another principal, past its idle or absolute
- *       lifetime, or never bound → 404 (the client starts a new session); an expired one is also
+ *       lifetime, or never bound → 404, -32001 (the client starts a new session); an expired one is also
  *       closed in the SDK;
  *   <li>an {@code initialize} runs with its principal named as the owner of whatever session the
  *       SDK creates ({@link BoundSessionsProvider}); with OAuth, when the server already holds its
@@ -37,6 +38,8 @@ final class SessionGuardFilter implements Filter {
 
   private static final String SESSION_HEADER = "Mcp-Session-Id";
   private static final String LOCAL_PRINCIPAL = "local";
+  /** The methods of the endpoint that act on a session (others get the servlet's 405). */
+  private static final java.util.Set<String> NEEDS_SESSION = java.util.Set.of("GET", "POST", "DELETE");
 
   private final SessionBindings bindings;
   private final BoundSessionsProvider provider;
@@ -67,12 +70,21 @@ final class SessionGuardFilter implements Filter {
         case UNKNOWN -> AuthFailure.Kind.SESSION_EXPIRED;
       };
       if (refused != null) {
-        // -32603 as the SDK itself answers an unknown session: one shape whoever refuses
-        send(request, response, new Refusal(404, -32603, "Session not found", null, refused, null, List.of()), verified);
+        // the specification's "start a new session": the same code and message as the SDK's own
+        // 404, rewritten by SafeErrors, so the answer is one whoever refuses
+        send(request, response, new Refusal(404, SafeErrors.SESSION_NOT_FOUND, SafeErrors.SESSION_NOT_FOUND_MESSAGE,
+            null, refused, null, List.of()), verified);
         return;
       }
     }
-    if (isInitialize(ParsedBodyRequest.body(request))) {
+    boolean initialize = isInitialize(ParsedBodyRequest.body(request));
+    if ((sessionId == null || sessionId.isEmpty()) && !initialize && NEEDS_SESSION.contains(request.getMethod())) {
+      // the specification: a server that requires a session answers 400 to anything but initialize without one
+      Refusal.of(400, -32600, SafeErrors.SESSION_REQUIRED_PREFIX + " in mcp-session-id header: initialize first")
+          .writeTo(response);
+      return;
+    }
+    if (initialize) {
       List<String> expired = new ArrayList<>();
       // without OAuth there is one principal, whose own bound (the server's total) makes room by
       // evicting its least recently used session: only distinct principals can fill the server

@@ -255,19 +255,43 @@ public class HttpTransportTest {
   }
 
   @Test
-  void unknownSessionIs404() throws Exception {
+  void unknownSessionIs404WithTheRequestsId() throws Exception {
     HttpResponse<String> r = post(LIST, Map.of("Mcp-Session-Id", "no-such-session"));
     assertEquals(404, r.statusCode());
-    assertEquals("{\"jsonrpc\":\"2.0\",\"id\":null,\"error\":{\"code\":-32603,\"message\":\"Session not found\"}}",
+    assertEquals("{\"jsonrpc\":\"2.0\",\"id\":2,\"error\":{\"code\":-32001,\"message\":\"Session not found\"}}",
         r.body());
+    HttpResponse<String> named = post(LIST.replace("\"id\":2", "\"id\":\"req-\\\"7\""),
+        Map.of("Mcp-Session-Id", "no-such-session"));
+    assertEquals(404, named.statusCode());
+    assertEquals("{\"jsonrpc\":\"2.0\",\"id\":\"req-\\\"7\",\"error\":{\"code\":-32001,\"message\":\"Session not found\"}}",
+        named.body(), "a string id comes back as the same JSON string");
   }
 
   @Test
-  void missingSessionIs400WithTheHeaderRequirement() throws Exception {
+  void missingSessionIs400WithInvalidRequestAndTheId() throws Exception {
     HttpResponse<String> r = post(LIST, Map.of());
     assertEquals(400, r.statusCode());
-    assertSafe(r.body());
-    assertTrue(r.body().contains("Session ID required in mcp-session-id header"), r.body());
+    assertTrue(r.body().startsWith("{\"jsonrpc\":\"2.0\",\"id\":2,\"error\":{\"code\":-32600,\"message\":\"Session ID"
+        + " required in mcp-session-id header"), r.body());
+    HttpResponse<String> notification = post("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}", Map.of());
+    assertEquals(400, notification.statusCode());
+    assertTrue(notification.body().startsWith("{\"jsonrpc\":\"2.0\",\"id\":null,\"error\":{\"code\":-32600,"),
+        "a notification has no id to echo: " + notification.body());
+    for (String method : List.of("GET", "DELETE")) {
+      HttpResponse<String> other = HTTP.send(HttpRequest.newBuilder(URI.create(server.url()))
+          .header("Accept", "application/json, text/event-stream").method(method, HttpRequest.BodyPublishers.noBody())
+          .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+      assertEquals(400, other.statusCode(), method);
+      assertTrue(other.body().contains("\"code\":-32600"), method + ": " + other.body());
+    }
+  }
+
+  /** A refusal the SDK writes (here the Origin check) is rewritten with the id of the request it refused. */
+  @Test
+  void sdkRefusalsCarryTheRequestsId() throws Exception {
+    HttpResponse<String> r = post(INITIALIZE.replace("\"id\":1", "\"id\":41"), Map.of("Origin", "http://evil.example"));
+    assertEquals(403, r.statusCode());
+    assertTrue(r.body().startsWith("{\"jsonrpc\":\"2.0\",\"id\":41,"), r.body());
   }
 
   @Test
