@@ -31,6 +31,7 @@ public final class HttpOptions {
   private boolean behindTlsProxy;
   private List<String> corsOrigins = List.of();
   private List<String> allowedHosts = List.of();
+  private List<String> trustedProxies = List.of();
 
   /**
    * A keystore (PKCS12 or JKS) holding the server's certificate and private key.
@@ -113,6 +114,7 @@ public final class HttpOptions {
     behindTlsProxy = other.behindTlsProxy;
     corsOrigins = other.corsOrigins;
     allowedHosts = other.allowedHosts;
+    trustedProxies = other.trustedProxies;
     return this;
   }
 
@@ -141,7 +143,8 @@ public final class HttpOptions {
 
   /**
    * Declares that a TLS-terminating reverse proxy is in front of this server, so plain HTTP on a
-   * non-loopback bind is acceptable with OAuth (clients only ever reach the proxy's HTTPS).
+   * non-loopback bind is acceptable with OAuth (clients only ever reach the proxy's HTTPS). Needs
+   * {@link #trustedProxies the proxy's addresses}: start-up refuses it without them.
    */
   public HttpOptions behindTlsProxy() {
     HttpOptions c = copy();
@@ -179,6 +182,31 @@ public final class HttpOptions {
     HttpOptions c = copy();
     c.allowedHosts = List.copyOf(all);
     return c;
+  }
+
+  /**
+   * The reverse proxies (IP addresses or CIDR blocks, IPv4 or IPv6, e.g. {@code 10.0.0.7},
+   * {@code 10.0.0.0/8}, {@code fd00::/8}) whose {@code X-Forwarded-For} / {@code Forwarded},
+   * {@code X-Forwarded-Proto} and {@code X-Forwarded-Host} headers are believed: the client of a
+   * request from one of them is the rightmost forwarded address that is not itself a trusted proxy,
+   * for the per-client limit, the audit trail and the Origin/Host checks. From any other peer these
+   * headers are ignored. Host names are refused (a DNS answer can change).
+   *
+   * @throws IllegalArgumentException naming a value that is not an address or CIDR block
+   */
+  public HttpOptions trustedProxies(String... addressesOrCidrs) {
+    List<String> all = new ArrayList<>(trustedProxies);
+    for (String a : addressesOrCidrs) {
+      all.add(dev.toolwarden.runtime.internal.net.AddressRange.parse(Objects.requireNonNull(a, "proxy")).toString());
+    }
+    HttpOptions c = copy();
+    c.trustedProxies = List.copyOf(all);
+    return c;
+  }
+
+  /** The trusted reverse proxies (addresses or CIDR blocks); empty: forwarding headers are ignored. */
+  public List<String> trustedProxies() {
+    return trustedProxies;
   }
 
   /** The OAuth resource server, or {@code null} when OAuth is off. */

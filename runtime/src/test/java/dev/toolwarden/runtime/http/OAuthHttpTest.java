@@ -300,9 +300,16 @@ class OAuthHttpTest {
         () -> HttpTransport.check(HttpOptions.bind("0.0.0.0", 0).oauth(rs).allowedOrigins("https://app.example.com")));
     assertTrue(noTls.getMessage().contains("plain HTTP"), noTls.getMessage());
     ToolwardenStartupException noOrigins = assertThrows(ToolwardenStartupException.class,
-        () -> HttpTransport.check(HttpOptions.bind("0.0.0.0", 0).oauth(rs).behindTlsProxy()));
+        () -> HttpTransport.check(HttpOptions.bind("0.0.0.0", 0).oauth(rs).behindTlsProxy().trustedProxies("10.0.0.7")));
     assertTrue(noOrigins.getMessage().contains("Origin allowlist"), noOrigins.getMessage());
-    HttpTransport.check(HttpOptions.bind("0.0.0.0", 0).oauth(rs).behindTlsProxy().allowedOrigins("https://app.example.com"));
+    ToolwardenStartupException noProxies = assertThrows(ToolwardenStartupException.class,
+        () -> HttpTransport.check(HttpOptions.bind("0.0.0.0", 0).oauth(rs).behindTlsProxy()
+            .allowedOrigins("https://app.example.com")));
+    assertTrue(noProxies.getMessage().startsWith("refusing .behindTlsProxy() without trusted proxies"),
+        noProxies.getMessage());
+    assertTrue(noProxies.getMessage().contains(".trustedProxies(\"10.0.0.7\")"), "the fix: " + noProxies.getMessage());
+    HttpTransport.check(HttpOptions.bind("0.0.0.0", 0).oauth(rs).behindTlsProxy().trustedProxies("10.0.0.0/24")
+        .allowedOrigins("https://app.example.com"));
     ToolwardenStartupException httpResource = assertThrows(ToolwardenStartupException.class,
         () -> HttpTransport.check(HttpOptions.loopback(0).oauth(
             ResourceServer.jwt("https://id.example.com/realms/a", "http://mcp.example.com/mcp"))));

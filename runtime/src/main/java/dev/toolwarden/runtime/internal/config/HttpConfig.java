@@ -25,6 +25,8 @@ public final class HttpConfig {
     options = config.apply(options, Setting.TLS_KEYSTORE, config::path, HttpOptions::tls);
     options = config.apply(options, Setting.HTTP_BEHIND_TLS_PROXY, config::flag,
         (o, behind) -> behind ? o.behindTlsProxy() : o);
+    options = config.apply(options, Setting.HTTP_TRUSTED_PROXIES, config::list,
+        (o, proxies) -> o.trustedProxies(proxies.toArray(String[]::new)));
     options = config.apply(options, Setting.HTTP_ALLOWED_ORIGINS, config::list,
         (o, origins) -> o.allowedOrigins(origins.toArray(String[]::new)));
     options = config.apply(options, Setting.HTTP_MAX_REQUEST_SIZE, config::size,

@@ -22,7 +22,8 @@ import org.slf4j.LoggerFactory;
  * The per-client HTTP request limit: the first filter in front of the MCP endpoint, so a client
  * over its budget is answered {@code 429 Too Many Requests} with {@code Retry-After} (seconds)
  * before any token verification, JSON parsing or tool work. Clients are told apart by their
- * remote address (behind a proxy that is the proxy: limit there, or raise the limit). One
+ * remote address — the one {@link TrustedProxyFilter} resolved when trusted proxies are configured
+ * (else, behind a proxy, that is the proxy's). One
  * {@code client_rate_limited} audit event per client and window, however many requests it sends.
  */
 public final class ClientRateLimitFilter implements Filter {

@@ -1,5 +1,6 @@
 package dev.toolwarden.runtime.internal.http;
 
+import dev.toolwarden.runtime.internal.net.AddressRange;
 import dev.toolwarden.runtime.internal.net.Loopback;
 import dev.toolwarden.runtime.http.HttpOptions;
 
@@ -137,6 +138,13 @@ public final class HttpTransport {
       ServletContextHandler context = new ServletContextHandler(ServletContextHandler.NO_SESSIONS);
       context.setContextPath("/");
       context.setErrorHandler(new JsonErrorHandlers.Context());
+      if (!options.trustedProxies().isEmpty()) {
+        // first: everything after it, the client limit included, sees the resolved client
+        FilterHolder proxies = new FilterHolder(new TrustedProxyFilter(new ClientAddressResolver(
+            options.trustedProxies().stream().map(AddressRange::parse).toList())));
+        proxies.setAsyncSupported(true);
+        context.addFilter(proxies, "/*", EnumSet.of(DispatcherType.REQUEST));
+      }
       if (clientLimit != null) {
         FilterHolder limit = new FilterHolder(clientLimit);
         limit.setAsyncSupported(true);
@@ -180,10 +188,17 @@ public final class HttpTransport {
   /**
    * Refuses unsafe options before anything else starts: a non-loopback bind without OAuth
    * (anyone on the network could call the tools), OAuth over plain HTTP on a non-loopback bind
-   * (tokens in clear on the network) unless a TLS-terminating proxy is declared, and a
-   * non-loopback bind with an empty Origin allowlist.
+   * (tokens in clear on the network) unless a TLS-terminating proxy is declared, a
+   * non-loopback bind with an empty Origin allowlist, and a declared TLS proxy whose address is not
+   * among the trusted proxies.
    */
   public static void check(HttpOptions options) {
+    if (options.isBehindTlsProxy() && options.trustedProxies().isEmpty()) {
+      throw new ToolwardenStartupException("refusing .behindTlsProxy() without trusted proxies: name the TLS-terminating"
+          + " proxy's addresses with .trustedProxies(\"10.0.0.7\") (or CIDR blocks, e.g. \"10.0.0.0/24\"; setting"
+          + " toolwarden.http.trusted-proxies / TOOLWARDEN_HTTP_TRUSTED_PROXIES), so that its X-Forwarded-For and"
+          + " X-Forwarded-Proto are believed from it and from nobody else.");
+    }
     boolean loopback = Loopback.isLoopback(options.host());
     if (!loopback) {
       if (options.oauth() == null) {

@@ -39,6 +39,7 @@ class HttpConfigTest {
     env.put("TOOLWARDEN_HTTP_PORT", "8443");
     env.put("TOOLWARDEN_TLS_KEYSTORE", "/etc/mcp/keystore.p12");
     env.put("TOOLWARDEN_HTTP_BEHIND_TLS_PROXY", "true");
+    env.put("TOOLWARDEN_HTTP_TRUSTED_PROXIES", "10.0.0.7, fd00::/8");
     env.put("TOOLWARDEN_HTTP_ALLOWED_ORIGINS", "https://app.example.com https://b.example.com");
     env.put("TOOLWARDEN_HTTP_MAX_REQUEST_SIZE", "1MiB");
     env.put("TOOLWARDEN_HTTP_MAX_HEADER_SIZE", "8KiB");
@@ -49,6 +50,7 @@ class HttpConfigTest {
     assertEquals(8443, o.port());
     assertEquals(Path.of("/etc/mcp/keystore.p12"), o.tls().keystore());
     assertTrue(o.isBehindTlsProxy());
+    assertEquals(List.of("10.0.0.7", "fd00::/8"), o.trustedProxies());
     assertEquals(List.of("https://app.example.com", "https://b.example.com"), o.allowedOrigins());
     assertEquals(1 << 20, o.maxRequestBytes());
     assertEquals(8 << 10, o.maxHeaderBytes());
@@ -71,7 +73,8 @@ class HttpConfigTest {
         "TOOLWARDEN_HTTP_PORT", "65536",
         "TOOLWARDEN_HTTP_BEHIND_TLS_PROXY", "1",
         "TOOLWARDEN_HTTP_MAX_REQUEST_SIZE", "4MB",
-        "TOOLWARDEN_HTTP_MAX_HEADER_SIZE", "512");
+        "TOOLWARDEN_HTTP_MAX_HEADER_SIZE", "512",
+        "TOOLWARDEN_HTTP_TRUSTED_PROXIES", "proxy.internal");
     cases.forEach((key, value) -> {
       Config c = new Config(k -> null, Map.of(key, value)::get, new KeyWarnings(warnings::add));
       ToolwardenStartupException e = assertThrows(ToolwardenStartupException.class, () -> HttpConfig.read(c), key);
