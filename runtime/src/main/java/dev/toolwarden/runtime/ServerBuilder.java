@@ -213,7 +213,10 @@ public final class ServerBuilder {
       // auth failures join every other decision in the audit trail
       effective = options.oauth(ResourceServerAccess.withEvents(options.oauth(), AuthEvents.audit(assembly.audit())));
     }
-    return HttpTransport.start(effective, assembly.json(), assembly::build, assembly.toolScopes(),
+    if (options.isStateless()) {
+      assembly.checkStateless(); // before anything listens
+    }
+    return HttpTransport.start(effective, assembly.json(), assembly, assembly.toolScopes(),
         assembly.clientLimitFilter());
   }
 

@@ -32,6 +32,7 @@ public final class HttpOptions {
   private List<String> corsOrigins = List.of();
   private List<String> allowedHosts = List.of();
   private List<String> trustedProxies = List.of();
+  private boolean stateless;
 
   /**
    * A keystore (PKCS12 or JKS) holding the server's certificate and private key.
@@ -115,6 +116,7 @@ public final class HttpOptions {
     corsOrigins = other.corsOrigins;
     allowedHosts = other.allowedHosts;
     trustedProxies = other.trustedProxies;
+    stateless = other.stateless;
     return this;
   }
 
@@ -207,6 +209,26 @@ public final class HttpOptions {
   /** The trusted reverse proxies (addresses or CIDR blocks); empty: forwarding headers are ignored. */
   public List<String> trustedProxies() {
     return trustedProxies;
+  }
+
+  /**
+   * Serves every request on its own, without sessions (the SDK's stateless Streamable HTTP
+   * server): no {@code Mcp-Session-Id}, so any replica behind a load balancer can answer any
+   * request. Every policy still applies per request (token, scopes, rate limits keyed by principal
+   * or globally). A {@code SESSION}-keyed {@code @RateLimit} is refused at start-up, and so are
+   * resources, prompts and completions (served with sessions only); a tool that asks the client
+   * something ({@code ToolContext.sample}, {@code elicit}) fails with a message saying why, and
+   * its log and progress messages are dropped (the answer is a single JSON response).
+   */
+  public HttpOptions stateless() {
+    HttpOptions c = copy();
+    c.stateless = true;
+    return c;
+  }
+
+  /** Whether requests are served without sessions ({@link #stateless()}). */
+  public boolean isStateless() {
+    return stateless;
   }
 
   /** The OAuth resource server, or {@code null} when OAuth is off. */

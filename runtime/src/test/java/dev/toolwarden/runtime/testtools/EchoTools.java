@@ -50,4 +50,11 @@ public final class EchoTools {
     return "reported; canSample=" + context.canSample() + " canElicit=" + context.canElicit()
         + " session=" + (context.sessionId() != null);
   }
+
+  public String ask(ToolContext context) {
+    McpSchema.CreateMessageResult r = context.sample(McpSchema.CreateMessageRequest.builder()
+        .messages(List.of(new McpSchema.SamplingMessage(McpSchema.Role.USER, new McpSchema.TextContent("hi"))))
+        .maxTokens(10).build());
+    return "the model said: " + ((McpSchema.TextContent) r.content()).text();
+  }
 }

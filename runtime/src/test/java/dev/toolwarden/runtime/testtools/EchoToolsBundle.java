@@ -59,7 +59,9 @@ public final class EchoToolsBundle implements ToolBundle {
         new ToolDefinition("stray_print", null, "Prints to System.out", PLAIN, EMPTY_SCHEMA, null, policy(),
             (t, a, i) -> ToolOutcome.text(((EchoTools) t).strayPrint(i.context()))),
         new ToolDefinition("report", null, "Sends progress and a log message", PLAIN, EMPTY_SCHEMA, null, policy(),
-            (t, a, i) -> ToolOutcome.text(((EchoTools) t).report(i.context()))));
+            (t, a, i) -> ToolOutcome.text(((EchoTools) t).report(i.context()))),
+        new ToolDefinition("ask", null, "Asks the client's model (sampling)", PLAIN, EMPTY_SCHEMA, null, policy(),
+            (t, a, i) -> ToolOutcome.text(((EchoTools) t).ask(i.context()))));
   }
 
   private static ToolPolicy policy(String... scopes) {

@@ -32,7 +32,7 @@ public final class OAuthCallers {
 
   /** Resolves each call's caller from the transport context the OAuth filter filled. */
   public static CallerResolver resolver() {
-    return exchange -> from(exchange.transportContext());
+    return OAuthCallers::from;
   }
 
   /**

@@ -27,6 +27,7 @@ public final class HttpConfig {
         (o, behind) -> behind ? o.behindTlsProxy() : o);
     options = config.apply(options, Setting.HTTP_TRUSTED_PROXIES, config::list,
         (o, proxies) -> o.trustedProxies(proxies.toArray(String[]::new)));
+    options = config.apply(options, Setting.HTTP_STATELESS, config::flag, (o, stateless) -> stateless ? o.stateless() : o);
     options = config.apply(options, Setting.HTTP_ALLOWED_ORIGINS, config::list,
         (o, origins) -> o.allowedOrigins(origins.toArray(String[]::new)));
     options = config.apply(options, Setting.HTTP_MAX_REQUEST_SIZE, config::size,

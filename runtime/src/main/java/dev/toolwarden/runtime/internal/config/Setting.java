@@ -28,6 +28,8 @@ public enum Setting {
       "a TLS-terminating proxy is in front, so plain HTTP on a non-loopback bind is accepted with OAuth", "http.behind.tls.proxy"),
   HTTP_TRUSTED_PROXIES("http.trusted-proxies", ValueType.LIST, "",
       "reverse proxies (IPs or CIDR blocks) whose `X-Forwarded-For`/`Forwarded`/`X-Forwarded-Proto` are believed"),
+  HTTP_STATELESS("http.stateless", ValueType.BOOLEAN, "false",
+      "serve every request on its own, without sessions (any replica can answer any request)"),
   HTTP_MAX_REQUEST_SIZE("http.max-request-size", ValueType.size(Integer.MAX_VALUE), "4MiB", "the largest request body (413 beyond)"),
   HTTP_MAX_HEADER_SIZE("http.max-header-size", ValueType.size(Integer.MAX_VALUE), "16KiB",
       "the largest request line plus headers, at least 1KiB (431 beyond)"),

@@ -7,31 +7,22 @@ import dev.toolwarden.runtime.http.HttpOptions;
 import dev.toolwarden.runtime.RunningServer;
 import dev.toolwarden.runtime.Secrets;
 import dev.toolwarden.runtime.ToolwardenStartupException;
-import dev.toolwarden.runtime.internal.auth.OAuthCallers;
 import dev.toolwarden.runtime.auth.ResourceServer;
-import dev.toolwarden.runtime.internal.auth.SessionBindings;
 import dev.toolwarden.runtime.auth.TokenVerifier;
-import io.modelcontextprotocol.common.McpTransportContext;
 import io.modelcontextprotocol.json.McpJsonMapper;
-import io.modelcontextprotocol.server.McpSyncServer;
 import io.modelcontextprotocol.server.transport.DefaultServerTransportSecurityValidator;
-import io.modelcontextprotocol.server.transport.HttpServletStreamableServerTransportProvider;
-import io.modelcontextprotocol.spec.McpStreamableServerTransportProvider;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.net.URI;
 import java.nio.file.Files;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
@@ -60,31 +51,20 @@ public final class HttpTransport {
   /** The MCP endpoint path. */
   public static final String ENDPOINT = "/mcp";
 
-  /** How much longer than the original body its canonical form can be, at most. */
-  private static final long CANONICAL_GROWTH = 8;
-
   private HttpTransport() {}
 
   /**
-   * Binds, builds the SDK server on the transport and starts serving.
+   * Binds, builds the SDK server ({@code servers}: with sessions, or stateless when the options
+   * say so) and starts serving. {@code toolScopes} are the scopes each tool requires (all of them)
+   * — with OAuth, a {@code tools/call} lacking them is refused with 403 {@code insufficient_scope}
+   * before the MCP layer, and the protected resource metadata lists their union as
+   * {@code scopes_supported}; {@code clientLimit} (or null) runs before any other work on a request
+   * (after the trusted-proxy resolution, when proxies are configured).
    *
    * @throws ToolwardenStartupException when the bind is unsafe or fails
    */
-  public static RunningServer start(HttpOptions options, McpJsonMapper json,
-      Function<McpStreamableServerTransportProvider, McpSyncServer> serverFactory) {
-    return start(options, json, serverFactory, Map.of(), null);
-  }
-
-  /**
-   * As {@link #start(HttpOptions, McpJsonMapper, Function)}, with the scopes each tool requires
-   * (all of them) — with OAuth, a {@code tools/call} lacking them is refused with 403
-   * {@code insufficient_scope} before the MCP layer, and the protected resource metadata lists
-   * their union as {@code scopes_supported} — and {@code clientLimit} (or null) as the first
-   * filter, before any other work on a request.
-   */
-  public static RunningServer start(HttpOptions options, McpJsonMapper json,
-      Function<McpStreamableServerTransportProvider, McpSyncServer> serverFactory, Map<String, List<String>> toolScopes,
-      Filter clientLimit) {
+  public static RunningServer start(HttpOptions options, McpJsonMapper json, SdkServers servers,
+      Map<String, List<String>> toolScopes, Filter clientLimit) {
     check(options);
     ResourceServer oauth = options.oauth();
     TokenVerifier verifier = oauth == null ? null : oauth.createVerifier();
@@ -111,29 +91,9 @@ public final class HttpTransport {
     }
     int port = connector.getLocalPort();
 
-    McpSyncServer mcp = null;
+    SdkEndpoint sdk = null;
     try {
-      // every session, with or without OAuth, is bound to a principal and ends (SessionBindings);
-      // the SDK's own sweeper also drops sessions idle for a whole interval, as a second line
-      Duration idle = oauth == null ? ResourceServer.DEFAULT_SESSION_IDLE : oauth.sessionIdleTimeout();
-      Duration max = oauth == null ? ResourceServer.DEFAULT_SESSION_MAX : oauth.sessionMaxLifetime();
-      // without OAuth every caller is the one local principal: its bound is the server's total
-      int perPrincipal = oauth == null ? SessionBindings.DEFAULT_TOTAL : SessionBindings.DEFAULT_PER_PRINCIPAL;
-      SessionBindings sessions = new SessionBindings(idle, max, perPrincipal, SessionBindings.DEFAULT_TOTAL,
-          Clock.systemUTC());
-      HttpServletStreamableServerTransportProvider transport = HttpServletStreamableServerTransportProvider.builder()
-          .jsonMapper(json)
-          .mcpEndpoint(ENDPOINT)
-          .httpHeaderValidator(securityValidator(options, port))
-          // the size limit is enforced on what the client sent (JsonRpcBodyFilter); the SDK reads
-          // the canonical form, which escaping (é -> \u00E9) and number forms (1e5 -> 100000.0)
-          // can make up to a few times longer
-          .maxRequestSize((int) Math.min(Integer.MAX_VALUE, CANONICAL_GROWTH * options.maxRequestBytes()))
-          .contextExtractor(HttpTransport::callerContext)
-          .sessionSweepInterval(idle)
-          .build();
-      BoundSessionsProvider bound = new BoundSessionsProvider(transport, sessions);
-      mcp = serverFactory.apply(bound);
+      sdk = SdkEndpoint.build(options, json, securityValidator(options, port), servers);
 
       ServletContextHandler context = new ServletContextHandler(ServletContextHandler.NO_SESSIONS);
       context.setContextPath("/");
@@ -160,29 +120,30 @@ public final class HttpTransport {
       }
       List<String> scopesSupported = ProtectedResourceMetadataServlet.scopesSupported(allScopes(toolScopes.values()));
       McpEndpointFilters.install(context, ENDPOINT, json, options.maxRequestBytes(), oauth, verifier, toolScopes,
-          scopesSupported, sessions, bound);
+          scopesSupported, sdk.sessions(), sdk.bound());
       if (oauth != null) {
         ServletHolder prm = new ServletHolder(new ProtectedResourceMetadataServlet(oauth, scopesSupported, json, ENDPOINT));
         prm.setAsyncSupported(true);
         context.addServlet(prm, ProtectedResourceMetadataServlet.WELL_KNOWN);
         context.addServlet(prm, ProtectedResourceMetadataServlet.WELL_KNOWN + "/*");
       }
-      ServletHolder servlet = new ServletHolder(transport);
+      ServletHolder servlet = new ServletHolder(sdk.servlet());
       servlet.setAsyncSupported(true);
       context.addServlet(servlet, ENDPOINT);
       jetty.setHandler(context);
       jetty.start();
     } catch (RuntimeException e) {
-      stopQuietly(jetty, mcp);
+      stopQuietly(jetty, sdk);
       throw e;
     } catch (Exception e) {
-      stopQuietly(jetty, mcp);
+      stopQuietly(jetty, sdk);
       throw new ToolwardenStartupException("the HTTP server failed to start: " + e);
     }
     String scheme = options.tls() == null ? "http" : "https";
-    LOG.info("MCP server listening on {}://{}:{}{}{}", scheme, urlHost(options.host()), port, ENDPOINT,
+    LOG.info("MCP server listening on {}://{}:{}{}{}{}", scheme, urlHost(options.host()), port, ENDPOINT,
+        options.isStateless() ? " (stateless)" : "",
         oauth == null ? "" : " (OAuth resource " + oauth.resource() + ", metadata " + oauth.metadataUrl() + ")");
-    return new JettyRunningServer(jetty, mcp, scheme, urlHost(options.host()), port);
+    return new JettyRunningServer(jetty, sdk, scheme, urlHost(options.host()), port);
   }
 
   /**
@@ -249,12 +210,6 @@ public final class HttpTransport {
         .build();
   }
 
-  /** Puts the caller the OAuth filter verified (principal and scopes, never the token) into the SDK's context. */
-  private static McpTransportContext callerContext(jakarta.servlet.http.HttpServletRequest request) {
-    Object caller = request.getAttribute(OAuthCallers.CONTEXT_KEY);
-    return caller == null ? McpTransportContext.EMPTY : McpTransportContext.create(Map.of(OAuthCallers.CONTEXT_KEY, caller));
-  }
-
   private static Set<String> allScopes(Collection<List<String>> scopes) {
     Set<String> all = new LinkedHashSet<>();
     scopes.forEach(all::addAll);
@@ -277,10 +232,10 @@ public final class HttpTransport {
     return host.indexOf(':') >= 0 && !host.startsWith("[") ? "[" + host + "]" : host;
   }
 
-  private static void stopQuietly(Server jetty, McpSyncServer mcp) {
-    if (mcp != null) {
+  private static void stopQuietly(Server jetty, SdkEndpoint sdk) {
+    if (sdk != null) {
       try {
-        mcp.close();
+        sdk.closer().run();
       } catch (RuntimeException ignored) {
         // already failing
       }

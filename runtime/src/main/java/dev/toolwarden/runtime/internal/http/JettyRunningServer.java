@@ -1,7 +1,6 @@
 package dev.toolwarden.runtime.internal.http;
 
 import dev.toolwarden.runtime.RunningServer;
-import io.modelcontextprotocol.server.McpSyncServer;
 import org.eclipse.jetty.server.Server;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,15 +11,15 @@ final class JettyRunningServer implements RunningServer {
   private static final Logger LOG = LoggerFactory.getLogger(JettyRunningServer.class);
 
   private final Server jetty;
-  private final McpSyncServer mcp;
+  private final SdkEndpoint sdk;
   private final String scheme;
   private final String host;
   private final int port;
   private boolean closed;
 
-  JettyRunningServer(Server jetty, McpSyncServer mcp, String scheme, String host, int port) {
+  JettyRunningServer(Server jetty, SdkEndpoint sdk, String scheme, String host, int port) {
     this.jetty = jetty;
-    this.mcp = mcp;
+    this.sdk = sdk;
     this.scheme = scheme;
     this.host = host;
     this.port = port;
@@ -39,11 +38,7 @@ final class JettyRunningServer implements RunningServer {
   @Override
   public void notifyResourceUpdated(String uri) {
     java.util.Objects.requireNonNull(uri, "uri");
-    var resources = mcp.getServerCapabilities().resources();
-    if (resources == null || !Boolean.TRUE.equals(resources.subscribe())) {
-      throw new IllegalStateException("resource subscriptions are off: build the server with resourceSubscriptions(true)");
-    }
-    mcp.notifyResourcesUpdated(new io.modelcontextprotocol.spec.McpSchema.ResourcesUpdatedNotification(uri));
+    sdk.notifyResourceUpdated(uri);
   }
 
   @Override
@@ -58,7 +53,7 @@ final class JettyRunningServer implements RunningServer {
     }
     closed = true;
     try {
-      mcp.closeGracefully();
+      sdk.closer().run();
     } catch (RuntimeException e) {
       LOG.debug("closing MCP sessions failed", e);
     }

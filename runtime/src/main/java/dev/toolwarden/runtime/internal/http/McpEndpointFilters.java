@@ -24,7 +24,7 @@ import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
  *       judges that parse, and the SDK receives its canonical bytes;
  *   <li>{@link ToolScopeFilter} (with OAuth): the per-tool scope check;
  *   <li>{@link ParamsCheckFilter}: params that do not fit their method;
- *   <li>{@link SessionGuardFilter}: session ownership and lifetime, last, so that the only thing
+ *   <li>{@link SessionGuardFilter} (with sessions, not in stateless mode): session ownership and lifetime, last, so that the only thing
  *       after it is the servlet (it replays {@code DELETE}s there to close sessions).
  * </ol>
  */
@@ -47,7 +47,9 @@ final class McpEndpointFilters {
       add(context, endpoint, new ToolScopeFilter(toolScopes, oauth.filterToolsList(), refusals));
     }
     add(context, endpoint, new ParamsCheckFilter(json));
-    add(context, endpoint, new SessionGuardFilter(sessions, provider, refusals));
+    if (sessions != null) { // stateless: no session to guard
+      add(context, endpoint, new SessionGuardFilter(sessions, provider, refusals));
+    }
   }
 
   /** What a challenge asks for when it may not be narrower: the server-wide scopes, then all the others. */

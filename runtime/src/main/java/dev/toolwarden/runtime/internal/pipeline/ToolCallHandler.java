@@ -3,12 +3,15 @@ package dev.toolwarden.runtime.internal.pipeline;
 import dev.toolwarden.runtime.internal.audit.ArgumentRedactor;
 import dev.toolwarden.runtime.internal.path.PathGuard;
 import dev.toolwarden.runtime.spi.ToolDefinition;
+import dev.toolwarden.runtime.ToolContext;
+import io.modelcontextprotocol.common.McpTransportContext;
 import io.modelcontextprotocol.server.McpSyncServerExchange;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import java.util.Map;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
  * The SDK call handler of one tool: builds the {@link ToolCall} and runs the pipeline. Callable
@@ -32,14 +35,33 @@ public final class ToolCallHandler implements BiFunction<McpSyncServerExchange, 
     this.redactor = ArgumentRedactor.of(tool.policy().redacted());
   }
 
+  /** The tool this handler calls. */
+  public ToolDefinition definition() {
+    return tool;
+  }
+
   @Override
   public CallToolResult apply(McpSyncServerExchange exchange, CallToolRequest request) {
+    return run(request, exchange == null ? null : exchange.transportContext(),
+        caller -> new ExchangeToolContext(exchange, request, caller), clientInfo(exchange),
+        exchange == null ? null : exchange.sessionId());
+  }
+
+  /**
+   * The handler for the SDK's stateless server: no session, so no exchange — the caller comes from
+   * the request's transport context and the tool gets a {@link StatelessToolContext}.
+   */
+  public BiFunction<McpTransportContext, CallToolRequest, CallToolResult> stateless() {
+    return (context, request) -> run(request, context, caller -> new StatelessToolContext(request, caller), null, null);
+  }
+
+  private CallToolResult run(CallToolRequest request, McpTransportContext transport,
+      Function<Caller, ToolContext> contexts, String clientInfo, String sessionId) {
     try {
-      Caller caller = callers.resolve(exchange);
+      Caller caller = callers.resolve(transport);
       Map<String, Object> arguments = request.arguments() == null ? Map.of() : request.arguments();
-      ExchangeToolContext context = new ExchangeToolContext(exchange, request, caller);
-      CallRecord record = new CallRecord(redactor, arguments, clientInfo(exchange),
-          exchange == null ? null : exchange.sessionId());
+      ToolContext context = contexts.apply(caller);
+      CallRecord record = new CallRecord(redactor, arguments, clientInfo, sessionId);
       ToolCall call = new ToolCall(tool, target, arguments, caller, context, new CallInvocation(context, paths), record);
       return chain.proceed(call);
     } catch (Throwable t) { // NOPMD: never let the SDK turn an exception into -32603 + message

@@ -7,6 +7,7 @@ import dev.toolwarden.runtime.internal.auth.OAuthCallers;
 import dev.toolwarden.runtime.internal.config.Rate;
 import dev.toolwarden.runtime.internal.config.Setting;
 import dev.toolwarden.runtime.internal.http.ClientRateLimitFilter;
+import dev.toolwarden.runtime.internal.http.SdkServers;
 import dev.toolwarden.runtime.internal.path.PathGuard;
 import dev.toolwarden.runtime.internal.pipeline.CallChain;
 import dev.toolwarden.runtime.internal.pipeline.Caller;
@@ -16,13 +17,17 @@ import dev.toolwarden.runtime.internal.pipeline.ToolCallHandler;
 import dev.toolwarden.runtime.internal.ratelimit.InMemoryRateLimiter;
 import dev.toolwarden.runtime.ratelimit.RateLimiterBackend;
 import dev.toolwarden.runtime.spi.PathRule;
+import dev.toolwarden.runtime.spi.RateLimitPolicy;
 import io.modelcontextprotocol.json.McpJsonDefaults;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.server.McpServer;
 import io.modelcontextprotocol.server.McpServerFeatures;
+import io.modelcontextprotocol.server.McpStatelessServerFeatures;
+import io.modelcontextprotocol.server.McpStatelessSyncServer;
 import io.modelcontextprotocol.server.McpSyncServer;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpServerTransportProvider;
+import io.modelcontextprotocol.spec.McpStatelessServerTransport;
 import io.modelcontextprotocol.spec.McpStreamableServerTransportProvider;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -39,7 +44,7 @@ import org.slf4j.LoggerFactory;
  * The checked parts of a server, built from its settings before any transport starts, and how to build
  * the SDK server on a transport. Everything that could make the server unsafe or broken fails here.
  */
-public final class ServerAssembly {
+public final class ServerAssembly implements SdkServers {
 
   private static final Logger LOG = LoggerFactory.getLogger(ServerAssembly.class);
 
@@ -125,6 +130,68 @@ public final class ServerAssembly {
   /** Builds the SDK server on the Streamable HTTP transport. */
   public McpSyncServer build(McpStreamableServerTransportProvider transport) {
     return configure(McpServer.sync(transport));
+  }
+
+  @Override
+  public McpSyncServer streamable(McpStreamableServerTransportProvider transport) {
+    return build(transport);
+  }
+
+  /**
+   * Builds the SDK's stateless server: the same tools, each on the same pipeline, called without a
+   * session ({@link ToolCallHandler#stateless()}). {@link #checkStateless()} has refused what needs one.
+   */
+  @Override
+  public McpStatelessSyncServer stateless(McpStatelessServerTransport transport) {
+    checkStateless();
+    List<McpStatelessServerFeatures.SyncToolSpecification> stateless = new ArrayList<>();
+    for (McpServerFeatures.SyncToolSpecification spec : specs) {
+      stateless.add(new McpStatelessServerFeatures.SyncToolSpecification(spec.tool(),
+          handlers.get(spec.tool().name()).stateless()));
+    }
+    // no logging capability: a stateless answer carries no notification
+    McpServer.StatelessSyncSpecification spec = McpServer.sync(transport)
+        .serverInfo(settings.name, settings.version)
+        .jsonMapper(json)
+        .capabilities(McpSchema.ServerCapabilities.builder().tools(true).build())
+        .validateToolInputs(settings.keepSdkValidation)
+        .tools(stateless);
+    if (filterTools) {
+      spec.addToolFilter(OAuthCallers.toolFilter(toolScopes));
+    }
+    if (settings.instructions != null) {
+      spec.instructions(settings.instructions);
+    }
+    try {
+      return spec.build();
+    } catch (IllegalArgumentException e) {
+      throw new ToolwardenStartupException("the MCP SDK rejected the server definition: " + e.getMessage());
+    }
+  }
+
+  /**
+   * Refuses, before anything listens, what cannot work without sessions: a {@code SESSION}-keyed
+   * {@code @RateLimit} (there is no session to key it by) and the SDK passthrough features
+   * (resources, prompts, completions are served with sessions only).
+   *
+   * @throws ToolwardenStartupException naming the tool or feature, and the fix
+   */
+  public void checkStateless() {
+    for (ToolCallHandler h : handlers.values()) {
+      RateLimitPolicy limit = h.definition().policy().rateLimit();
+      if (limit != null && "SESSION".equals(limit.key())) {
+        throw new ToolwardenStartupException("tool '" + h.definition().name() + "' has @RateLimit(key = SESSION), but"
+            + " the HTTP transport is stateless (no sessions): use key = PRINCIPAL (per caller) or GLOBAL on it, or"
+            + " drop HttpOptions.stateless() / toolwarden.http.stateless");
+      }
+    }
+    ServerSettings s = settings;
+    if (!s.resources.isEmpty() || !s.resourceTemplates.isEmpty() || !s.prompts.isEmpty() || !s.completions.isEmpty()
+        || s.resourceSubscriptions) {
+      throw new ToolwardenStartupException("resources, resource templates, prompts and completions are served with"
+          + " sessions only, and the HTTP transport is stateless: remove them from the builder, or drop"
+          + " HttpOptions.stateless() / toolwarden.http.stateless");
+    }
   }
 
   /** The per-client HTTP request limit, or null when it is off. */

@@ -1,0 +1,16 @@
+package dev.toolwarden.runtime.internal.http;
+
+import io.modelcontextprotocol.server.McpStatelessSyncServer;
+import io.modelcontextprotocol.server.McpSyncServer;
+import io.modelcontextprotocol.spec.McpStatelessServerTransport;
+import io.modelcontextprotocol.spec.McpStreamableServerTransportProvider;
+
+/** Builds the SDK server on whichever HTTP transport the options ask for: with sessions, or stateless. */
+public interface SdkServers {
+
+  /** The server on the Streamable HTTP transport with sessions. */
+  McpSyncServer streamable(McpStreamableServerTransportProvider transport);
+
+  /** The server on the SDK's stateless transport: every request self-contained, no session. */
+  McpStatelessSyncServer stateless(McpStatelessServerTransport transport);
+}

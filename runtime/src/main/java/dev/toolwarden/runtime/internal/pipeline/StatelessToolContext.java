@@ -1,0 +1,78 @@
+package dev.toolwarden.runtime.internal.pipeline;
+
+import dev.toolwarden.runtime.ToolContext;
+import dev.toolwarden.runtime.ToolException;
+import io.modelcontextprotocol.spec.McpSchema;
+import java.util.Set;
+
+/**
+ * {@link ToolContext} of a call served in stateless mode: the answer is one JSON response, so
+ * there is nothing to send a notification on and no session to ask the client anything. Log and
+ * progress messages are dropped (the client cannot receive them); sampling and elicitation fail
+ * at the tool with a message that says why and what to do, instead of hanging or vanishing.
+ */
+final class StatelessToolContext implements ToolContext {
+
+  private final McpSchema.CallToolRequest request;
+  private final Caller caller;
+
+  StatelessToolContext(McpSchema.CallToolRequest request, Caller caller) {
+    this.request = request;
+    this.caller = caller;
+  }
+
+  @Override
+  public String principal() {
+    return caller.principal();
+  }
+
+  @Override
+  public Set<String> scopes() {
+    return caller.scopes();
+  }
+
+  @Override
+  public String sessionId() {
+    return null;
+  }
+
+  @Override
+  public String toolName() {
+    return request.name();
+  }
+
+  @Override
+  public void log(McpSchema.LoggingLevel level, String message) {
+    // stateless: no stream to the client to carry a notification
+  }
+
+  @Override
+  public void progress(double progress, Double total, String message) {
+    // stateless: no stream to the client to carry a notification
+  }
+
+  @Override
+  public McpSchema.CreateMessageResult sample(McpSchema.CreateMessageRequest req) {
+    throw needsSession("sampling (ToolContext.sample)");
+  }
+
+  @Override
+  public McpSchema.ElicitResult elicit(McpSchema.ElicitRequest req) {
+    throw needsSession("elicitation (ToolContext.elicit)");
+  }
+
+  @Override
+  public boolean canSample() {
+    return false;
+  }
+
+  @Override
+  public boolean canElicit() {
+    return false;
+  }
+
+  private static ToolException needsSession(String what) {
+    return new ToolException(what + " needs a session, and this server runs stateless: it cannot ask the client"
+        + " anything. Check canSample()/canElicit() first, or serve this tool statefully (without stateless mode).");
+  }
+}
