@@ -147,6 +147,16 @@ public final class SessionBindings {
     return bindings.size() >= total;
   }
 
+  /** Forgets every expired session now, whenever the last sweep was; returns their ids. */
+  public synchronized List<String> expire() {
+    return sweep(clock.millis(), true);
+  }
+
+  /** Whether {@code sessionId} is bound (neither expired, evicted nor ended). */
+  public boolean isBound(String sessionId) {
+    return bindings.containsKey(sessionId);
+  }
+
   /** Forgets a session (the client ended it). */
   public void remove(String sessionId) {
     bindings.remove(sessionId);

@@ -4,8 +4,11 @@ import dev.toolwarden.runtime.internal.auth.SessionBindings;
 import io.modelcontextprotocol.spec.McpStreamableServerSession;
 import io.modelcontextprotocol.spec.McpStreamableServerTransportProvider;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Queue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import reactor.core.publisher.Mono;
 
@@ -27,10 +30,13 @@ final class BoundSessionsProvider implements McpStreamableServerTransportProvide
   }
 
   private static final ThreadLocal<String> OWNER = new ThreadLocal<>();
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(BoundSessionsProvider.class);
 
   private final McpStreamableServerTransportProvider delegate;
   private final SessionBindings bindings;
   private final Queue<String> forgotten = new ConcurrentLinkedQueue<>();
+  /** The SDK's live sessions, so that one whose binding ended can be closed with its open streams. */
+  private final Map<String, McpStreamableServerSession> live = new ConcurrentHashMap<>();
 
   BoundSessionsProvider(McpStreamableServerTransportProvider delegate, SessionBindings bindings) {
     this.delegate = delegate;
@@ -61,6 +67,29 @@ final class BoundSessionsProvider implements McpStreamableServerTransportProvide
     return out;
   }
 
+  /**
+   * Forgets the expired sessions, then closes in the SDK every live session that is no longer
+   * bound (expired, evicted, ended by the client): its open SSE streams end now, not when the
+   * client next sends a request. Returns how many were closed.
+   */
+  int endUnbound() {
+    bindings.expire();
+    int closed = 0;
+    for (Iterator<Map.Entry<String, McpStreamableServerSession>> it = live.entrySet().iterator(); it.hasNext();) {
+      Map.Entry<String, McpStreamableServerSession> e = it.next();
+      if (!bindings.isBound(e.getKey())) {
+        it.remove();
+        try {
+          e.getValue().close();
+          closed++;
+        } catch (RuntimeException ex) {
+          LOG.debug("closing an ended session failed: {}", ex.getClass().getName());
+        }
+      }
+    }
+    return closed;
+  }
+
   @Override
   public void setSessionFactory(McpStreamableServerSession.Factory factory) {
     delegate.setSessionFactory(initializeRequest -> {
@@ -70,6 +99,7 @@ final class BoundSessionsProvider implements McpStreamableServerTransportProvide
       }
       McpStreamableServerSession.McpStreamableServerSessionInit init = factory.startSession(initializeRequest);
       forgotten.addAll(bindings.bind(init.session().getId(), owner));
+      live.put(init.session().getId(), init.session());
       return init;
     });
   }

@@ -72,7 +72,11 @@ record SdkEndpoint(HttpServlet servlet, SessionBindings sessions, BoundSessionsP
         .build();
     BoundSessionsProvider bound = new BoundSessionsProvider(transport, sessions);
     McpSyncServer mcp = servers.streamable(bound);
-    return new SdkEndpoint(transport, sessions, bound, mcp, mcp::closeGracefully);
+    SessionExpiry expiry = new SessionExpiry(bound, idle, max);
+    return new SdkEndpoint(transport, sessions, bound, mcp, () -> {
+      expiry.close();
+      mcp.closeGracefully();
+    });
   }
 
   /** Whether requests carry sessions. */
