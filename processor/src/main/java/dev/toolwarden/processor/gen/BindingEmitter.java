@@ -17,17 +17,32 @@ import java.util.function.Function;
  */
 final class BindingEmitter {
 
+  /** What the emitted code binds the properties of: the tool's arguments, or a record's JSON object. */
+  enum Frame {
+    ARGUMENTS("false", "argument"),
+    /** In a record reader, values inherit the reader's {@code red} parameter. */
+    RECORD("red", "property");
+
+    final String redaction;
+    final String noun;
+
+    Frame(String redaction, String noun) {
+      this.redaction = redaction;
+      this.noun = noun;
+    }
+  }
+
   private final Function<RecordModel, String> recordReader;
-  /** The redaction flag values inherit: "false" for arguments, "red" (the reader's parameter) in a record. */
-  private final String inheritedRedaction;
+  private final Frame frame;
   private final LocalNames names = new LocalNames();
   private final ScalarEmitter scalars;
   private final ContainerEmitter containers;
 
-  BindingEmitter(Constants constants, Function<RecordModel, String> recordReader, String inheritedRedaction) {
+  BindingEmitter(Constants constants, PatternMatchers patterns, Function<RecordModel, String> recordReader,
+      Frame frame) {
     this.recordReader = recordReader;
-    this.inheritedRedaction = inheritedRedaction;
-    this.scalars = new ScalarEmitter(constants, names);
+    this.frame = frame;
+    this.scalars = new ScalarEmitter(constants, patterns, names);
     this.containers = new ContainerEmitter(this);
   }
 
@@ -36,8 +51,9 @@ final class BindingEmitter {
   }
 
   /** Rejects every key of the object that is not a declared property. */
-  void unknownKeys(CodeBlock.Builder b, String map, PointerExpr base, List<Binding> fields, String noun) {
-    CodeBlock keyPointer = base.plusToken(CodeBlock.of("$T.escape(key)", TypeNames.VIOLATIONS));
+  void unknownKeys(CodeBlock.Builder b, String map, List<Binding> fields) {
+    CodeBlock keyPointer = CodeBlock.of("\"/\" + $T.escape(key)", TypeNames.VIOLATIONS);
+    String noun = frame.noun;
     b.beginControlFlow("for ($T key : $L.keySet())", String.class, map);
     if (fields.isEmpty()) {
       b.addStatement("v.add($L, \"additionalProperties\", $S)", keyPointer, "unknown " + noun);
@@ -56,10 +72,9 @@ final class BindingEmitter {
   }
 
   /** Reads a property of an object into a new local variable and returns its name. */
-  String field(CodeBlock.Builder b, Binding f, String map, PointerExpr base) {
+  String field(CodeBlock.Builder b, Binding f, String map) {
     String raw = names.fresh("raw");
     String var = names.fresh("arg");
-    PointerExpr pointer = base.plus(f.pointer());
     b.addStatement("$T $L = $L.get($S)", Object.class, raw, map, f.name());
     b.addStatement("$T $L = $L", TypeNames.of(f.type()), var, f.optional()
         ? CodeBlock.of("$T.empty()", TypeNames.OPTIONAL) : CodeBlock.of(TypeNames.neutral(f.type())));
@@ -69,18 +84,17 @@ final class BindingEmitter {
     } else {
       b.beginControlFlow("if ($L == null)", raw);
       b.beginControlFlow("if ($L.containsKey($S))", map, f.name());
-      mustNotBeNull(b, pointer.code());
+      mustNotBeNull(b, CodeBlock.of("$S", f.pointer()));
       b.nextControlFlow("else");
       if (f.presence() == Binding.Presence.REQUIRED) {
-        b.addStatement("v.add($L, \"required\", $S)", base.code(), "missing required "
-            + (base.isRoot() ? "argument" : "property") + " '" + f.name() + "'");
+        b.addStatement("v.add(\"\", \"required\", $S)", "missing required " + frame.noun + " '" + f.name() + "'");
       } else {
         b.addStatement("$L = $L", var, DefaultLiteral.of(f, scalars.constants()));
       }
       b.endControlFlow();
       b.nextControlFlow("else");
     }
-    Slot slot = new Slot(raw, pointer, var, f.redacted() ? "true" : inheritedRedaction);
+    Slot slot = new Slot(raw, f.pointer(), var, f.redacted() ? "true" : frame.redaction);
     if (f.optional()) {
       String inner = names.fresh("value");
       b.addStatement("$T $L = null", TypeNames.of(f.value()).box(), inner);
@@ -105,8 +119,16 @@ final class BindingEmitter {
     } else if (t instanceof JType.EnumType e) {
       enumValue(b, e, slot);
     } else if (t instanceof JType.RecordType) {
-      b.addStatement("$L = $L($L, $L, v, inv, $L)", slot.target(), recordReader.apply(binding.record()), slot.raw(),
-          slot.pointer().code(), slot.redaction());
+      // the reader's violations point into the record; ours are put in front only when there are any
+      CodeBlock read = CodeBlock.of("$L = $L($L, v, inv, $L)", slot.target(), recordReader.apply(binding.record()),
+          slot.raw(), slot.redaction());
+      if (slot.pointer().isEmpty()) {
+        b.addStatement(read);
+      } else {
+        String mark = mark(b);
+        b.addStatement(read);
+        prefixSince(b, mark, CodeBlock.of("$S", slot.pointer()));
+      }
     } else if (t instanceof JType.ArrayType) {
       containers.array(b, binding, slot);
     } else if (t instanceof JType.MapType) {
@@ -116,10 +138,27 @@ final class BindingEmitter {
     }
   }
 
+  /** Emits {@code int markN = v.size()} and returns the name: where {@link #prefixSince} starts. */
+  String mark(CodeBlock.Builder b) {
+    String mark = names.fresh("mark");
+    b.addStatement("int $L = v.size()", mark);
+    return mark;
+  }
+
+  /**
+   * Puts {@code pointer} in front of the pointers of the violations added since {@code mark}, if any
+   * were: a valid call builds no pointer.
+   */
+  static void prefixSince(CodeBlock.Builder b, String mark, CodeBlock pointer) {
+    b.beginControlFlow("if (v.size() != $L)", mark);
+    b.addStatement("v.prefix($L, $L)", mark, pointer);
+    b.endControlFlow();
+  }
+
   private void enumValue(CodeBlock.Builder b, JType.EnumType e, Slot slot) {
     String text = names.fresh("text");
-    CodeBlock pointer = slot.pointer().code();
-    b.addStatement("$T $L = $T.toStr($L, $L, v, $L)", String.class, text, TypeNames.CHECK, slot.raw(), pointer,
+    String pointer = slot.pointer();
+    b.addStatement("$T $L = $T.toStr($L, $S, v, $L)", String.class, text, TypeNames.CHECK, slot.raw(), pointer,
         slot.redaction());
     b.beginControlFlow("if ($L != null)", text);
     b.beginControlFlow("switch ($L)", text);
@@ -129,7 +168,7 @@ final class BindingEmitter {
           .addStatement("break").unindent();
     }
     b.add("default:\n").indent()
-        .addStatement("v.add($L, \"enum\", $S, $L, $L)", pointer, "must be one of " + String.join(", ", e.constants()),
+        .addStatement("v.add($S, \"enum\", $S, $L, $L)", pointer, "must be one of " + String.join(", ", e.constants()),
             slot.raw(), slot.redaction())
         .unindent();
     b.endControlFlow();

@@ -37,6 +37,7 @@ public final class BundleGenerator {
   private final SchemaGenerator schemas;
   private final String generatorName;
   private final Constants constants = new Constants();
+  private final PatternMatchers patterns = new PatternMatchers(constants);
   private final Map<String, MethodSpec> recordMethods = new LinkedHashMap<>();
 
   public BundleGenerator(ToolClassModel model, String generatorName) {
@@ -82,6 +83,7 @@ public final class BundleGenerator {
     type.addFields(constants.fields());
     type.addMethods(invokers);
     type.addMethods(recordMethods.values());
+    type.addMethods(patterns.methods());
     return JavaFile.builder(self.packageName(), type.build()).skipJavaLangImports(true).indent("  ").build();
   }
 
@@ -135,15 +137,15 @@ public final class BundleGenerator {
         .addException(Exception.class);
     CodeBlock.Builder b = CodeBlock.builder();
     b.addStatement("$T v = new $T()", TypeNames.VIOLATIONS, TypeNames.VIOLATIONS);
-    BindingEmitter emitter = new BindingEmitter(constants, this::recordReader, "false");
-    emitter.unknownKeys(b, "args", PointerExpr.root(), plan.arguments(), "argument");
+    BindingEmitter emitter = new BindingEmitter(constants, patterns, this::recordReader, BindingEmitter.Frame.ARGUMENTS);
+    emitter.unknownKeys(b, "args", plan.arguments());
     List<String> callArgs = new ArrayList<>();
     int next = 0;
     for (Field p : tool.parameters()) {
       if (p.type() instanceof JType.Context) {
         callArgs.add("inv.context()");
       } else {
-        callArgs.add(emitter.field(b, plan.arguments().get(next++), "args", PointerExpr.root()));
+        callArgs.add(emitter.field(b, plan.arguments().get(next++), "args"));
       }
     }
     b.addStatement("v.throwIfAny()");
@@ -189,15 +191,16 @@ public final class BundleGenerator {
     recordMethods.put(name, null); // reserve: the reader may recurse into itself
     TypeName type = ClassName.get(r.element());
     CodeBlock.Builder b = CodeBlock.builder();
-    b.addStatement("$T m = $T.toObject(raw, ptr, v, red)", TypeNames.STRING_OBJECT_MAP, TypeNames.CHECK);
+    // pointers are relative to the record: the caller puts the record's own pointer in front
+    b.addStatement("$T m = $T.toObject(raw, \"\", v, red)", TypeNames.STRING_OBJECT_MAP, TypeNames.CHECK);
     b.beginControlFlow("if (m == null)").addStatement("return null").endControlFlow();
     b.addStatement("int mark = v.size()");
-    BindingEmitter emitter = new BindingEmitter(constants, this::recordReader, "red");
+    BindingEmitter emitter = new BindingEmitter(constants, patterns, this::recordReader, BindingEmitter.Frame.RECORD);
     List<Binding> components = model.plan().components(r);
-    emitter.unknownKeys(b, "m", PointerExpr.variable("ptr"), components, "property");
+    emitter.unknownKeys(b, "m", components);
     List<String> values = new ArrayList<>();
     for (Binding c : components) {
-      values.add(emitter.field(b, c, "m", PointerExpr.variable("ptr")));
+      values.add(emitter.field(b, c, "m"));
     }
     b.beginControlFlow("if (v.size() != mark)").addStatement("return null").endControlFlow();
     b.addStatement("return new $T($L)", type, String.join(", ", values));
@@ -205,7 +208,6 @@ public final class BundleGenerator {
         .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
         .returns(type)
         .addParameter(Object.class, "raw")
-        .addParameter(String.class, "ptr")
         .addParameter(TypeNames.VIOLATIONS, "v")
         .addParameter(TypeNames.INVOCATION, "inv")
         .addParameter(boolean.class, "red")

@@ -23,9 +23,9 @@ final class ContainerEmitter {
 
   void array(CodeBlock.Builder b, Binding binding, Slot slot) {
     JType.ArrayType a = (JType.ArrayType) binding.value();
-    CodeBlock pointer = slot.pointer().code();
+    String pointer = slot.pointer();
     String list = names.fresh("list");
-    b.addStatement("$T<?> $L = $T.toArray($L, $L, v, $L)", TypeNames.LIST, list, TypeNames.CHECK, slot.raw(), pointer,
+    b.addStatement("$T<?> $L = $T.toArray($L, $S, v, $L)", TypeNames.LIST, list, TypeNames.CHECK, slot.raw(), pointer,
         slot.redaction());
     b.beginControlFlow("if ($L != null)", list);
     String size = names.fresh("size");
@@ -60,7 +60,7 @@ final class ContainerEmitter {
     if (set) {
       // JSON equality, not Java's: 1 and 1.0 are the same item, and so are 0.0 and -0.0
       b.beginControlFlow("if (v.size() == $L && $T.distinct($L) != $L)", mark, TypeNames.CHECK, acc, size);
-      b.addStatement("v.add($L, \"uniqueItems\", \"must not contain duplicate items\", $L, $L)", pointer, slot.raw(),
+      b.addStatement("v.add($S, \"uniqueItems\", \"must not contain duplicate items\", $L, $L)", pointer, slot.raw(),
           slot.redaction());
       b.endControlFlow();
     }
@@ -71,8 +71,8 @@ final class ContainerEmitter {
   void map(CodeBlock.Builder b, Binding binding, Slot slot) {
     JType.MapType m = (JType.MapType) binding.value();
     String object = names.fresh("object");
-    b.addStatement("$T $L = $T.toObject($L, $L, v, $L)", TypeNames.STRING_OBJECT_MAP, object, TypeNames.CHECK,
-        slot.raw(), slot.pointer().code(), slot.redaction());
+    b.addStatement("$T $L = $T.toObject($L, $S, v, $L)", TypeNames.STRING_OBJECT_MAP, object, TypeNames.CHECK,
+        slot.raw(), slot.pointer(), slot.redaction());
     b.beginControlFlow("if ($L != null)", object);
     String size = names.fresh("size");
     b.addStatement("int $L = $L.size()", size, object);
@@ -95,36 +95,40 @@ final class ContainerEmitter {
   }
 
   /**
-   * Binds one item or map value held in {@code raw} to a new variable and returns its name; its
-   * pointer is the container's followed by {@code token}, and it inherits the container's redaction.
+   * Binds one item or map value held in {@code raw} to a new variable and returns its name. It is
+   * bound with pointers relative to itself and inherits the container's redaction; its own pointer,
+   * the container's followed by {@code token}, is built only when it broke a rule.
    */
   private String element(CodeBlock.Builder b, Binding element, String raw, Slot container, CodeBlock token) {
-    String at = names.fresh("at");
     String value = names.fresh("value");
-    b.addStatement("$T $L = $L", String.class, at, container.pointer().plusToken(token));
+    CodeBlock pointer = CodeBlock.of("$S + $L", container.pointer() + "/", token);
     b.addStatement("$T $L = $L", TypeNames.of(element.value()), value, TypeNames.neutral(element.value()));
-    b.beginControlFlow("if ($L == null)", raw);
-    if (element.presence() != Binding.Presence.NULLABLE) {
-      BindingEmitter.mustNotBeNull(b, CodeBlock.of("$L", at));
+    if (element.presence() == Binding.Presence.NULLABLE) {
+      b.beginControlFlow("if ($L != null)", raw);
+    } else {
+      b.beginControlFlow("if ($L == null)", raw);
+      BindingEmitter.mustNotBeNull(b, pointer);
+      b.nextControlFlow("else");
     }
-    b.nextControlFlow("else");
-    elements.value(b, element, new Slot(raw, PointerExpr.variable(at), value, container.redaction()));
+    String mark = elements.mark(b);
+    elements.value(b, element, new Slot(raw, "", value, container.redaction()));
+    BindingEmitter.prefixSince(b, mark, pointer);
     b.endControlFlow();
     return value;
   }
 
   private static void sizeChecks(CodeBlock.Builder b, Constraints c, String size, Slot slot, String minRule,
       String maxRule, String noun) {
-    CodeBlock pointer = slot.pointer().code();
+    String pointer = slot.pointer();
     if (c.minSize != null && c.minSize > 0) {
       b.beginControlFlow("if ($L < $L)", size, c.minSize);
-      b.addStatement("v.add($L, $S, $S, $L, $L)", pointer, minRule, "must have at least " + c.minSize + " " + noun,
+      b.addStatement("v.add($S, $S, $S, $L, $L)", pointer, minRule, "must have at least " + c.minSize + " " + noun,
           slot.raw(), slot.redaction());
       b.endControlFlow();
     }
     if (c.maxSize != null && c.maxSize < Integer.MAX_VALUE) {
       b.beginControlFlow("if ($L > $L)", size, c.maxSize);
-      b.addStatement("v.add($L, $S, $S, $L, $L)", pointer, maxRule, "must have at most " + c.maxSize + " " + noun,
+      b.addStatement("v.add($S, $S, $S, $L, $L)", pointer, maxRule, "must have at most " + c.maxSize + " " + noun,
           slot.raw(), slot.redaction());
       b.endControlFlow();
     }

@@ -8,6 +8,7 @@ import dev.toolwarden.processor.model.Bound;
 import dev.toolwarden.processor.model.Constraints;
 import dev.toolwarden.processor.model.JType;
 import dev.toolwarden.processor.model.ScalarKind;
+import java.math.BigDecimal;
 
 /**
  * Emits the code that binds one JSON scalar: the conversion the runtime's {@code Check} performs,
@@ -17,10 +18,12 @@ import dev.toolwarden.processor.model.ScalarKind;
 final class ScalarEmitter {
 
   private final Constants constants;
+  private final PatternMatchers patterns;
   private final LocalNames names;
 
-  ScalarEmitter(Constants constants, LocalNames names) {
+  ScalarEmitter(Constants constants, PatternMatchers patterns, LocalNames names) {
     this.constants = constants;
+    this.patterns = patterns;
     this.names = names;
   }
 
@@ -37,11 +40,11 @@ final class ScalarEmitter {
       case STRING, PATH -> text(b, k, binding, slot);
       case UUID, URI, LOCAL_DATE, INSTANT, OFFSET_DATE_TIME, DURATION -> {
         String text = names.fresh("text");
-        b.addStatement("$T $L = $T.toStr($L, $L, v, $L)", String.class, text, TypeNames.CHECK, slot.raw(),
-            slot.pointer().code(), slot.redaction());
+        b.addStatement("$T $L = $T.toStr($L, $S, v, $L)", String.class, text, TypeNames.CHECK, slot.raw(),
+            slot.pointer(), slot.redaction());
         b.beginControlFlow("if ($L != null)", text);
-        b.addStatement("$L = $T.$L($L, $L, v, $L)", slot.target(), TypeNames.CHECK, converter(k), text,
-            slot.pointer().code(), slot.redaction());
+        b.addStatement("$L = $T.$L($L, $S, v, $L)", slot.target(), TypeNames.CHECK, converter(k), text,
+            slot.pointer(), slot.redaction());
         b.endControlFlow();
       }
     }
@@ -71,8 +74,8 @@ final class ScalarEmitter {
 
   /** {@code target = Check.toX(raw, pointer, v, redaction)}. */
   private static void convert(CodeBlock.Builder b, ScalarKind k, Slot slot) {
-    b.addStatement("$L = $T.$L($L, $L, v, $L)", slot.target(), TypeNames.CHECK, converter(k), slot.raw(),
-        slot.pointer().code(), slot.redaction());
+    b.addStatement("$L = $T.$L($L, $S, v, $L)", slot.target(), TypeNames.CHECK, converter(k), slot.raw(),
+        slot.pointer(), slot.redaction());
   }
 
   /** A bound is compared only with a value that converted: a conversion failure is one violation, not three. */
@@ -90,18 +93,39 @@ final class ScalarEmitter {
     }
     guardedConvert(b, k, slot);
     if (c.lower != null) {
-      b.beginControlFlow("if ($T.compare($L, $L) $L 0)", TypeNames.CHECK, slot.raw(),
-          constants.decimal(c.lower.value()), c.lower.exclusive() ? "<=" : "<");
+      b.beginControlFlow("if ($L $L 0)", comparison(k, slot, c.lower.value()), c.lower.exclusive() ? "<=" : "<");
       boundViolation(b, c.lower, true, slot);
       b.endControlFlow();
     }
     if (c.upper != null) {
-      b.beginControlFlow("if ($T.compare($L, $L) $L 0)", TypeNames.CHECK, slot.raw(),
-          constants.decimal(c.upper.value()), c.upper.exclusive() ? ">=" : ">");
+      b.beginControlFlow("if ($L $L 0)", comparison(k, slot, c.upper.value()), c.upper.exclusive() ? ">=" : ">");
       boundViolation(b, c.upper, false, slot);
       b.endControlFlow();
     }
     b.endControlFlow();
+  }
+
+  /**
+   * The exact comparison of the number the client sent with a bound. A double argument passes the
+   * doubles next to the bound, so the double decides unless it lies between them.
+   */
+  private CodeBlock comparison(ScalarKind k, Slot slot, BigDecimal bound) {
+    if (k != ScalarKind.DOUBLE) {
+      return CodeBlock.of("$T.compare($L, $L)", TypeNames.CHECK, slot.raw(), constants.decimal(bound));
+    }
+    double d = bound.doubleValue();
+    int exact = Double.isInfinite(d) ? (d > 0 ? 1 : -1) : new BigDecimal(d).compareTo(bound);
+    double below = exact > 0 ? Math.nextDown(d) : d;
+    double above = exact < 0 ? Math.nextUp(d) : d;
+    return CodeBlock.of("$T.compare($L, $L, $L, $L, $L)", TypeNames.CHECK, slot.raw(), slot.target(),
+        doubleLiteral(below), doubleLiteral(above), constants.decimal(bound));
+  }
+
+  private static String doubleLiteral(double d) {
+    if (Double.isInfinite(d)) {
+      return d > 0 ? "Double.POSITIVE_INFINITY" : "Double.NEGATIVE_INFINITY";
+    }
+    return Double.toString(d) + "d";
   }
 
   /** Integral bounds are compared as longs: the declared decimal bound is rounded once, here. */
@@ -139,7 +163,7 @@ final class ScalarEmitter {
   }
 
   private static void violation(CodeBlock.Builder b, Slot slot, String rule, String message) {
-    b.addStatement("v.add($L, $S, $S, $L, $L)", slot.pointer().code(), rule, message, slot.raw(), slot.redaction());
+    b.addStatement("v.add($S, $S, $S, $L, $L)", slot.pointer(), rule, message, slot.raw(), slot.redaction());
   }
 
   private void text(CodeBlock.Builder b, ScalarKind k, Binding binding, Slot slot) {
@@ -150,7 +174,7 @@ final class ScalarEmitter {
     // a String bound as it is read; a Path (or a confined String) is read as text first
     boolean direct = k == ScalarKind.STRING && !confined;
     String text = direct ? slot.target() : names.fresh("text");
-    CodeBlock read = CodeBlock.of("$T.toStr($L, $L, v, $L)", TypeNames.CHECK, slot.raw(), slot.pointer().code(),
+    CodeBlock read = CodeBlock.of("$T.toStr($L, $S, v, $L)", TypeNames.CHECK, slot.raw(), slot.pointer(),
         slot.redaction());
     if (direct) {
       b.addStatement("$L = $L", text, read);
@@ -172,8 +196,8 @@ final class ScalarEmitter {
         b.beginControlFlow("if (v.size() == $L)", mark);
       }
       String resolved = names.fresh("path");
-      b.addStatement("$T $L = inv.resolvePath($L, $L, $L, v)", ClassName.get("java.nio.file", "Path"), resolved,
-          constants.pathRule(binding.pathRule()), slot.pointer().code(), text);
+      b.addStatement("$T $L = inv.resolvePath($L, $S, $L, v)", ClassName.get("java.nio.file", "Path"), resolved,
+          constants.pathRule(binding.pathRule()), slot.pointer(), text);
       if (k == ScalarKind.PATH) {
         b.addStatement("$L = $L", slot.target(), resolved);
       } else {
@@ -203,7 +227,7 @@ final class ScalarEmitter {
     }
     for (String pattern : new String[] {c.pattern, c.extraPattern}) {
       if (pattern != null) {
-        b.beginControlFlow("if (!$L.matcher($L).matches())", constants.pattern(pattern), text);
+        b.beginControlFlow("if (!$L)", patterns.matches(pattern, text));
         violation(b, slot, "pattern", "must match the pattern " + pattern);
         b.endControlFlow();
       }
