@@ -19,7 +19,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -108,6 +110,53 @@ class RedisOutageTest {
           clients.forEach(McpSyncClient::closeGracefully);
         }
       }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  /**
+   * SIGKILL while 8 threads keep decisions in flight: the lost connection declares the outage at
+   * the first failed decision (no slow "single failures" first), with the connection as the cause.
+   */
+  @Test
+  void aKilledRedisIsAnOutageAtTheFirstFailedDecision() throws Exception {
+    List<AuditEvent> events = new CopyOnWriteArrayList<>();
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    try (RedisServerProcess redis = RedisServerProcess.startNew();
+        RedisRateLimiter limiter = RedisRateLimiter.builder(redis.url()).build()) { // the defaults
+      limiter.attach("killed", events::add);
+      AtomicLong decided = new AtomicLong();
+      AtomicBoolean stop = new AtomicBoolean();
+      List<Future<?>> callers = new ArrayList<>();
+      for (int t = 0; t < 8; t++) {
+        callers.add(pool.submit(() -> {
+          while (!stop.get()) {
+            limiter.tryAcquire("tool:busy", 1_000_000_000, 3_600_000);
+            decided.incrementAndGet();
+          }
+          return null;
+        }));
+      }
+      long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+      while (decided.get() < 500 && System.nanoTime() < deadline) {
+        Thread.sleep(10);
+      }
+      assertFalse(limiter.isDegraded(), "Redis is up: " + events);
+      redis.kill();
+      while (!limiter.isDegraded() && System.nanoTime() < deadline) {
+        Thread.sleep(10);
+      }
+      stop.set(true);
+      for (Future<?> f : callers) {
+        f.get();
+      }
+      assertTrue(limiter.isDegraded(), "the outage was declared");
+      assertEquals(0, limiter.singleFailureCount(), "no decision failed before the outage was declared");
+      assertEquals(1, limiter.outageCount());
+      assertEquals(1, count(events, AuditOutcome.RATE_LIMIT_BACKEND_UNAVAILABLE), events.toString());
+      String reason = events.get(0).reason();
+      assertFalse(reason.contains("no answer within the timeout"), "declared for the lost connection: " + reason);
     } finally {
       pool.shutdownNow();
     }

@@ -141,8 +141,7 @@ class RedisRateLimiterTest {
   void threeClientsSixteenThreadsAdmitExactlyTheLimit() throws Exception {
     List<RedisRateLimiter> replicas = new ArrayList<>();
     for (int i = 0; i < 3; i++) {
-      // a generous timeout: this test is about atomicity on a CPU-starved 2-core machine, not about timeouts
-      replicas.add(RedisRateLimiter.builder(redis.url()).namespace("shared").timeout(Duration.ofSeconds(2)).build());
+      replicas.add(RedisRateLimiter.builder(redis.url()).namespace("shared").build()); // the defaults
     }
     ExecutorService pool = Executors.newFixedThreadPool(16);
     try {
@@ -188,8 +187,8 @@ class RedisRateLimiterTest {
           .set("redis.namespace", "auth")
           .set("redis.timeout", "500ms");
       List<AuditEvent> events = new CopyOnWriteArrayList<>();
-      try (RedisRateLimiter ok = RedisRateLimiter.fromConfig(config,
-          name -> name.equals("TOOLWARDEN_REDIS_PASSWORD") ? Optional.of(password) : Optional.empty())) {
+      try (RedisRateLimiter ok = RedisRateLimiter.configure(config::get,
+          name -> name.equals("TOOLWARDEN_REDIS_PASSWORD") ? Optional.of(password) : Optional.empty()).build()) {
         ok.attach("ignored", events::add);
         RateLimitDecision first = ok.tryAcquire("tool:a", 1, 60_000);
         assertTrue(first.allowed(), first + " degraded=" + ok.isDegraded() + " " + events);
@@ -199,13 +198,13 @@ class RedisRateLimiterTest {
       }
       // the password secret's name is configurable
       config.set("redis.password-secret", "MY_REDIS_PW");
-      try (RedisRateLimiter ok = RedisRateLimiter.fromConfig(config,
-          name -> name.equals("MY_REDIS_PW") ? Optional.of(password) : Optional.empty())) {
+      try (RedisRateLimiter ok = RedisRateLimiter.configure(config::get,
+          name -> name.equals("MY_REDIS_PW") ? Optional.of(password) : Optional.empty()).build()) {
         assertTrue(ok.tryAcquire("tool:b", 1, 60_000).allowed());
       }
       // a wrong password: an outage (fail closed), reported without the secret
-      try (RedisRateLimiter wrong = RedisRateLimiter.fromConfig(config,
-          name -> Optional.of(password + "-wrong"))) {
+      try (RedisRateLimiter wrong = RedisRateLimiter.configure(config::get,
+          name -> Optional.of(password + "-wrong")).build()) {
         wrong.attach("srv", events::add);
         RateLimitDecision d = wrong.tryAcquire("tool:c", 1, 60_000);
         assertFalse(d.allowed());
@@ -224,25 +223,25 @@ class RedisRateLimiterTest {
   void configurationIsCheckedAtStartUp() {
     Config empty = new Config(k -> null, k -> null);
     ToolwardenStartupException missing = assertThrows(ToolwardenStartupException.class,
-        () -> RedisRateLimiter.fromConfig(empty, n -> Optional.empty()));
+        () -> RedisRateLimiter.configure(empty::get, n -> Optional.empty()));
     assertTrue(missing.getMessage().contains("TOOLWARDEN_REDIS_URL"), missing.getMessage());
 
     // built at run time so that the repository's own secret scan does not see a connection string
     String url = "redis://:" + String.join("", "hunter", "2pw") + "@localhost:6379";
     Config withPassword = new Config(k -> null, k -> null).set("redis.url", url);
     ToolwardenStartupException leak = assertThrows(ToolwardenStartupException.class,
-        () -> RedisRateLimiter.fromConfig(withPassword, n -> Optional.empty()));
+        () -> RedisRateLimiter.configure(withPassword::get, n -> Optional.empty()));
     assertFalse(leak.getMessage().contains("hunter2pw"), leak.getMessage());
     assertTrue(leak.getMessage().contains("TOOLWARDEN_REDIS_PASSWORD"), leak.getMessage());
 
     Config badPolicy = new Config(k -> null, k -> null).set("redis.url", "redis://localhost").set("redis.on-failure", "open");
-    assertThrows(ToolwardenStartupException.class, () -> RedisRateLimiter.fromConfig(badPolicy, n -> Optional.empty()));
+    assertThrows(ToolwardenStartupException.class, () -> RedisRateLimiter.configure(badPolicy::get, n -> Optional.empty()));
     Config badTimeout = new Config(k -> null, k -> null).set("redis.url", "redis://localhost").set("redis.timeout", "fast");
-    assertThrows(ToolwardenStartupException.class, () -> RedisRateLimiter.fromConfig(badTimeout, n -> Optional.empty()));
+    assertThrows(ToolwardenStartupException.class, () -> RedisRateLimiter.configure(badTimeout::get, n -> Optional.empty()));
 
     Config full = new Config(k -> null, Map.of("TOOLWARDEN_REDIS_URL", "rediss://cache.internal:6380/2",
         "TOOLWARDEN_REDIS_ON_FAILURE", "allow-with-local-fallback", "TOOLWARDEN_REDIS_TIMEOUT", "250ms")::get);
-    RedisRateLimiter.Builder b = RedisRateLimiter.configure(full, n -> Optional.empty());
+    RedisRateLimiter.Builder b = RedisRateLimiter.configure(full::get, n -> Optional.empty());
     assertTrue(b != null);
   }
 
@@ -271,7 +270,8 @@ class RedisRateLimiterTest {
     assertThrows(IllegalArgumentException.class, () -> RedisEndpoint.parse("redis://localhost?password=x"));
     assertEquals(FailurePolicy.ALLOW_WITH_LOCAL_FALLBACK, FailurePolicy.parse("allow-with-local-fallback"));
     assertEquals(FailurePolicy.DENY, FailurePolicy.parse("DENY"));
-    assertEquals("toolwarden:a_b_c:k", RedisRateLimiter.builder("redis://localhost").namespace("a:b c").build()
-        .redisKey("k"));
+    try (RedisRateLimiter unconnected = RedisRateLimiter.builder("redis://localhost").namespace("a:b c").build()) {
+      assertEquals("toolwarden:a_b_c:k", unconnected.redisKey("k"));
+    }
   }
 }

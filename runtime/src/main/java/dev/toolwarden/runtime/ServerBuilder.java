@@ -16,6 +16,7 @@ import dev.toolwarden.runtime.pipeline.ToolCallHandler;
 import dev.toolwarden.runtime.ratelimit.InMemoryRateLimiter;
 import dev.toolwarden.runtime.ratelimit.RateLimitKeys;
 import dev.toolwarden.runtime.ratelimit.RateLimiterBackend;
+import dev.toolwarden.runtime.ratelimit.RateLimiterBackendProvider;
 import dev.toolwarden.runtime.spi.PathRule;
 import dev.toolwarden.runtime.stdio.StdioServer;
 import io.modelcontextprotocol.json.McpJsonDefaults;
@@ -36,6 +37,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.ServiceLoader;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -136,8 +138,9 @@ public final class ServerBuilder {
   }
 
   /**
-   * Where {@code @RateLimit} budgets live (default: an {@link InMemoryRateLimiter} of this
-   * process; several replicas share budgets through the Redis backend of {@code toolwarden-redis}).
+   * Where {@code @RateLimit} budgets live (default: the backend a {@link RateLimiterBackendProvider}
+   * on the class path configures, e.g. {@code toolwarden-redis} with {@code TOOLWARDEN_REDIS_URL}, else
+   * an {@link InMemoryRateLimiter} of this process; several replicas share budgets through Redis).
    */
   public ServerBuilder rateLimiter(RateLimiterBackend backend) {
     this.rateLimiter = Objects.requireNonNull(backend, "backend");
@@ -306,7 +309,7 @@ public final class ServerBuilder {
     Caller caller = new Caller(Caller.ANONYMOUS, grants(tools));
     McpJsonMapper json = McpJsonDefaults.getMapper();
     AuditSink audit = auditSink != null ? auditSink : AuditSink.slf4j();
-    RateLimiterBackend limiter = rateLimiter != null ? rateLimiter : new InMemoryRateLimiter();
+    RateLimiterBackend limiter = rateLimiter != null ? rateLimiter : configuredRateLimiter(loader);
     limiter.attach(name, audit);
     CallChain chain = Pipeline.standard(json, limiter, audit);
     CallerResolver callers = oauth != null ? OAuthCallers.resolver() : CallerResolver.fixed(caller);
@@ -334,6 +337,18 @@ public final class ServerBuilder {
    */
   public Map<String, ToolCallHandler> callHandlers() {
     return Map.copyOf(assemble(null).handlers);
+  }
+
+  /** The first backend a {@link RateLimiterBackendProvider} makes from the configuration, else in memory. */
+  private RateLimiterBackend configuredRateLimiter(ClassLoader loader) {
+    for (RateLimiterBackendProvider provider : ServiceLoader.load(RateLimiterBackendProvider.class, loader)) {
+      Optional<RateLimiterBackend> backend = provider.create(config::get);
+      if (backend.isPresent()) {
+        LOG.info("@RateLimit budgets live in {} (found by {})", backend.get(), provider.getClass().getName());
+        return backend.get();
+      }
+    }
+    return new InMemoryRateLimiter();
   }
 
   private ClientRateLimitFilter clientLimitFilter(AuditSink audit) {
