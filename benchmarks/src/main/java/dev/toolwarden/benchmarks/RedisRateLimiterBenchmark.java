@@ -28,6 +28,9 @@ import java.util.concurrent.TimeUnit;
  * ratios to one PING.
  *
  * <p>{@code java -cp benchmarks/target/toolwarden-benchmarks.jar dev.toolwarden.benchmarks.RedisRateLimiterBenchmark [--calls N] [--rounds N]}
+ *
+ * <p>With {@code --under-load [--hog] [--rounds N]}: how long decisions take on a busy host instead
+ * (what sizes the default timeout), see {@link RedisDecisionsUnderLoad}.
  */
 public final class RedisRateLimiterBenchmark {
 
@@ -40,10 +43,14 @@ public final class RedisRateLimiterBenchmark {
   public static void main(String[] args) throws Exception {
     int calls = 20_000;
     int rounds = 7;
+    boolean underLoad = false;
+    boolean hog = false;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--calls" -> calls = Integer.parseInt(args[++i]);
         case "--rounds" -> rounds = Integer.parseInt(args[++i]);
+        case "--under-load" -> underLoad = true;
+        case "--hog" -> hog = true;
         default -> throw new IllegalArgumentException("unknown argument " + args[i]);
       }
     }
@@ -60,6 +67,10 @@ public final class RedisRateLimiterBenchmark {
     try {
       awaitPort(port);
       String url = "redis://127.0.0.1:" + port;
+      if (underLoad) {
+        RedisDecisionsUnderLoad.run(url, rounds, hog);
+        return;
+      }
       raw = RedisClient.create(RedisURI.create(url));
       StatefulRedisConnection<String, String> pingConnection = raw.connect();
       RedisCommands<String, String> ping = pingConnection.sync();

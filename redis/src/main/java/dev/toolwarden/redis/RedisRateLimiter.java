@@ -49,7 +49,7 @@ public final class RedisRateLimiter implements RateLimiterBackend, AutoCloseable
   /** The environment variable (or {@code …_FILE}) the password is read from by default. */
   public static final String DEFAULT_PASSWORD_SECRET = "TOOLWARDEN_REDIS_PASSWORD";
   /** Default bound on one decision by Redis, in milliseconds. */
-  public static final long DEFAULT_TIMEOUT_MILLIS = 1000;
+  public static final long DEFAULT_TIMEOUT_MILLIS = 2000;
   /** Default bound on one decision by Redis. */
   public static final Duration DEFAULT_TIMEOUT = Duration.ofMillis(DEFAULT_TIMEOUT_MILLIS);
   /** Default bound on opening a connection (TCP connect and handshake). */
@@ -64,6 +64,7 @@ public final class RedisRateLimiter implements RateLimiterBackend, AutoCloseable
   private final RedisEndpoint endpoint;
   private final FailurePolicy policy;
   private final long probeIntervalMillis;
+  private final long timeoutMillis;
   private final TokenBucketClient bucket;
   private final OutageReporter reporter;
   private final OutageBreaker breaker;
@@ -75,6 +76,7 @@ public final class RedisRateLimiter implements RateLimiterBackend, AutoCloseable
     this.policy = b.policy;
     this.namespace = b.namespace;
     this.probeIntervalMillis = Math.max(1, b.probeInterval.toMillis());
+    this.timeoutMillis = b.timeout.toMillis();
     // the URI's timeout bounds the connection handshake; commands are bounded by each call's deadline
     this.bucket = new TokenBucketClient(endpoint.toRedisUri(b.password == null ? null : b.password.clone(), b.connectTimeout, "toolwarden"),
         b.timeout, b.connectTimeout, nanoClock);
@@ -103,7 +105,7 @@ public final class RedisRateLimiter implements RateLimiterBackend, AutoCloseable
    * <tr><td>{@code redis.url}</td><td>required: {@code redis://host:port[/db]}, {@code rediss://} for TLS, {@code user@} for an ACL user; never a password</td></tr>
    * <tr><td>{@code redis.password-secret}</td><td>the environment variable holding the password (default {@value #DEFAULT_PASSWORD_SECRET}, or its {@code _FILE} form)</td></tr>
    * <tr><td>{@code redis.on-failure}</td><td>{@code deny} (default) or {@code allow-with-local-fallback}</td></tr>
-   * <tr><td>{@code redis.timeout}</td><td>bound on one decision (default {@code 1s})</td></tr>
+   * <tr><td>{@code redis.timeout}</td><td>bound on one decision (default {@code 2s})</td></tr>
    * <tr><td>{@code redis.connect-timeout}</td><td>bound on opening a connection (default {@code 2s})</td></tr>
    * <tr><td>{@code redis.probe-interval}</td><td>how often to try Redis again during an outage (default {@code 1s})</td></tr>
    * <tr><td>{@code redis.failure-threshold}</td><td>slow decisions in a row that declare an outage (default 3; a lost connection does at once)</td></tr>
@@ -195,7 +197,9 @@ public final class RedisRateLimiter implements RateLimiterBackend, AutoCloseable
   /** The endpoint without secrets, e.g. {@code RedisRateLimiter[rediss://cache.internal:6380/0, …]}. */
   @Override
   public String toString() {
-    return "RedisRateLimiter[" + endpoint + ", namespace=" + namespace + ", on-failure=" + policy.configName() + "]";
+    String ns = namespace;
+    return "RedisRateLimiter[" + endpoint + (ns == null ? "" : ", namespace=" + ns) + ", on-failure="
+        + policy.configName() + ", timeout=" + timeoutMillis + "ms]";
   }
 
   private RateLimitDecision byPolicy(String key, int permits, long windowMillis) {
@@ -245,7 +249,7 @@ public final class RedisRateLimiter implements RateLimiterBackend, AutoCloseable
       return this;
     }
 
-    /** Bound on one decision by Redis, including a reconnect (default 1 s). */
+    /** Bound on one decision by Redis, including a reconnect (default 2 s; see the README for why). */
     public Builder timeout(Duration timeout) {
       this.timeout = positive(timeout, "timeout");
       return this;
