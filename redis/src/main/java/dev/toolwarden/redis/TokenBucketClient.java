@@ -62,7 +62,8 @@ final class TokenBucketClient implements AutoCloseable {
     client.setOptions(ClientOptions.builder()
         .autoReconnect(false)
         .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
-        .timeoutOptions(TimeoutOptions.enabled(timeout))
+        // no timer per command: each call bounds its own wait and cancels what it gave up on
+        .timeoutOptions(TimeoutOptions.builder().timeoutCommands(false).build())
         .socketOptions(SocketOptions.builder().connectTimeout(connectTimeout).keepAlive(true).tcpNoDelay(true).build())
         .build());
   }
