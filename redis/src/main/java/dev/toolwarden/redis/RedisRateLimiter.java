@@ -27,8 +27,9 @@ import java.util.function.LongSupplier;
  * {@code toolwarden:orders:tool:find_orders|principal:alice}; the namespace is the server's name
  * unless set. A bucket expires once it would be full again, so Redis holds only the buckets in use.
  *
- * <p><b>Failure.</b> No decision waits for Redis longer than the timeout (default
- * {@value #DEFAULT_TIMEOUT_MILLIS} ms, sized for a busy host: see the README). A lost or refused
+ * <p><b>Failure.</b> No decision waits for Redis's answer longer than the timeout (default
+ * {@value #DEFAULT_TIMEOUT_MILLIS} ms, sized for a busy host: see the README), nor for a connection
+ * longer than the connect timeout. A lost or refused
  * connection makes the limiter stop asking Redis at once; slow answers do after
  * {@code failureThreshold} in a row. Until a probe (one call per probe interval, default 1 s)
  * gets an answer again, the {@link FailurePolicy} decides at once ({@link FailurePolicy#DENY} by
@@ -135,7 +136,7 @@ public final class RedisRateLimiter implements RateLimiterBackend, AutoCloseable
     bucket.connectInBackground();
   }
 
-  /** Decides in Redis, or by the failure policy while Redis is unavailable; never waits longer than the timeout. */
+  /** Decides in Redis, or by the failure policy while Redis is unavailable; waits for Redis within the bounds above. */
   @Override
   public RateLimitDecision tryAcquire(String key, int permits, long windowMillis) {
     if (permits <= 0 || windowMillis <= 0) {
@@ -249,13 +250,13 @@ public final class RedisRateLimiter implements RateLimiterBackend, AutoCloseable
       return this;
     }
 
-    /** Bound on one decision by Redis, including a reconnect (default 2 s; see the README for why). */
+    /** Bound on waiting for Redis's answer to one decision (default 2 s; see the README for why). */
     public Builder timeout(Duration timeout) {
       this.timeout = positive(timeout, "timeout");
       return this;
     }
 
-    /** Bound on opening a connection (default 2 s); a decision still waits at most the {@link #timeout}. */
+    /** Bound on opening a connection (default 2 s), also for a decision that has to open one before it asks. */
     public Builder connectTimeout(Duration timeout) {
       this.connectTimeout = positive(timeout, "connect timeout");
       return this;

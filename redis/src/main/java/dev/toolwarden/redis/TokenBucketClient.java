@@ -29,8 +29,8 @@ import java.util.function.LongSupplier;
  * <p>Nothing touches the network until {@link #connectInBackground()} or the first
  * {@link #take}. The connection does not reconnect by itself: a lost connection fails the
  * commands in flight at once (instead of keeping them for a reconnect that may never come, and
- * replaying them twice if it does), and the next call that needs Redis connects again, within its
- * own deadline. The script is loaded once per connection ({@code SCRIPT LOAD}, sent before the first
+ * replaying them twice if it does), and the next call that needs Redis connects again, waiting for
+ * that at most the connect timeout. The script is loaded once per connection ({@code SCRIPT LOAD}, sent before the first
  * {@code EVALSHA} on the same connection, so it is known when that arrives); a Redis that lost it
  * since ({@code SCRIPT FLUSH}) gets it again through one {@code EVAL}.
  */
@@ -45,6 +45,7 @@ final class TokenBucketClient implements AutoCloseable {
   private final ClientResources resources;
   private final RedisClient client;
   private final long timeoutNanos;
+  private final long connectTimeoutNanos;
   private final LongSupplier nanoClock;
 
   private final Object lock = new Object();
@@ -56,6 +57,7 @@ final class TokenBucketClient implements AutoCloseable {
   TokenBucketClient(RedisURI uri, Duration timeout, Duration connectTimeout, LongSupplier nanoClock) {
     this.uri = uri;
     this.timeoutNanos = timeout.toNanos();
+    this.connectTimeoutNanos = connectTimeout.toNanos();
     this.nanoClock = nanoClock;
     this.resources = ClientResources.builder().ioThreadPoolSize(2).computationThreadPoolSize(2).build();
     this.client = RedisClient.create(resources);
@@ -74,13 +76,12 @@ final class TokenBucketClient implements AutoCloseable {
   }
 
   /**
-   * Takes one token from the bucket at {@code redisKey} in Redis, within the timeout (connecting
-   * first when there is no open connection).
+   * Takes one token from the bucket at {@code redisKey} in Redis: waits at most the timeout for the
+   * answer, after at most the connect timeout for a connection when there is no open one.
    *
    * @throws RedisCallFailure when Redis gave no decision in time
    */
   RateLimitDecision take(String redisKey, int permits, long windowMillis) throws RedisCallFailure {
-    long deadline = nanoClock.getAsLong() + timeoutNanos;
     // counted in ticks of `tick` microseconds so that permits x window stays exact in Lua's doubles
     long windowMicros = Math.multiplyExact(windowMillis, 1000L);
     long tick = 1;
@@ -92,8 +93,10 @@ final class TokenBucketClient implements AutoCloseable {
     try {
       StatefulRedisConnection<String, String> c = connection;
       if (c == null || !c.isOpen()) {
-        c = awaitConnection(deadline);
+        // opening a connection has its own bound (a cold JVM on a busy host needs more than one answer does)
+        c = awaitConnection(nanoClock.getAsLong() + connectTimeoutNanos);
       }
+      long deadline = nanoClock.getAsLong() + timeoutNanos;
       long reply;
       try {
         reply = await(c.async().<Long>evalsha(SCRIPT_SHA, ScriptOutputType.INTEGER, keys, args), deadline);

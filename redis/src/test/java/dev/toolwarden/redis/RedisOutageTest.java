@@ -33,8 +33,14 @@ import org.junit.jupiter.params.provider.EnumSource;
 class RedisOutageTest {
 
   static final long TIMEOUT_MS = 100;
-  /** Scheduling slack on a loaded 2-core machine. */
-  static final long SLACK_MS = 150;
+  /**
+   * Scheduling slack on a loaded 2-core machine (threads measured waiting up to about a second for
+   * a CPU at load 30, see BENCHMARKS.md): well below the 2 s connect timeout and Lettuce's own 60 s,
+   * so a decision that waited for either of those instead of the 100 ms still fails the test.
+   */
+  static final long SLACK_MS = 900;
+  /** Bound on a whole MCP call during an outage: nothing hangs (HTTP and the SDK add to the decision). */
+  static final long CALL_BOUND_MS = 5000;
   static final String LIMITED = "limited"; // 5 an hour per principal (all callers are "anonymous" here)
 
   @ParameterizedTest
@@ -188,7 +194,7 @@ class RedisOutageTest {
   private static void checkOutage(FailurePolicy policy, Burst burst, McpClients.Timed timed) {
     assertTrue(timed.maxMillis() <= TIMEOUT_MS + SLACK_MS,
         "the slowest decision took " + timed.maxMillis() + " ms; the timeout is " + TIMEOUT_MS + " ms");
-    assertTrue(burst.maxClientMillis() < 1000, "the slowest call took " + burst.maxClientMillis() + " ms");
+    assertTrue(burst.maxClientMillis() < CALL_BOUND_MS, "the slowest call took " + burst.maxClientMillis() + " ms");
     int admitted = 0;
     for (CallToolResult r : burst.results()) {
       String text = McpClients.text(r);

