@@ -16,6 +16,7 @@ import dev.toolwarden.runtime.internal.pipeline.Pipeline;
 import dev.toolwarden.runtime.internal.pipeline.ToolCallHandler;
 import dev.toolwarden.runtime.internal.ratelimit.InMemoryRateLimiter;
 import dev.toolwarden.runtime.ratelimit.RateLimiterBackend;
+import dev.toolwarden.runtime.ratelimit.RateLimiterBackendProvider;
 import dev.toolwarden.runtime.spi.PathRule;
 import dev.toolwarden.runtime.spi.RateLimitPolicy;
 import io.modelcontextprotocol.json.McpJsonDefaults;
@@ -36,6 +37,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.ServiceLoader;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -85,7 +87,7 @@ public final class ServerAssembly implements SdkServers {
     Caller caller = new Caller(Caller.ANONYMOUS, grants(s, tools));
     McpJsonMapper json = McpJsonDefaults.getMapper();
     AuditSink audit = s.auditSink != null ? s.auditSink : AuditSink.slf4j();
-    RateLimiterBackend limiter = s.rateLimiter != null ? s.rateLimiter : new InMemoryRateLimiter();
+    RateLimiterBackend limiter = s.rateLimiter != null ? s.rateLimiter : configuredRateLimiter(s, loader);
     limiter.attach(s.name, audit);
     CallChain chain = Pipeline.standard(json, limiter, audit);
     CallerResolver callers = oauth != null ? OAuthCallers.resolver() : CallerResolver.fixed(caller);
@@ -250,6 +252,21 @@ public final class ServerAssembly implements SdkServers {
       // the SDK checks every schema against the 2020-12 meta-schema here
       throw new ToolwardenStartupException("the MCP SDK rejected the server definition: " + e.getMessage());
     }
+  }
+
+  /**
+   * The backend found by {@code ServiceLoader} when one is configured (e.g. {@code toolwarden-redis} on the class
+   * path and {@code TOOLWARDEN_REDIS_URL} set), else this process's own buckets: shared limits need no code.
+   */
+  private static RateLimiterBackend configuredRateLimiter(ServerSettings s, ClassLoader loader) {
+    for (RateLimiterBackendProvider provider : ServiceLoader.load(RateLimiterBackendProvider.class, loader)) {
+      Optional<RateLimiterBackend> backend = provider.create(s.config::get);
+      if (backend.isPresent()) {
+        LOG.info("@RateLimit budgets live in {} (found by {})", backend.get(), provider.getClass().getName());
+        return backend.get();
+      }
+    }
+    return new InMemoryRateLimiter();
   }
 
   private static Map<String, Path> resolveRoots(ServerSettings s, List<BoundTool> tools) {
