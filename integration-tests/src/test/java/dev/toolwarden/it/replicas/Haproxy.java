@@ -46,7 +46,7 @@ final class Haproxy implements AutoCloseable {
   /**
    * The tested configuration: round-robin over {@code replicaPorts}; with {@code sticky}, a session
    * stays on the replica that created it (stick-table on the {@code Mcp-Session-Id} the replica
-   * answered with). Health checks take a dead replica out within a second; {@code redispatch} sends a
+   * answered with). Health checks take a dead replica out within about a second (two failed checks); {@code redispatch} sends a
    * request whose replica is gone to another one, which answers 404 for a session it does not know.
    */
   static String config(int port, List<Integer> replicaPorts, boolean sticky) {
@@ -63,7 +63,7 @@ final class Haproxy implements AutoCloseable {
     }
     for (int i = 0; i < replicaPorts.size(); i++) {
       b.append("  server r").append(i + 1).append(" 127.0.0.1:").append(replicaPorts.get(i))
-          .append(" check inter 500ms fall 1 rise 1\n");
+          .append(" check inter 500ms fall 2 rise 1\n");
     }
     return b.toString();
   }

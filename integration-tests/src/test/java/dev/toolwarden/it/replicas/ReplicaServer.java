@@ -22,7 +22,10 @@ public final class ReplicaServer {
       options = options.stateless();
     }
     RunningServer server = Toolwarden.server("replicas", "1.0.0").tools(new ReplicaTools(args[1]))
-        .auditSink(e -> { }).http(options);
+        .auditSink(e -> { })
+        // every test client is 127.0.0.1: a per-address limit would only measure itself (1200/min)
+        .httpClientLimit(0, java.time.Duration.ofMinutes(1))
+        .http(options);
     Runtime.getRuntime().addShutdownHook(new Thread(server::close, "replica-shutdown"));
     server.await();
   }
