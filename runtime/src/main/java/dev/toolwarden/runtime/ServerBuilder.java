@@ -7,6 +7,7 @@ import dev.toolwarden.runtime.auth.ResourceServer;
 import dev.toolwarden.runtime.http.ClientRateLimitFilter;
 import dev.toolwarden.runtime.http.HttpOptions;
 import dev.toolwarden.runtime.http.HttpTransport;
+import dev.toolwarden.runtime.internal.url.UrlGuard;
 import dev.toolwarden.runtime.path.PathGuard;
 import dev.toolwarden.runtime.pipeline.CallChain;
 import dev.toolwarden.runtime.pipeline.Caller;
@@ -18,6 +19,7 @@ import dev.toolwarden.runtime.ratelimit.RateLimitKeys;
 import dev.toolwarden.runtime.ratelimit.RateLimiterBackend;
 import dev.toolwarden.runtime.spi.PathRule;
 import dev.toolwarden.runtime.stdio.StdioServer;
+import dev.toolwarden.runtime.url.Egress;
 import io.modelcontextprotocol.json.McpJsonDefaults;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.server.McpServer;
@@ -62,6 +64,7 @@ public final class ServerBuilder {
   private ClassLoader classLoader;
   private RateLimiterBackend rateLimiter;
   private AuditSink auditSink;
+  private Egress egress = Egress.system();
   private Integer clientLimitRequests;
   private long clientLimitWindowMillis;
   private final List<McpServerFeatures.SyncResourceSpecification> resources = new ArrayList<>();
@@ -150,6 +153,16 @@ public final class ServerBuilder {
    */
   public ServerBuilder auditSink(AuditSink sink) {
     this.auditSink = Objects.requireNonNull(sink, "sink");
+    return this;
+  }
+
+  /**
+   * How {@code @SafeUrl} arguments are resolved and which private networks the operator trusts
+   * (default: the system resolver, none). Give the same {@link Egress} to the tools'
+   * {@code SafeHttpClient}s so both judge a URL alike.
+   */
+  public ServerBuilder egress(Egress egress) {
+    this.egress = Objects.requireNonNull(egress, "egress");
     return this;
   }
 
@@ -303,6 +316,7 @@ public final class ServerBuilder {
     }
     List<BoundTool> tools = Bootstrap.bind(Bootstrap.loadBundles(loader), instances, factory);
     PathGuard paths = PathGuard.of(resolveRoots(tools));
+    UrlGuard urls = new UrlGuard(egress);
     Caller caller = new Caller(Caller.ANONYMOUS, grants(tools));
     McpJsonMapper json = McpJsonDefaults.getMapper();
     AuditSink audit = auditSink != null ? auditSink : AuditSink.slf4j();
@@ -314,7 +328,7 @@ public final class ServerBuilder {
     Map<String, ToolCallHandler> handlers = new LinkedHashMap<>();
     Map<String, List<String>> toolScopes = new LinkedHashMap<>();
     for (BoundTool t : tools) {
-      ToolCallHandler handler = new ToolCallHandler(t.definition(), t.target(), chain, callers, paths);
+      ToolCallHandler handler = new ToolCallHandler(t.definition(), t.target(), chain, callers, paths, urls);
       handlers.put(t.definition().name(), handler);
       specs.add(new McpServerFeatures.SyncToolSpecification(SdkTools.toSdkTool(t.definition(), json), handler));
       toolScopes.put(t.definition().name(), t.definition().policy().scopes());
