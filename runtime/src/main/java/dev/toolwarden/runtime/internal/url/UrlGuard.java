@@ -49,10 +49,10 @@ public final class UrlGuard {
    * @throws UrlRefusal naming the first rule broken
    */
   public ParsedUrl admit(UrlPolicy policy, String raw) {
-    ParsedUrl url = UrlParser.parse(raw);
-    if (!policy.allowsScheme(url.scheme())) {
+    if (!policy.allowsScheme(UrlParser.scheme(raw))) {
       throw new UrlRefusal(Refusal.SCHEME);
     }
+    ParsedUrl url = UrlParser.parse(raw);
     if (!policy.allowsPort(url.effectivePort(), ParsedUrl.defaultPort(url.scheme()))) {
       throw new UrlRefusal(Refusal.PORT);
     }

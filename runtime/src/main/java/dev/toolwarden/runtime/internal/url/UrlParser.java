@@ -29,16 +29,24 @@ public final class UrlParser {
 
   private UrlParser() {}
 
-  /** Parses {@code raw}; throws {@link UrlRefusal} with the first rule it breaks. */
-  public static ParsedUrl parse(String raw) {
+  /**
+   * The scheme of {@code raw}, lower case, so that a disallowed scheme is named as such before
+   * the rest is read ({@code file:///etc/passwd} is a scheme refusal, not a malformed URL).
+   */
+  public static String scheme(String raw) {
     if (raw == null || raw.isEmpty()) {
       throw new UrlRefusal(Refusal.MALFORMED);
     }
     if (raw.length() > MAX_LENGTH) {
       throw new UrlRefusal(Refusal.TOO_LONG);
     }
-    int colon = schemeEnd(raw);
-    String scheme = raw.substring(0, colon).toLowerCase(Locale.ROOT);
+    return raw.substring(0, schemeEnd(raw)).toLowerCase(Locale.ROOT);
+  }
+
+  /** Parses {@code raw}; throws {@link UrlRefusal} with the first rule it breaks. */
+  public static ParsedUrl parse(String raw) {
+    String scheme = scheme(raw);
+    int colon = scheme.length();
     if (!raw.startsWith("//", colon + 1)) {
       throw new UrlRefusal(Refusal.MALFORMED);
     }

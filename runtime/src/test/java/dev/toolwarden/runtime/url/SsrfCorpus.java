@@ -1,0 +1,116 @@
+package dev.toolwarden.runtime.url;
+
+import dev.toolwarden.runtime.spi.UrlRule;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The SSRF corpus ({@code ssrf-corpus.tsv} beside this class): the test resolver's table and the
+ * payloads, each with its policy and the expected outcome. One file feeds the guard-level test
+ * and the transport tests, so they judge the same payloads.
+ */
+public final class SsrfCorpus {
+
+  /** Refusal names are {@code Refusal} constants; {@code OK} means accepted. */
+  public static final String OK = "OK";
+
+  /**
+   * One payload.
+   *
+   * @param policy {@code open} or {@code listed}
+   * @param expected {@code OK} or the name of the expected refusal
+   * @param url the URL, unescaped
+   */
+  public record Payload(String policy, String expected, String url) {
+
+    @Override
+    public String toString() {
+      return policy + " " + expected + " " + url.replace("\n", "\\n").replace("\t", "\\t").replace("\r", "\\r");
+    }
+  }
+
+  private final Map<String, List<String>> table;
+  private final List<Payload> payloads;
+
+  private SsrfCorpus(Map<String, List<String>> table, List<Payload> payloads) {
+    this.table = table;
+    this.payloads = payloads;
+  }
+
+  /** Reads the corpus from the class path. */
+  public static SsrfCorpus load() {
+    try (InputStream in = SsrfCorpus.class.getResourceAsStream("ssrf-corpus.tsv");
+        BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+      Map<String, List<String>> table = new LinkedHashMap<>();
+      List<Payload> payloads = new ArrayList<>();
+      for (String line = r.readLine(); line != null; line = r.readLine()) {
+        if (line.isBlank() || line.startsWith("#")) {
+          continue;
+        }
+        String[] f = line.split("\t", -1);
+        if (line.startsWith("=")) {
+          table.put(f[0].substring(1), Arrays.asList(f[1].split(",")));
+        } else {
+          payloads.add(new Payload(f[0], f[1], unescape(f[2])));
+        }
+      }
+      return new SsrfCorpus(table, List.copyOf(payloads));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The payloads, in file order. */
+  public List<Payload> payloads() {
+    return payloads;
+  }
+
+  /** The test resolver: the corpus' names and nothing else. */
+  public HostResolver resolver() {
+    return HostResolver.fixed(table);
+  }
+
+  /** The {@code @SafeUrl} rule a policy name stands for, as generated code would declare it. */
+  public static UrlRule rule(String policy, String pointer) {
+    return switch (policy) {
+      case "open" -> new UrlRule(pointer, List.of("https", "http"), List.of(), List.of(), false);
+      case "listed" -> new UrlRule(pointer, List.of("https"),
+          List.of("api.example.com", "*.example.org", "xn--bcher-kva.example.com"), List.of(443, 8443), false);
+      default -> throw new IllegalArgumentException(policy);
+    };
+  }
+
+  private static String unescape(String s) {
+    StringBuilder b = new StringBuilder();
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c != '\\' || i + 1 == s.length()) {
+        b.append(c);
+        continue;
+      }
+      char n = s.charAt(++i);
+      switch (n) {
+        case 't' -> b.append('\t');
+        case 'n' -> b.append('\n');
+        case 'r' -> b.append('\r');
+        case '0' -> b.append('\0');
+        case '\\' -> b.append('\\');
+        case 'u' -> {
+          b.append((char) Integer.parseInt(s.substring(i + 1, i + 5), 16));
+          i += 4;
+        }
+        default -> throw new IllegalArgumentException("unknown escape \\" + n + " in " + s);
+      }
+    }
+    return b.toString();
+  }
+}
