@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -22,6 +23,9 @@ public final class SsrfCorpus {
 
   /** Refusal names are {@code Refusal} constants; {@code OK} means accepted. */
   public static final String OK = "OK";
+
+  /** The policy name of redirect payloads. */
+  public static final String REDIRECT = "redirect";
 
   /**
    * One payload.
@@ -69,9 +73,32 @@ public final class SsrfCorpus {
     }
   }
 
-  /** The payloads, in file order. */
+  /** The payloads checked by a {@code @SafeUrl} argument ({@code open} and {@code listed}), in file order. */
   public List<Payload> payloads() {
-    return payloads;
+    return payloads.stream().filter(p -> !p.policy().equals(REDIRECT)).toList();
+  }
+
+  /**
+   * The redirect payloads, each URL the origin's {@code /redirect} URL whose {@code Location} is
+   * the payload's target.
+   *
+   * @param port the loopback origin's port
+   */
+  public List<Payload> redirects(int port) {
+    return payloads.stream().filter(p -> p.policy().equals(REDIRECT)).map(p -> new Payload(REDIRECT, p.expected(),
+        "http://origin.lab.test:" + port + "/redirect?to="
+            + URLEncoder.encode(p.url().replace("{port}", Integer.toString(port)), StandardCharsets.UTF_8)))
+        .toList();
+  }
+
+  /** The policy of redirect payloads' fetches (and of a tool argument that takes the origin's URLs). */
+  public static UrlPolicy redirectPolicy(int port) {
+    return UrlPolicy.builder().schemes("http").hosts("*.lab.test").ports(port, 80).build();
+  }
+
+  /** The only network the redirect payloads' fetches trust: the loopback origin's. */
+  public Egress trustingOrigin() {
+    return Egress.builder().resolver(resolver()).trust("127.0.0.1").build();
   }
 
   /** The test resolver: the corpus' names and nothing else. */
