@@ -29,17 +29,27 @@ public final class LoopbackOrigin implements AutoCloseable {
   private final ServerConnector connector;
   private final List<String> requests = new CopyOnWriteArrayList<>();
 
-  /** Starts a plain HTTP origin. */
+  /**
+   * Ports an origin can be asked to take when a {@code @SafeUrl} rule, a compile-time constant,
+   * must name its port: the first free one is used.
+   */
+  public static final int[] FIXED_PORTS = {28181, 28182, 28183, 28184, 28185, 28186};
+
+  /** Starts a plain HTTP origin on any free port. */
   public LoopbackOrigin() throws Exception {
-    this(null);
+    this(null, 0);
   }
 
-  /** Starts an origin, over TLS when {@code tls} is given. */
+  /** Starts an origin, over TLS when {@code tls} is given, on any free port. */
   public LoopbackOrigin(SslContextFactory.Server tls) throws Exception {
+    this(tls, 0);
+  }
+
+  private LoopbackOrigin(SslContextFactory.Server tls, int port) throws Exception {
     server = new Server();
     connector = tls == null ? new ServerConnector(server) : new ServerConnector(server, tls);
     connector.setHost("127.0.0.1");
-    connector.setPort(0);
+    connector.setPort(port);
     server.addConnector(connector);
     server.setHandler(new Handler.Abstract() {
       @Override
@@ -48,6 +58,19 @@ public final class LoopbackOrigin implements AutoCloseable {
       }
     });
     server.start();
+  }
+
+  /** Starts a plain HTTP origin on the first free port of {@link #FIXED_PORTS}. */
+  public static LoopbackOrigin onFixedPort() throws Exception {
+    Exception last = null;
+    for (int port : FIXED_PORTS) {
+      try {
+        return new LoopbackOrigin(null, port);
+      } catch (java.io.IOException e) { // taken: try the next one
+        last = e;
+      }
+    }
+    throw new IllegalStateException("every fixed port is taken", last);
   }
 
   /** The port it listens on. */
