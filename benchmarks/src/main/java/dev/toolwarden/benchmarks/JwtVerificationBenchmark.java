@@ -12,7 +12,7 @@ import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-import dev.toolwarden.runtime.auth.JwtVerifier;
+import dev.toolwarden.runtime.internal.auth.JwtVerifier;
 import dev.toolwarden.runtime.auth.TokenRejectedException;
 import dev.toolwarden.runtime.auth.VerifiedToken;
 import java.time.Clock;

@@ -5,8 +5,9 @@ import dev.toolwarden.benchmarks.servers.OnlyBundles;
 import dev.toolwarden.benchmarks.tools.PipelineTools;
 import dev.toolwarden.benchmarks.tools.PipelineTools_ToolBundle;
 import dev.toolwarden.runtime.Toolwarden;
+import dev.toolwarden.runtime.internal.server.BuilderAccess;
 import dev.toolwarden.runtime.audit.AuditEvent;
-import dev.toolwarden.runtime.pipeline.ToolCallHandler;
+import dev.toolwarden.runtime.internal.pipeline.ToolCallHandler;
 import dev.toolwarden.runtime.spi.Invocation;
 import dev.toolwarden.runtime.spi.ToolDefinition;
 import io.modelcontextprotocol.json.McpJsonDefaults;
@@ -30,7 +31,7 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * A whole tools/call in process: the tool method called directly, the generated invoker alone (bind,
- * validate, call, map, redact), Toolwarden's full pipeline ({@code ServerBuilder.callHandlers()}: audit,
+ * validate, call, map, redact), Toolwarden's full pipeline ({@code BuilderAccess.callHandlers(builder)}: audit,
  * error mapping, scope, rate limit, invoker) and, for reference, a hand-written bare-SDK handler with
  * the SDK's validation (ToolInputValidator) as tools/call runs it. Audit events go to an in-memory
  * sink: the cost of a log backend is the backend's.
@@ -71,11 +72,10 @@ public class PipelineBenchmark {
   public void setUp() {
     tools = new PipelineTools();
     tool = new PipelineTools_ToolBundle().tools().get(0);
-    handler = Toolwarden.server("bench", "1.0.0")
+    handler = BuilderAccess.callHandlers(Toolwarden.server("bench", "1.0.0")
         .classLoader(new OnlyBundles(PipelineTools_ToolBundle.class.getName()))
         .tools(tools)
-        .auditSink(e -> lastEvent = e)
-        .callHandlers().get("lookup");
+        .auditSink(e -> lastEvent = e)).get("lookup");
     sdk = BareSdk.lookup(McpJsonDefaults.getMapper());
     sdkValidator = new DefaultJsonSchemaValidator();
     args = new LinkedHashMap<>();

@@ -1,7 +1,7 @@
 package dev.toolwarden.benchmarks;
 
 import dev.toolwarden.redis.RedisRateLimiter;
-import dev.toolwarden.runtime.ratelimit.InMemoryRateLimiter;
+import dev.toolwarden.runtime.internal.ratelimit.InMemoryRateLimiter;
 import dev.toolwarden.runtime.ratelimit.RateLimiterBackend;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;

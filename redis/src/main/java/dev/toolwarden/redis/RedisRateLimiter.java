@@ -1,14 +1,14 @@
 package dev.toolwarden.redis;
 
-import dev.toolwarden.runtime.Config;
+import dev.toolwarden.runtime.internal.config.Config;
 import dev.toolwarden.runtime.Secrets;
 import dev.toolwarden.runtime.ToolwardenStartupException;
 import dev.toolwarden.runtime.audit.AuditEvent;
 import dev.toolwarden.runtime.audit.AuditOutcome;
 import dev.toolwarden.runtime.audit.AuditSink;
-import dev.toolwarden.runtime.ratelimit.InMemoryRateLimiter;
+import dev.toolwarden.runtime.internal.ratelimit.InMemoryRateLimiter;
 import dev.toolwarden.runtime.ratelimit.RateLimitDecision;
-import dev.toolwarden.runtime.ratelimit.RateLimitKeys;
+import dev.toolwarden.runtime.internal.ratelimit.RateLimitKeys;
 import dev.toolwarden.runtime.ratelimit.RateLimiterBackend;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;

@@ -9,7 +9,7 @@ import dev.toolwarden.runtime.Toolwarden;
 import dev.toolwarden.runtime.audit.AuditEvent;
 import dev.toolwarden.runtime.audit.AuditOutcome;
 import dev.toolwarden.runtime.http.HttpOptions;
-import dev.toolwarden.runtime.pipeline.RateLimitStep;
+import dev.toolwarden.runtime.internal.pipeline.RateLimitStep;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import java.time.Duration;

@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.toolwarden.runtime.Config;
+import dev.toolwarden.runtime.internal.config.Config;
 import dev.toolwarden.runtime.ToolwardenStartupException;
 import dev.toolwarden.runtime.audit.AuditEvent;
 import dev.toolwarden.runtime.audit.AuditOutcome;
-import dev.toolwarden.runtime.ratelimit.InMemoryRateLimiter;
+import dev.toolwarden.runtime.internal.ratelimit.InMemoryRateLimiter;
 import dev.toolwarden.runtime.ratelimit.RateLimitDecision;
 import java.time.Duration;
 import java.util.ArrayList;

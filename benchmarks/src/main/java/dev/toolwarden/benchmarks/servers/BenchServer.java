@@ -16,7 +16,7 @@ import dev.toolwarden.benchmarks.tools.StartupTools100;
 import dev.toolwarden.runtime.RunningServer;
 import dev.toolwarden.runtime.ServerBuilder;
 import dev.toolwarden.runtime.Toolwarden;
-import dev.toolwarden.runtime.auth.JwtVerifier;
+import dev.toolwarden.runtime.internal.auth.JwtVerifier;
 import dev.toolwarden.runtime.auth.ResourceServer;
 import dev.toolwarden.runtime.http.HttpOptions;
 import io.modelcontextprotocol.json.McpJsonDefaults;

@@ -1,5 +1,8 @@
 package dev.toolwarden.runtime.audit;
 
+import dev.toolwarden.runtime.internal.audit.ArgumentRedactor;
+import dev.toolwarden.runtime.internal.audit.AuditJson;
+
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -38,7 +41,7 @@ public record AuditEvent(
     String ref,
     String remote) {
 
-  static final int MAX_TEXT = 512;
+  public static final int MAX_TEXT = 512;
 
   public AuditEvent {
     Objects.requireNonNull(time, "time");

@@ -1,5 +1,7 @@
 package dev.toolwarden.runtime.audit;
 
+import dev.toolwarden.runtime.internal.audit.Slf4jAuditSink;
+
 /**
  * Receives every audit event. The default, {@link Slf4jAuditSink}, writes one JSON line per
  * event on the logger {@code toolwarden.audit}; plug in another with

@@ -1,12 +1,18 @@
 package dev.toolwarden.runtime.auth;
 
+import dev.toolwarden.runtime.internal.auth.AuthEvents;
+import dev.toolwarden.runtime.internal.auth.AuthorizationServerMetadata;
+import dev.toolwarden.runtime.internal.auth.HttpJson;
+import dev.toolwarden.runtime.internal.auth.IntrospectionVerifier;
+import dev.toolwarden.runtime.internal.auth.JwtVerifier;
+
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.KeySourceException;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSelector;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
-import dev.toolwarden.runtime.Config;
+import dev.toolwarden.runtime.internal.config.Config;
 import dev.toolwarden.runtime.Secrets;
 import dev.toolwarden.runtime.ToolwardenStartupException;
 import java.net.InetAddress;

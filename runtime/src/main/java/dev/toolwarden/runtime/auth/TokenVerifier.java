@@ -1,5 +1,8 @@
 package dev.toolwarden.runtime.auth;
 
+import dev.toolwarden.runtime.internal.auth.IntrospectionVerifier;
+import dev.toolwarden.runtime.internal.auth.JwtVerifier;
+
 /**
  * Verifies an OAuth 2.1 access token presented to this server (the resource server). Every
  * implementation checks that the token is authentic (signature or introspection), unexpired,

@@ -1,5 +1,7 @@
 package dev.toolwarden.runtime.path;
 
+import dev.toolwarden.runtime.internal.path.PathGuard;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

@@ -1,5 +1,7 @@
 package dev.toolwarden.runtime.ratelimit;
 
+import dev.toolwarden.runtime.internal.ratelimit.InMemoryRateLimiter;
+
 import dev.toolwarden.runtime.audit.AuditSink;
 
 /**

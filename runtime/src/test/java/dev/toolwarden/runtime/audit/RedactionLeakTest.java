@@ -1,5 +1,7 @@
 package dev.toolwarden.runtime.audit;
 
+import dev.toolwarden.runtime.internal.audit.LogScrubber;
+
 import static dev.toolwarden.runtime.testtools.PolicyHarness.text;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

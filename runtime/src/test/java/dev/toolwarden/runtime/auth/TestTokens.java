@@ -1,5 +1,7 @@
 package dev.toolwarden.runtime.auth;
 
+import dev.toolwarden.runtime.internal.auth.JwtVerifier;
+
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;

@@ -1,5 +1,8 @@
 package dev.toolwarden.runtime.http;
 
+import dev.toolwarden.runtime.internal.http.HttpTransportTest;
+import dev.toolwarden.runtime.internal.http.HttpTransport;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -10,7 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.toolwarden.runtime.RunningServer;
 import dev.toolwarden.runtime.Toolwarden;
 import dev.toolwarden.runtime.ToolwardenStartupException;
-import dev.toolwarden.runtime.auth.AuthFailure;
+import dev.toolwarden.runtime.internal.auth.AuthFailure;
 import dev.toolwarden.runtime.auth.ResourceServer;
 import dev.toolwarden.runtime.auth.TestTokens;
 import dev.toolwarden.runtime.testtools.EchoTools;

@@ -1,5 +1,7 @@
 package dev.toolwarden.runtime.path;
 
+import dev.toolwarden.runtime.internal.path.PathGuard;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;

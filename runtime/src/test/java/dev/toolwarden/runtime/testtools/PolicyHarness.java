@@ -2,12 +2,12 @@ package dev.toolwarden.runtime.testtools;
 
 import dev.toolwarden.runtime.audit.AuditEvent;
 import dev.toolwarden.runtime.audit.AuditSink;
-import dev.toolwarden.runtime.path.PathGuard;
-import dev.toolwarden.runtime.pipeline.CallChain;
-import dev.toolwarden.runtime.pipeline.Caller;
-import dev.toolwarden.runtime.pipeline.Pipeline;
-import dev.toolwarden.runtime.pipeline.ToolCallHandler;
-import dev.toolwarden.runtime.ratelimit.InMemoryRateLimiter;
+import dev.toolwarden.runtime.internal.path.PathGuard;
+import dev.toolwarden.runtime.internal.pipeline.CallChain;
+import dev.toolwarden.runtime.internal.pipeline.Caller;
+import dev.toolwarden.runtime.internal.pipeline.Pipeline;
+import dev.toolwarden.runtime.internal.pipeline.ToolCallHandler;
+import dev.toolwarden.runtime.internal.ratelimit.InMemoryRateLimiter;
 import dev.toolwarden.runtime.spi.ToolDefinition;
 import io.modelcontextprotocol.json.McpJsonDefaults;
 import io.modelcontextprotocol.json.McpJsonMapper;

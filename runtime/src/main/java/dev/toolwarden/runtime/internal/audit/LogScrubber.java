@@ -1,0 +1,113 @@
+package dev.toolwarden.runtime.internal.audit;
+
+import java.util.Collection;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Keeps credentials and {@code @Redact} values out of the framework's own log lines. Applied to
+ * every audit field and to every log line of ours that carries request data (exceptions from
+ * tool calls and HTTP requests). The OAuth filters use it too.
+ *
+ * <p>Recognised shapes: {@code Bearer …} / {@code Basic …} credentials, JWTs (three base64url
+ * parts, the first starting {@code eyJ}), and {@code access_token=…}-style parameters. Each is
+ * replaced by {@value #MASK}.
+ */
+public final class LogScrubber {
+
+  public static final String MASK = "****";
+
+  private static final Pattern AUTH_SCHEME =
+      Pattern.compile("(?i)\\b(bearer|basic|dpop)(\\s+|%20|\\+)[A-Za-z0-9\\-._~+/]+=*");
+  private static final Pattern JWT =
+      Pattern.compile("eyJ[A-Za-z0-9_-]{2,}(?:\\.[A-Za-z0-9_-]{2,}){1,4}(?:\\.[A-Za-z0-9_-]*)?");
+  private static final Pattern PARAMETER = Pattern.compile("(?i)\\b(access_token|id_token|refresh_token"
+      + "|client_secret|client_assertion|api[_-]?key|password|authorization)([\"']?\\s*[=:]\\s*[\"']?)(?!(?i:bearer|basic|dpop)\\b)([^&\\s\"',;]+)");
+
+  private LogScrubber() {}
+
+  /** The text with token shapes masked; {@code null} stays {@code null}. */
+  public static String scrub(String text) {
+    if (text == null || text.isEmpty()) {
+      return text;
+    }
+    String s = text;
+    if (s.indexOf("eyJ") >= 0) {
+      s = JWT.matcher(s).replaceAll(MASK);
+    }
+    s = AUTH_SCHEME.matcher(s).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + " " + MASK));
+    s = PARAMETER.matcher(s).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + m.group(2) + MASK));
+    return s;
+  }
+
+  /**
+   * The text with token shapes and each of the given secret values masked (values shorter than
+   * 3 characters are left alone: masking every "a" would destroy the text and hide nothing).
+   */
+  public static String scrub(String text, Collection<String> secrets) {
+    String s = scrub(text);
+    if (s == null || secrets == null) {
+      return s;
+    }
+    for (String secret : secrets) {
+      if (secret != null && secret.length() >= 3 && s.contains(secret)) {
+        s = s.replace(secret, MASK);
+      }
+    }
+    return s;
+  }
+
+  /** Escapes CR, LF and other control characters so a value cannot start a forged log line. */
+  public static String escapeControl(String text) {
+    if (text == null) {
+      return null;
+    }
+    StringBuilder b = null;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      boolean control = c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0) || c == '\u2028' || c == '\u2029';
+      if (control && b == null) {
+        b = new StringBuilder(text.length() + 16).append(text, 0, i);
+      }
+      if (b != null) {
+        if (control) {
+          b.append(String.format("\\u%04x", (int) c));
+        } else {
+          b.append(c);
+        }
+      }
+    }
+    return b == null ? text : b.toString();
+  }
+
+  /**
+   * A throwable rendered for a log line without its raw messages: class names, scrubbed and
+   * escaped messages, stack frames, causes. Log this instead of the throwable itself when its
+   * message may carry request data.
+   */
+  public static String describe(Throwable t, Collection<String> secrets) {
+    StringBuilder b = new StringBuilder(512);
+    java.util.Set<Throwable> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    Throwable cur = t;
+    boolean first = true;
+    while (cur != null && seen.add(cur) && seen.size() <= 8) {
+      if (!first) {
+        b.append("\n  Caused by: ");
+      }
+      first = false;
+      b.append(cur.getClass().getName());
+      if (cur.getMessage() != null) {
+        b.append(": ").append(escapeControl(scrub(cur.getMessage(), secrets)));
+      }
+      StackTraceElement[] frames = cur.getStackTrace();
+      for (int i = 0; i < Math.min(frames.length, 24); i++) {
+        b.append("\n    at ").append(frames[i]);
+      }
+      if (frames.length > 24) {
+        b.append("\n    ... ").append(frames.length - 24).append(" more");
+      }
+      cur = cur.getCause();
+    }
+    return b.toString();
+  }
+}

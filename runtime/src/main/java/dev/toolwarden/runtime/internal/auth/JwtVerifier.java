@@ -1,0 +1,257 @@
+package dev.toolwarden.runtime.internal.auth;
+
+import dev.toolwarden.runtime.auth.TokenRejectedException;
+import dev.toolwarden.runtime.auth.TokenVerifier;
+import dev.toolwarden.runtime.auth.VerifiedToken;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.JWSVerifier;
+import com.nimbusds.jose.KeySourceException;
+import com.nimbusds.jose.crypto.ECDSAVerifier;
+import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKMatcher;
+import com.nimbusds.jose.jwk.JWKSelector;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
+import com.nimbusds.jose.jwk.source.RateLimitReachedException;
+import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jose.util.DefaultResourceRetriever;
+import com.nimbusds.jwt.JWT;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.JWTParser;
+import com.nimbusds.jwt.SignedJWT;
+import java.net.MalformedURLException;
+import java.net.URI;
+import java.text.ParseException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Verifies JWT access tokens locally with the authorization server's public keys (JWKS).
+ *
+ * <ul>
+ *   <li>only JWS tokens whose {@code alg} is in the allowlist (default: RS/PS/ES 256–512); never
+ *       {@code none}, never an HMAC algorithm (an HMAC "signed" with a public key is a classic
+ *       forgery), never a key carried in the token's own header;
+ *   <li>{@code typ} absent, {@code JWT} or {@code at+jwt} (RFC 9068); no {@code crit} header;
+ *   <li>the key is chosen by {@code kid} and type from the JWKS; an unknown {@code kid} refreshes
+ *       the cached JWKS (rate-limited, so a flood of made-up key ids cannot hammer the
+ *       authorization server);
+ *   <li>{@code iss} exactly the configured issuer; {@code aud} contains this server's resource
+ *       URL, always; {@code exp} required and {@code nbf}/{@code iat} checked, with a bounded
+ *       clock skew.
+ * </ul>
+ *
+ * Usable on its own (e.g. in a benchmark) with a fixed key set:
+ * {@code new JwtVerifier(issuer, resource, JwtVerifier.DEFAULT_ALGORITHMS, Duration.ofSeconds(30),
+ * new ImmutableJWKSet<>(jwkSet), Clock.systemUTC())}.
+ */
+public final class JwtVerifier implements TokenVerifier {
+
+  /** Asymmetric JWS algorithms accepted by default. */
+  public static final Set<JWSAlgorithm> DEFAULT_ALGORITHMS = Set.of(
+      JWSAlgorithm.RS256, JWSAlgorithm.RS384, JWSAlgorithm.RS512,
+      JWSAlgorithm.PS256, JWSAlgorithm.PS384, JWSAlgorithm.PS512,
+      JWSAlgorithm.ES256, JWSAlgorithm.ES384, JWSAlgorithm.ES512);
+
+  /** The longest clock skew accepted in configuration. */
+  public static final Duration MAX_CLOCK_SKEW = Duration.ofMinutes(5);
+
+  /** Tokens longer than this are not parsed at all. */
+  static final int MAX_TOKEN_CHARS = 16 * 1024;
+
+  private static final Set<JOSEObjectType> ACCEPTED_TYPES = Set.of(
+      JOSEObjectType.JWT, new JOSEObjectType("at+jwt"), new JOSEObjectType("application/at+jwt"));
+
+  private final String issuer;
+  private final String audience;
+  private final Set<JWSAlgorithm> algorithms;
+  private final long skewMillis;
+  private final JWKSource<SecurityContext> keys;
+  private final Clock clock;
+
+  /**
+   * @param issuer the exact {@code iss} expected
+   * @param audience this server's resource URL, which {@code aud} must contain
+   * @param algorithms the accepted algorithms: asymmetric ones only
+   * @param clockSkew tolerated clock difference for {@code exp}/{@code nbf}/{@code iat}, at most 5 minutes
+   * @param keys the authorization server's public keys
+   * @param clock the clock (tests)
+   */
+  public JwtVerifier(String issuer, String audience, Set<JWSAlgorithm> algorithms, Duration clockSkew,
+      JWKSource<SecurityContext> keys, Clock clock) {
+    this.issuer = requireText(issuer, "issuer");
+    this.audience = requireText(audience, "audience");
+    if (algorithms.isEmpty()) {
+      throw new IllegalArgumentException("at least one JWS algorithm must be allowed");
+    }
+    for (JWSAlgorithm alg : algorithms) {
+      if (!JWSAlgorithm.Family.RSA.contains(alg) && !JWSAlgorithm.Family.EC.contains(alg)) {
+        throw new IllegalArgumentException("JWS algorithm " + alg + " is not allowed for access tokens verified"
+            + " with JWKS: use RS*, PS* or ES* (never HMAC or none)");
+      }
+    }
+    this.algorithms = Set.copyOf(algorithms);
+    if (clockSkew.isNegative() || clockSkew.compareTo(MAX_CLOCK_SKEW) > 0) {
+      throw new IllegalArgumentException("clock skew must be between 0 and " + MAX_CLOCK_SKEW);
+    }
+    this.skewMillis = clockSkew.toMillis();
+    this.keys = Objects.requireNonNull(keys, "keys");
+    this.clock = Objects.requireNonNull(clock, "clock");
+  }
+
+  /**
+   * A JWK source for {@code jwksUri}: cached for {@code ttl}, refreshed when a token names an
+   * unknown key, at most once per {@code minRefreshInterval}; 5 s timeouts and a 256 KiB limit.
+   */
+  public static JWKSource<SecurityContext> remoteKeys(URI jwksUri, Duration ttl, Duration minRefreshInterval) {
+    try {
+      return JWKSourceBuilder.<SecurityContext>create(jwksUri.toURL(), new DefaultResourceRetriever(5000, 5000, 256 * 1024))
+          .cache(ttl.toMillis(), 5000)
+          .rateLimited(minRefreshInterval.toMillis())
+          .refreshAheadCache(false)
+          .retrying(false)
+          .outageTolerant(false)
+          .build();
+    } catch (MalformedURLException | IllegalArgumentException e) {
+      throw new IllegalArgumentException("not a usable JWKS URL: " + jwksUri);
+    }
+  }
+
+  @Override
+  public VerifiedToken verify(String token) throws TokenRejectedException {
+    if (token == null || token.isEmpty() || token.length() > MAX_TOKEN_CHARS) {
+      throw new TokenRejectedException(TokenRejectedException.Reason.MALFORMED);
+    }
+    JWT parsed;
+    try {
+      parsed = JWTParser.parse(token);
+    } catch (ParseException | RuntimeException e) {
+      throw new TokenRejectedException(TokenRejectedException.Reason.MALFORMED, "not a JWT");
+    }
+    if (!(parsed instanceof SignedJWT jwt)) {
+      throw new TokenRejectedException(TokenRejectedException.Reason.DISALLOWED_ALGORITHM, "unsigned or encrypted JWT");
+    }
+    JWSHeader header = jwt.getHeader();
+    JWSAlgorithm alg = header.getAlgorithm();
+    if (!algorithms.contains(alg)) {
+      throw new TokenRejectedException(TokenRejectedException.Reason.DISALLOWED_ALGORITHM, "alg " + safe(alg.getName()));
+    }
+    if (header.getType() != null && !ACCEPTED_TYPES.contains(header.getType())) {
+      throw new TokenRejectedException(TokenRejectedException.Reason.MALFORMED, "unexpected typ");
+    }
+    if (header.getCriticalParams() != null && !header.getCriticalParams().isEmpty()) {
+      throw new TokenRejectedException(TokenRejectedException.Reason.MALFORMED, "unsupported crit header");
+    }
+    verifySignature(jwt, header, alg);
+    JWTClaimsSet claims;
+    try {
+      claims = jwt.getJWTClaimsSet();
+    } catch (ParseException e) {
+      throw new TokenRejectedException(TokenRejectedException.Reason.MALFORMED, "claims are not a JSON object");
+    }
+    return checkClaims(claims);
+  }
+
+  private void verifySignature(SignedJWT jwt, JWSHeader header, JWSAlgorithm alg) throws TokenRejectedException {
+    List<JWK> candidates;
+    try {
+      candidates = keys.get(new JWKSelector(JWKMatcher.forJWSHeader(header)), null);
+    } catch (RateLimitReachedException e) {
+      candidates = List.of(); // an unknown kid again within the refresh interval
+    } catch (KeySourceException e) {
+      throw new TokenRejectedException(TokenRejectedException.Reason.UNAVAILABLE, "JWKS: " + e.getClass().getSimpleName());
+    }
+    if (candidates == null || candidates.isEmpty()) {
+      throw new TokenRejectedException(TokenRejectedException.Reason.UNKNOWN_KEY);
+    }
+    for (JWK key : candidates) {
+      JWSVerifier verifier;
+      try {
+        if (key instanceof RSAKey rsa && JWSAlgorithm.Family.RSA.contains(alg)) {
+          verifier = new RSASSAVerifier(rsa);
+        } else if (key instanceof ECKey ec && JWSAlgorithm.Family.EC.contains(alg)) {
+          verifier = new ECDSAVerifier(ec);
+        } else {
+          continue; // never a symmetric key, never a key of another family
+        }
+        if (jwt.verify(verifier)) {
+          return;
+        }
+      } catch (JOSEException | IllegalStateException e) {
+        // a key that cannot verify this token (e.g. too short): try the next one
+      }
+    }
+    throw new TokenRejectedException(TokenRejectedException.Reason.BAD_SIGNATURE);
+  }
+
+  private VerifiedToken checkClaims(JWTClaimsSet claims) throws TokenRejectedException {
+    if (!issuer.equals(claims.getIssuer())) {
+      throw new TokenRejectedException(TokenRejectedException.Reason.WRONG_ISSUER);
+    }
+    List<String> aud = claims.getAudience();
+    if (aud == null || !aud.contains(audience)) {
+      throw new TokenRejectedException(TokenRejectedException.Reason.WRONG_AUDIENCE);
+    }
+    long now = clock.millis();
+    Date exp = claims.getExpirationTime();
+    if (exp == null) {
+      throw new TokenRejectedException(TokenRejectedException.Reason.MALFORMED, "no exp claim");
+    }
+    if (now > exp.getTime() + skewMillis) {
+      throw new TokenRejectedException(TokenRejectedException.Reason.EXPIRED);
+    }
+    Date nbf = claims.getNotBeforeTime();
+    if (nbf != null && now + skewMillis < nbf.getTime()) {
+      throw new TokenRejectedException(TokenRejectedException.Reason.NOT_YET_VALID);
+    }
+    Date iat = claims.getIssueTime();
+    if (iat != null && now + skewMillis < iat.getTime()) {
+      throw new TokenRejectedException(TokenRejectedException.Reason.NOT_YET_VALID, "issued in the future");
+    }
+    String clientId = stringClaim(claims, "client_id");
+    if (clientId == null) {
+      clientId = stringClaim(claims, "azp");
+    }
+    String subject = claims.getSubject() != null && !claims.getSubject().isEmpty() ? claims.getSubject() : clientId;
+    if (subject == null) {
+      throw new TokenRejectedException(TokenRejectedException.Reason.MALFORMED, "no sub, client_id or azp claim");
+    }
+    Set<String> scopes = ScopeClaims.read(claims.getClaim("scope"), claims.getClaim("scp"));
+    return new VerifiedToken(subject, claims.getIssuer(), clientId, new LinkedHashSet<>(scopes), aud,
+        Instant.ofEpochMilli(exp.getTime()));
+  }
+
+  private static String stringClaim(JWTClaimsSet claims, String name) {
+    Object v = claims.getClaim(name);
+    return v instanceof String s && !s.isEmpty() ? s : null;
+  }
+
+  /** An algorithm name from the header, kept short and printable for the log. */
+  private static String safe(String s) {
+    if (s == null) {
+      return "null";
+    }
+    String cut = s.length() > 16 ? s.substring(0, 16) : s;
+    return cut.replaceAll("[^A-Za-z0-9+_.-]", "?");
+  }
+
+  private static String requireText(String s, String what) {
+    if (s == null || s.isBlank()) {
+      throw new IllegalArgumentException(what + " must not be empty");
+    }
+    return s;
+  }
+}

@@ -1,0 +1,55 @@
+package dev.toolwarden.runtime.internal.jsonrpc;
+
+import io.modelcontextprotocol.json.McpJsonMapper;
+import io.modelcontextprotocol.spec.McpSchema;
+import java.util.Map;
+
+/**
+ * Checks a request's {@code params} against the shape its method expects before the SDK sees
+ * it. The SDK 2.1.0 answers a params object it cannot bind with -32603 carrying the Jackson
+ * exception text (class and field names of the server) over stdio, and with an empty event
+ * stream over HTTP; we answer -32602 "Invalid params" instead, naming only what the client sent
+ * wrong.
+ */
+public final class ParamsCheck {
+
+  /** JSON-RPC's code for invalid method parameters. */
+  public static final int INVALID_PARAMS = -32602;
+
+  private static final Map<String, Class<?>> PARAMS = Map.of(
+      McpSchema.METHOD_INITIALIZE, McpSchema.InitializeRequest.class,
+      McpSchema.METHOD_TOOLS_CALL, McpSchema.CallToolRequest.class,
+      McpSchema.METHOD_RESOURCES_READ, McpSchema.ReadResourceRequest.class,
+      McpSchema.METHOD_PROMPT_GET, McpSchema.GetPromptRequest.class,
+      McpSchema.METHOD_COMPLETION_COMPLETE, McpSchema.CompleteRequest.class,
+      McpSchema.METHOD_LOGGING_SET_LEVEL, McpSchema.SetLevelRequest.class);
+
+  private ParamsCheck() {}
+
+  /** Null when the params fit the method; else the message for the caller. */
+  public static String problem(McpJsonMapper json, McpSchema.JSONRPCRequest request) {
+    Object params = request.params();
+    Class<?> type = PARAMS.get(request.method());
+    if (type == null) {
+      return params == null || params instanceof Map ? null : "Invalid params: params must be an object";
+    }
+    if (!(params instanceof Map<?, ?> map)) {
+      return "Invalid params: params must be an object";
+    }
+    if (request.method().equals(McpSchema.METHOD_TOOLS_CALL)) {
+      if (!(map.get("name") instanceof String)) {
+        return "Invalid params: name must be a string";
+      }
+      Object arguments = map.get("arguments");
+      if (arguments != null && !(arguments instanceof Map)) {
+        return "Invalid params: arguments must be an object";
+      }
+    }
+    try {
+      json.convertValue(params, type);
+      return null;
+    } catch (RuntimeException e) {
+      return "Invalid params for " + request.method();
+    }
+  }
+}

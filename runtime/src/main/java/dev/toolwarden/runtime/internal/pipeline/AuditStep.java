@@ -1,0 +1,66 @@
+package dev.toolwarden.runtime.internal.pipeline;
+
+import dev.toolwarden.runtime.audit.AuditEvent;
+import dev.toolwarden.runtime.audit.AuditOutcome;
+import dev.toolwarden.runtime.audit.AuditSink;
+import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The outermost step: one audit event per call, written after the call was answered, with the
+ * decision the inner steps recorded in {@link CallRecord} (or {@code ok}/{@code error} from the
+ * result), the duration and the redacted arguments. A failing sink never changes the result.
+ */
+public final class AuditStep implements CallStep {
+
+  private static final Logger LOG = LoggerFactory.getLogger(AuditStep.class);
+
+  private final AuditSink sink;
+
+  public AuditStep(AuditSink sink) {
+    this.sink = sink;
+  }
+
+  @Override
+  public CallToolResult apply(ToolCall call, CallChain next) throws Exception {
+    long start = System.nanoTime();
+    CallToolResult result = null;
+    try {
+      result = next.proceed(call);
+      return result;
+    } finally {
+      long took = System.nanoTime() - start;
+      try {
+        sink.record(event(call, result, took));
+      } catch (RuntimeException e) {
+        LOG.warn("the audit sink failed: {}", e.getClass().getName());
+      }
+    }
+  }
+
+  static AuditEvent event(ToolCall call, CallToolResult result, long nanos) {
+    CallRecord r = call.record();
+    AuditOutcome outcome = r.outcome();
+    String reason = r.reason();
+    if (outcome == null) {
+      boolean error = result == null || Boolean.TRUE.equals(result.isError());
+      outcome = error ? AuditOutcome.ERROR : AuditOutcome.OK;
+      if (error && reason == null) {
+        reason = result == null ? "call failed" : "the tool returned an error result";
+      }
+    }
+    Caller caller = call.caller();
+    String client = caller != null && caller.clientId() != null ? caller.clientId() : r.clientId();
+    return AuditEvent.builder(outcome)
+        .tool(call.tool().name())
+        .principal(caller == null ? null : caller.principal())
+        .client(client)
+        .session(r.sessionId())
+        .reason(reason)
+        .durationNanos(nanos)
+        .arguments(r.redactedArguments())
+        .ref(r.ref())
+        .build();
+  }
+}

@@ -1,0 +1,88 @@
+package dev.toolwarden.runtime.internal.pipeline;
+
+import dev.toolwarden.runtime.ToolContext;
+import io.modelcontextprotocol.server.McpSyncServerExchange;
+import io.modelcontextprotocol.spec.McpSchema;
+import java.util.Map;
+import java.util.Set;
+
+/** {@link ToolContext} over the SDK's exchange and the {@code tools/call} request. */
+public final class ExchangeToolContext implements ToolContext {
+
+  private static final String LOGGER_NAME = "tool";
+
+  private final McpSyncServerExchange exchange;
+  private final McpSchema.CallToolRequest request;
+  private final Caller caller;
+
+  public ExchangeToolContext(McpSyncServerExchange exchange, McpSchema.CallToolRequest request, Caller caller) {
+    this.exchange = exchange;
+    this.request = request;
+    this.caller = caller;
+  }
+
+  @Override
+  public String principal() {
+    return caller.principal();
+  }
+
+  @Override
+  public Set<String> scopes() {
+    return caller.scopes();
+  }
+
+  @Override
+  public String sessionId() {
+    return exchange == null ? null : exchange.sessionId();
+  }
+
+  @Override
+  public String toolName() {
+    return request.name();
+  }
+
+  @Override
+  public void log(McpSchema.LoggingLevel level, String message) {
+    // the SDK drops messages below the level the client set with logging/setLevel
+    exchange.loggingNotification(McpSchema.LoggingMessageNotification.builder(level, message)
+        .logger(LOGGER_NAME + "/" + request.name())
+        .build());
+  }
+
+  @Override
+  public void progress(double progress, Double total, String message) {
+    Object token = progressToken();
+    if (token == null) {
+      return; // the client did not ask for progress
+    }
+    exchange.progressNotification(
+        McpSchema.ProgressNotification.builder(token, progress).total(total).message(message).build());
+  }
+
+  private Object progressToken() {
+    Map<String, Object> meta = request.meta();
+    return meta == null ? null : meta.get("progressToken");
+  }
+
+  @Override
+  public McpSchema.CreateMessageResult sample(McpSchema.CreateMessageRequest req) {
+    return exchange.createMessage(req);
+  }
+
+  @Override
+  public McpSchema.ElicitResult elicit(McpSchema.ElicitRequest req) {
+    return exchange.createElicitation(req);
+  }
+
+  @Override
+  public boolean canSample() {
+    McpSchema.ClientCapabilities c = exchange.getClientCapabilities();
+    return c != null && c.sampling() != null;
+  }
+
+  @Override
+  public boolean canElicit() {
+    McpSchema.ClientCapabilities c = exchange.getClientCapabilities();
+    return c != null && c.elicitation() != null;
+  }
+}

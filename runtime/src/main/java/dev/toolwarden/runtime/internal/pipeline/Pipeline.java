@@ -1,0 +1,29 @@
+package dev.toolwarden.runtime.internal.pipeline;
+
+import dev.toolwarden.runtime.audit.AuditSink;
+import dev.toolwarden.runtime.internal.ratelimit.InMemoryRateLimiter;
+import dev.toolwarden.runtime.ratelimit.RateLimiterBackend;
+import io.modelcontextprotocol.json.McpJsonMapper;
+import java.util.List;
+
+/** The default pipeline, in the order the design fixes. */
+public final class Pipeline {
+
+  private Pipeline() {}
+
+  /** {@link #standard(McpJsonMapper, RateLimiterBackend, AuditSink)} with in-memory limits and the slf4j audit log. */
+  public static CallChain standard(McpJsonMapper json) {
+    return standard(json, new InMemoryRateLimiter(), AuditSink.slf4j());
+  }
+
+  /**
+   * Audit (outermost: sees every outcome), error mapping (so every later step is covered), scope
+   * check, rate limit, then invoke: bind and validate (generated), {@code @SafePath}
+   * confinement (generated calls into the runtime), the method, result mapping with output
+   * redaction.
+   */
+  public static CallChain standard(McpJsonMapper json, RateLimiterBackend limiter, AuditSink audit) {
+    return CallChain.of(List.of(new AuditStep(audit), new ErrorMapping(), new ScopeCheck(), new RateLimitStep(limiter),
+        new InvokeStep(new ResultMapper(json))));
+  }
+}

@@ -1,0 +1,39 @@
+package dev.toolwarden.runtime.internal.pipeline;
+
+import dev.toolwarden.runtime.ToolContext;
+import dev.toolwarden.runtime.spi.Invocation;
+import dev.toolwarden.runtime.spi.ToolDefinition;
+import java.util.Map;
+
+/**
+ * One {@code tools/call} as it travels through the pipeline.
+ *
+ * @param tool the tool's generated definition
+ * @param target the bound instance the tool is invoked on
+ * @param arguments the client's arguments (never {@code null})
+ * @param caller who calls
+ * @param context what the tool may see of the call (injected into the method)
+ * @param invocation what generated code asks of the runtime
+ * @param record what the steps decided, for the audit trail
+ */
+public record ToolCall(
+    ToolDefinition tool,
+    Object target,
+    Map<String, Object> arguments,
+    Caller caller,
+    ToolContext context,
+    Invocation invocation,
+    CallRecord record) {
+
+  public ToolCall {
+    if (record == null) {
+      record = CallRecord.plain(arguments);
+    }
+  }
+
+  /** A call without client details or redactions (tests, benchmarks). */
+  public ToolCall(ToolDefinition tool, Object target, Map<String, Object> arguments, Caller caller,
+      ToolContext context, Invocation invocation) {
+    this(tool, target, arguments, caller, context, invocation, null);
+  }
+}

@@ -1,0 +1,106 @@
+package dev.toolwarden.runtime.internal.server;
+
+import dev.toolwarden.runtime.ToolFactory;
+import dev.toolwarden.runtime.ToolwardenStartupException;
+import dev.toolwarden.runtime.spi.ToolBundle;
+import dev.toolwarden.runtime.spi.ToolDefinition;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Matches the generated bundles found by {@link ServiceLoader} with the bound instances (or the
+ * factory's). No class-path scanning, no reflection on user classes: the bundles say which class
+ * they serve and the runtime only checks {@code isInstance}.
+ */
+public final class Bootstrap {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Bootstrap.class);
+
+  private Bootstrap() {}
+
+  public static List<ToolBundle> loadBundles(ClassLoader loader) {
+    List<ToolBundle> bundles = new ArrayList<>();
+    try {
+      for (ToolBundle b : ServiceLoader.load(ToolBundle.class, loader)) {
+        bundles.add(b);
+      }
+    } catch (ServiceConfigurationError e) {
+      throw new ToolwardenStartupException("a generated tool bundle cannot be loaded: " + e.getMessage()
+          + " (rebuild with the same toolwarden-processor and runtime versions)");
+    }
+    return bundles;
+  }
+
+  /** The tools to serve, in a stable order: bound instances first, then factory-made ones. */
+  public static List<BoundTool> bind(List<ToolBundle> bundles, List<Object> instances, ToolFactory factory) {
+    Map<ToolBundle, Object> targets = new LinkedHashMap<>();
+    Map<Object, Boolean> used = new IdentityHashMap<>();
+    for (Object instance : instances) {
+      for (ToolBundle bundle : bundles) {
+        if (bundle.toolClass().isInstance(instance)) {
+          Object previous = targets.put(bundle, instance);
+          if (previous != null && previous != instance) {
+            throw new ToolwardenStartupException("two bound instances serve the tools of "
+                + bundle.toolClass().getName() + ": bind one instance per tool class");
+          }
+          used.put(instance, Boolean.TRUE);
+        }
+      }
+      if (!used.containsKey(instance)) {
+        throw new ToolwardenStartupException("no generated tool bundle for " + instance.getClass().getName()
+            + ": annotate its tool methods with @McpTool and put toolwarden-processor on the annotation"
+            + " processor path (e.g. maven-compiler-plugin <annotationProcessorPaths>)");
+      }
+    }
+    for (ToolBundle bundle : bundles) {
+      if (targets.containsKey(bundle)) {
+        continue;
+      }
+      Object made = factory == null ? null : create(factory, bundle.toolClass());
+      if (made == null) {
+        LOG.info("tool class {} has a generated bundle but no instance: not served", bundle.toolClass().getName());
+      } else {
+        targets.put(bundle, made);
+      }
+    }
+    List<BoundTool> tools = new ArrayList<>();
+    Map<String, Class<?>> names = new HashMap<>();
+    for (Map.Entry<ToolBundle, Object> e : targets.entrySet()) {
+      for (ToolDefinition def : e.getKey().tools()) {
+        Class<?> other = names.putIfAbsent(def.name(), e.getKey().toolClass());
+        if (other != null) {
+          throw new ToolwardenStartupException("duplicate tool name '" + def.name() + "' in " + other.getName()
+              + " and " + e.getKey().toolClass().getName() + ": tool names must be unique in one server");
+        }
+        tools.add(new BoundTool(def, e.getValue()));
+      }
+    }
+    if (tools.isEmpty()) {
+      throw new ToolwardenStartupException("no tools to serve: bind instances of your @McpTool classes with"
+          + " .tools(...) or supply them with .toolFactory(...)");
+    }
+    return tools;
+  }
+
+  private static Object create(ToolFactory factory, Class<?> type) {
+    Object made;
+    try {
+      made = factory.create(type);
+    } catch (RuntimeException e) {
+      throw new ToolwardenStartupException("the tool factory failed to create " + type.getName() + ": " + e);
+    }
+    if (made != null && !type.isInstance(made)) {
+      throw new ToolwardenStartupException("the tool factory returned a " + made.getClass().getName()
+          + " for " + type.getName());
+    }
+    return made;
+  }
+}

@@ -1,0 +1,247 @@
+package dev.toolwarden.runtime.internal.server;
+
+import dev.toolwarden.runtime.ToolwardenStartupException;
+import dev.toolwarden.runtime.audit.AuditSink;
+import dev.toolwarden.runtime.auth.ResourceServer;
+import dev.toolwarden.runtime.internal.auth.OAuthCallers;
+import dev.toolwarden.runtime.internal.config.Config;
+import dev.toolwarden.runtime.internal.http.ClientRateLimitFilter;
+import dev.toolwarden.runtime.internal.path.PathGuard;
+import dev.toolwarden.runtime.internal.pipeline.CallChain;
+import dev.toolwarden.runtime.internal.pipeline.Caller;
+import dev.toolwarden.runtime.internal.pipeline.CallerResolver;
+import dev.toolwarden.runtime.internal.pipeline.Pipeline;
+import dev.toolwarden.runtime.internal.pipeline.ToolCallHandler;
+import dev.toolwarden.runtime.internal.ratelimit.InMemoryRateLimiter;
+import dev.toolwarden.runtime.internal.ratelimit.RateLimitKeys;
+import dev.toolwarden.runtime.internal.url.UrlGuard;
+import dev.toolwarden.runtime.ratelimit.RateLimiterBackend;
+import dev.toolwarden.runtime.spi.PathRule;
+import io.modelcontextprotocol.json.McpJsonDefaults;
+import io.modelcontextprotocol.json.McpJsonMapper;
+import io.modelcontextprotocol.server.McpServer;
+import io.modelcontextprotocol.server.McpServerFeatures;
+import io.modelcontextprotocol.server.McpSyncServer;
+import io.modelcontextprotocol.spec.McpSchema;
+import io.modelcontextprotocol.spec.McpServerTransportProvider;
+import io.modelcontextprotocol.spec.McpStreamableServerTransportProvider;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The checked parts of a server, built from its settings before any transport starts, and how to build
+ * the SDK server on a transport. Everything that could make the server unsafe or broken fails here.
+ */
+public final class ServerAssembly {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ServerAssembly.class);
+
+  /** Default per-client HTTP request limit. */
+  public static final String DEFAULT_CLIENT_LIMIT = "1200/1m";
+
+  private final ServerSettings settings;
+  private final McpJsonMapper json;
+  private final List<McpServerFeatures.SyncToolSpecification> specs;
+  private final Map<String, ToolCallHandler> handlers;
+  private final Map<String, List<String>> toolScopes;
+  private final AuditSink audit;
+  private final boolean filterTools;
+
+  private ServerAssembly(ServerSettings settings, McpJsonMapper json, List<McpServerFeatures.SyncToolSpecification> specs,
+      Map<String, ToolCallHandler> handlers, Map<String, List<String>> toolScopes, AuditSink audit, boolean filterTools) {
+    this.settings = settings;
+    this.json = json;
+    this.specs = specs;
+    this.handlers = handlers;
+    this.toolScopes = toolScopes;
+    this.audit = audit;
+    this.filterTools = filterTools;
+  }
+
+  /** Checks and assembles the server; {@code oauth} is null without OAuth. */
+  public static ServerAssembly assemble(ServerSettings s, ResourceServer oauth) {
+    ClassLoader loader = s.classLoader != null ? s.classLoader : Thread.currentThread().getContextClassLoader();
+    if (loader == null) {
+      loader = ServerAssembly.class.getClassLoader();
+    }
+    if (s.resourceSubscriptions && s.resources.isEmpty() && s.resourceTemplates.isEmpty()) {
+      throw new ToolwardenStartupException("resourceSubscriptions(true) without any resource to subscribe to:"
+          + " add .resources(..) or .resourceTemplates(..), or drop resourceSubscriptions");
+    }
+    List<BoundTool> tools = Bootstrap.bind(Bootstrap.loadBundles(loader), s.instances, s.factory);
+    PathGuard paths = PathGuard.of(resolveRoots(s, tools));
+    UrlGuard urls = new UrlGuard(s.egress);
+    Caller caller = new Caller(Caller.ANONYMOUS, grants(s, tools));
+    McpJsonMapper json = McpJsonDefaults.getMapper();
+    AuditSink audit = s.auditSink != null ? s.auditSink : AuditSink.slf4j();
+    RateLimiterBackend limiter = s.rateLimiter != null ? s.rateLimiter : new InMemoryRateLimiter();
+    limiter.attach(s.name, audit);
+    CallChain chain = Pipeline.standard(json, limiter, audit);
+    CallerResolver callers = oauth != null ? OAuthCallers.resolver() : CallerResolver.fixed(caller);
+    List<McpServerFeatures.SyncToolSpecification> specs = new ArrayList<>();
+    Map<String, ToolCallHandler> handlers = new LinkedHashMap<>();
+    Map<String, List<String>> toolScopes = new LinkedHashMap<>();
+    for (BoundTool t : tools) {
+      ToolCallHandler handler = new ToolCallHandler(t.definition(), t.target(), chain, callers, paths, urls);
+      handlers.put(t.definition().name(), handler);
+      specs.add(new McpServerFeatures.SyncToolSpecification(SdkTools.toSdkTool(t.definition(), json), handler));
+      toolScopes.put(t.definition().name(), t.definition().policy().scopes());
+    }
+    return new ServerAssembly(s, json, specs, Map.copyOf(handlers), Map.copyOf(toolScopes), audit,
+        oauth != null && oauth.filterToolsList());
+  }
+
+  /** The JSON mapper every part of this server shares. */
+  public McpJsonMapper json() {
+    return json;
+  }
+
+  /** The audit sink every decision of this server goes to. */
+  public AuditSink audit() {
+    return audit;
+  }
+
+  /** The scopes each tool needs, by tool name. */
+  public Map<String, List<String>> toolScopes() {
+    return toolScopes;
+  }
+
+  /** Each tool's full call pipeline, by tool name. */
+  public Map<String, ToolCallHandler> handlers() {
+    return handlers;
+  }
+
+  /** Builds the SDK server on a session-per-connection transport (stdio). */
+  public McpSyncServer build(McpServerTransportProvider transport) {
+    return configure(McpServer.sync(transport));
+  }
+
+  /** Builds the SDK server on the Streamable HTTP transport. */
+  public McpSyncServer build(McpStreamableServerTransportProvider transport) {
+    return configure(McpServer.sync(transport));
+  }
+
+  /** The per-client HTTP request limit, or null when it is off. */
+  public ClientRateLimitFilter clientLimitFilter() {
+    int requests;
+    long window;
+    if (settings.clientLimitRequests != null) {
+      requests = settings.clientLimitRequests;
+      window = settings.clientLimitWindowMillis;
+    } else {
+      String spec = settings.config.get("http.client-limit").orElse(DEFAULT_CLIENT_LIMIT).trim();
+      if (spec.equalsIgnoreCase("off") || spec.equals("0")) {
+        return null;
+      }
+      int slash = spec.indexOf('/');
+      long parsedWindow = slash < 0 ? -1 : RateLimitKeys.parseWindowMillis(spec.substring(slash + 1));
+      int parsed = -1;
+      try {
+        parsed = slash < 0 ? -1 : Integer.parseInt(spec.substring(0, slash).trim());
+      } catch (NumberFormatException e) {
+        // reported below
+      }
+      if (parsed <= 0 || parsedWindow <= 0) {
+        throw new ToolwardenStartupException("invalid " + Config.propertyName("http.client-limit") + " / "
+            + Config.environmentName("http.client-limit") + " '" + spec + "': use e.g. 600/1m, or off");
+      }
+      requests = parsed;
+      window = parsedWindow;
+    }
+    return requests == 0 ? null : new ClientRateLimitFilter(requests, window, audit);
+  }
+
+  private McpSyncServer configure(McpServer.SyncSpecification<?> spec) {
+    ServerSettings s = settings;
+    var capabilities = McpSchema.ServerCapabilities.builder().tools(true).logging();
+    if (!s.resources.isEmpty() || !s.resourceTemplates.isEmpty()) {
+      capabilities.resources(s.resourceSubscriptions, false); // (subscribe, listChanged)
+    }
+    if (!s.prompts.isEmpty()) {
+      capabilities.prompts(false);
+    }
+    if (!s.completions.isEmpty()) {
+      capabilities.completions();
+    }
+    spec.serverInfo(s.name, s.version)
+        .jsonMapper(json)
+        .capabilities(capabilities.build())
+        .validateToolInputs(s.keepSdkValidation)
+        .tools(specs);
+    if (filterTools) {
+      spec.addToolFilter(OAuthCallers.toolFilter(toolScopes));
+    }
+    if (s.instructions != null) {
+      spec.instructions(s.instructions);
+    }
+    if (!s.resources.isEmpty()) {
+      spec.resources(s.resources);
+    }
+    if (!s.resourceTemplates.isEmpty()) {
+      spec.resourceTemplates(s.resourceTemplates);
+    }
+    if (!s.prompts.isEmpty()) {
+      spec.prompts(s.prompts);
+    }
+    if (!s.completions.isEmpty()) {
+      spec.completions(s.completions);
+    }
+    try {
+      return spec.build();
+    } catch (IllegalArgumentException e) {
+      // the SDK checks every schema against the 2020-12 meta-schema here
+      throw new ToolwardenStartupException("the MCP SDK rejected the server definition: " + e.getMessage());
+    }
+  }
+
+  private static Map<String, Path> resolveRoots(ServerSettings s, List<BoundTool> tools) {
+    Map<String, Path> resolved = new LinkedHashMap<>(s.roots);
+    for (BoundTool t : tools) {
+      for (PathRule rule : t.definition().policy().safePaths()) {
+        if (resolved.containsKey(rule.root())) {
+          continue;
+        }
+        Optional<String> configured = s.config.get("root." + rule.root());
+        if (configured.isEmpty()) {
+          throw new ToolwardenStartupException("tool '" + t.definition().name() + "' needs the root '" + rule.root()
+              + "' (@SafePath) but it is not bound: call .root(\"" + rule.root() + "\", dir) or set "
+              + Config.propertyName("root." + rule.root()) + " / " + Config.environmentName("root." + rule.root()));
+        }
+        resolved.put(rule.root(), Path.of(configured.get()));
+      }
+    }
+    return resolved;
+  }
+
+  private static Set<String> grants(ServerSettings s, List<BoundTool> tools) {
+    if (s.grantedScopes != null) {
+      return s.grantedScopes;
+    }
+    Optional<String> configured = s.config.get("grant.scopes");
+    if (configured.isPresent()) {
+      Set<String> granted = new LinkedHashSet<>();
+      for (String part : configured.get().split("[,\\s]+")) {
+        if (!part.isEmpty()) {
+          granted.add(part);
+        }
+      }
+      return granted;
+    }
+    Set<String> all = new LinkedHashSet<>();
+    for (BoundTool t : tools) {
+      all.addAll(t.definition().policy().scopes());
+    }
+    if (!all.isEmpty()) {
+      LOG.info("no scopes configured: granting every declared scope {} to the local caller", all);
+    }
+    return all;
+  }
+}
