@@ -52,6 +52,15 @@ class PolicyLintTest {
     assertThat(c).hadWarningContaining("[TW-URL-STRING] parameter 'callbackUrl' of b()").inFile(src).onLine(5);
   }
 
+  @Test
+  void urlStringsWithSafeUrlDoNotWarn() {
+    JavaFileObject src = Compiler.source("T", IMPORTS, "@RequiresScope(\"s\") public class T {",
+        "  @McpTool(description = \"d\") public String b(@SafeUrl(hosts = \"*.example.org\") String callbackUrl) {",
+        "    return \"\"; }",
+        "  @McpTool(description = \"d\") public String c(@SafeUrl java.net.URL webhookUrl) { return \"\"; }", "}");
+    assertThat(Compiler.compile(src)).succeededWithoutWarnings();
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"int maxTokens", "long tokenCount", "String tokenizer", "String sortKey",
       "String keyword", "String tokenType", "String passwordPolicy", "int apiKeyLength", "String authorName",

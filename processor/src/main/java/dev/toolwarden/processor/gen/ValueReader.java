@@ -137,7 +137,7 @@ final class ValueReader {
       case INSTANT -> CodeBlock.of("$T.parse($S).toInstant()", ClassName.get("java.time", "OffsetDateTime"), d);
       case OFFSET_DATE_TIME -> CodeBlock.of("$T.parse($S)", ClassName.get("java.time", "OffsetDateTime"), d);
       case DURATION -> CodeBlock.of("$T.parse($S)", ClassName.get("java.time", "Duration"), d);
-      case PATH -> throw new IllegalStateException("no default for Path");
+      case PATH, URL -> throw new IllegalStateException("no default for Path or URL");
     };
   }
 
