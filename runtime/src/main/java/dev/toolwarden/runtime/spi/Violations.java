@@ -58,6 +58,24 @@ public final class Violations {
     list.add(new Violation(pointer, rule, message));
   }
 
+  /**
+   * Puts {@code prefix} in front of the pointers of the violations added since {@code mark} (a
+   * {@link #size()} taken before). Generated code binds a record or a list element with pointers
+   * relative to it and calls this only when binding it failed, so a valid call builds no pointer string.
+   *
+   * @param mark the {@link #size()} before the value was bound
+   * @param prefix the value's JSON pointer, relative to the enclosing value that is bound
+   */
+  public void prefix(int mark, String prefix) {
+    if (list == null || prefix.isEmpty()) {
+      return;
+    }
+    for (int i = mark; i < list.size(); i++) {
+      Violation old = list.get(i);
+      list.set(i, new Violation(prefix + old.pointer(), old.rule(), old.message()));
+    }
+  }
+
   /** The violations, in the order found. */
   public List<Violation> list() {
     List<Violation> out = list == null ? new ArrayList<>() : new ArrayList<>(list);
