@@ -129,6 +129,23 @@ class PolicyLintTest {
         && manifest.indexOf("\"find_orders\"") < manifest.indexOf("\"read_file\""), "tools are sorted by name");
   }
 
+  @Test
+  void manifestListsEveryGuardedUrlWithItsRule() throws IOException {
+    Compilation c = Compiler.compile(Compiler.fixture("dev.toolwarden.fixtures.UrlTools"));
+    assertThat(c).succeededWithoutWarnings();
+    String manifest = manifest(c);
+    String fetch = manifest.substring(manifest.indexOf("\"fetch_page\": {"), manifest.indexOf("\"register_hooks\": {"));
+    String register = manifest.substring(manifest.indexOf("\"register_hooks\": {"));
+    for (String expected : List.of("\"safeUrls\": [", "\"pointer\": \"/input/page\"", "\"docs.example.com\"",
+        "\"*.example.org\"", "8443", "\"allowPrivate\": false")) {
+      assertTrue(fetch.contains(expected), "missing " + expected + " in\n" + fetch);
+    }
+    for (String expected : List.of("\"pointer\": \"/input/hooks/*/target\"", "\"pointer\": \"/input/mirror\"",
+        "\"allowPrivate\": true")) {
+      assertTrue(register.contains(expected), "missing " + expected + " in\n" + register);
+    }
+  }
+
   private static String manifest(Compilation c) throws IOException {
     return c.generatedFile(StandardLocation.CLASS_OUTPUT, "", ManifestWriter.PATH).orElseThrow()
         .getCharContent(false).toString();

@@ -1,5 +1,8 @@
 package dev.toolwarden.runtime.spi;
 
+import java.net.MalformedURLException;
+import java.net.URI;
+import java.net.URL;
 import java.util.List;
 
 /**
@@ -18,5 +21,22 @@ public record UrlRule(String pointer, List<String> schemes, List<String> hosts, 
     schemes = List.copyOf(schemes);
     hosts = List.copyOf(hosts);
     ports = List.copyOf(ports);
+  }
+
+  /**
+   * The checked URI as a {@link URL}, for a {@code @SafeUrl URL} argument: {@code null} when
+   * {@code checked} is (the check already added its violation), or after adding a violation when
+   * the JDK has no handler for the scheme.
+   */
+  public static URL toUrl(URI checked, String pointer, Violations violations) {
+    if (checked == null) {
+      return null;
+    }
+    try {
+      return checked.toURL();
+    } catch (MalformedURLException | IllegalArgumentException e) {
+      violations.add(pointer, "TW-SAFE-URL", "url refused: scheme not supported by java.net.URL");
+      return null;
+    }
   }
 }
