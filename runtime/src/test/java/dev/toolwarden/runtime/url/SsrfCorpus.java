@@ -13,9 +13,10 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The SSRF corpus ({@code ssrf-corpus.tsv} beside this class): the test resolver's table and the
+ * The SSRF corpus ({@code ssrf-corpus.jsonl} beside this class): the test resolver's table and the
  * payloads, each with its policy and the expected outcome. One file feeds the guard-level test
  * and the transport tests, so they judge the same payloads.
  */
@@ -42,6 +43,8 @@ public final class SsrfCorpus {
     }
   }
 
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
   private final Map<String, List<String>> table;
   private final List<Payload> payloads;
 
@@ -52,7 +55,7 @@ public final class SsrfCorpus {
 
   /** Reads the corpus from the class path. */
   public static SsrfCorpus load() {
-    try (InputStream in = SsrfCorpus.class.getResourceAsStream("ssrf-corpus.tsv");
+    try (InputStream in = SsrfCorpus.class.getResourceAsStream("ssrf-corpus.jsonl");
         BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
       Map<String, List<String>> table = new LinkedHashMap<>();
       List<Payload> payloads = new ArrayList<>();
@@ -60,11 +63,11 @@ public final class SsrfCorpus {
         if (line.isBlank() || line.startsWith("#")) {
           continue;
         }
-        String[] f = line.split("\t", -1);
-        if (line.startsWith("=")) {
-          table.put(f[0].substring(1), Arrays.asList(f[1].split(",")));
+        List<String> f = Arrays.asList(JSON.readValue(line, String[].class));
+        if (f.get(0).startsWith("=")) {
+          table.put(f.get(0).substring(1), f.subList(1, f.size()));
         } else {
-          payloads.add(new Payload(f[0], f[1], unescape(f[2])));
+          payloads.add(new Payload(f.get(0), f.get(1), f.get(2)));
         }
       }
       return new SsrfCorpus(table, List.copyOf(payloads));
@@ -114,30 +117,5 @@ public final class SsrfCorpus {
           List.of("api.example.com", "*.example.org", "xn--bcher-kva.example.com"), List.of(443, 8443), false);
       default -> throw new IllegalArgumentException(policy);
     };
-  }
-
-  private static String unescape(String s) {
-    StringBuilder b = new StringBuilder();
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (c != '\\' || i + 1 == s.length()) {
-        b.append(c);
-        continue;
-      }
-      char n = s.charAt(++i);
-      switch (n) {
-        case 't' -> b.append('\t');
-        case 'n' -> b.append('\n');
-        case 'r' -> b.append('\r');
-        case '0' -> b.append('\0');
-        case '\\' -> b.append('\\');
-        case 'u' -> {
-          b.append((char) Integer.parseInt(s.substring(i + 1, i + 5), 16));
-          i += 4;
-        }
-        default -> throw new IllegalArgumentException("unknown escape \\" + n + " in " + s);
-      }
-    }
-    return b.toString();
   }
 }
