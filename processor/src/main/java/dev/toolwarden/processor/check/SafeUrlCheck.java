@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
 public final class SafeUrlCheck implements ModelCheck {
 
   private static final Pattern SCHEME = Pattern.compile("[a-z][a-z0-9+.-]*");
-  private static final String LABEL = "(?!-)(?![a-z0-9]{2}--)(?:xn--)?[a-z0-9-]{1,63}(?<!-)";
+  /** An LDH label; "ab--" prefixes are reserved for IDNA encodings, of which only "xn--" (punycode) exists. */
+  private static final String LABEL = "(?!-)(?!(?!xn)[a-z0-9]{2}--)[a-z0-9-]{1,63}(?<!-)";
   /** One or more LDH labels ({@code xn--} is the only {@code ??--} prefix), optionally after {@code *.}. */
   private static final Pattern HOST = Pattern.compile("(?:\\*\\.)?" + LABEL + "(?:\\." + LABEL + ")*");
   private static final Pattern NUMERIC_LAST_LABEL = Pattern.compile("(?:.*\\.)?(?:[0-9]+|0[xX][0-9a-fA-F]*)");
