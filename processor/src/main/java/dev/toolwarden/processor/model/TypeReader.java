@@ -91,7 +91,7 @@ final class TypeReader {
         annotations.strings(safe, "extensions"), annotations.bool(safe, "followLinks"), safe);
     return new Field(decl, javaName, jsonName, jt, constraints, nullable, defaultJson, defaultValue, description,
         redact != null, redact == null ? 0 : (int) annotations.number(redact, "keepLast"), safePath,
-        SafeUrlModel.read(annotations, find(mirrors, Names.SAFE_URL)));
+        SafeUrlModel.read(annotations, mirrors, type));
   }
 
   private static AnnotationMirror find(List<AnnotationMirror> mirrors, String name) {
