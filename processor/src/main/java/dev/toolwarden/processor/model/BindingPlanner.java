@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Builds the {@link BindingPlan} of a class from what the user declared: one plan per argument and
@@ -139,24 +140,22 @@ final class BindingPlanner {
   }
 
   private PathRuleModel rule(Owner owner, Field f, String pointer) {
-    String key = owner.key() + " " + f.javaName();
-    PathRuleModel existing = rules.get(key);
-    if (existing != null) {
-      return existing;
-    }
-    PathRuleModel rule = new PathRuleModel(constantName("PATH_RULE_", owner, f), pointer, f.safePath());
-    rules.put(key, rule);
-    return rule;
+    return once(rules, owner, f, "PATH_RULE_", name -> new PathRuleModel(name, pointer, f.safePath()));
   }
 
   private UrlRuleModel urlRule(Owner owner, Field f, String pointer) {
+    return once(urlRules, owner, f, "URL_RULE_", name -> new UrlRuleModel(name, pointer, f.safeUrl()));
+  }
+
+  /** The rule of a declaration, made (and its constant named) the first time the declaration is reached. */
+  private <R> R once(Map<String, R> byDeclaration, Owner owner, Field f, String prefix, Function<String, R> make) {
     String key = owner.key() + " " + f.javaName();
-    UrlRuleModel existing = urlRules.get(key);
+    R existing = byDeclaration.get(key);
     if (existing != null) {
       return existing;
     }
-    UrlRuleModel rule = new UrlRuleModel(constantName("URL_RULE_", owner, f), pointer, f.safeUrl());
-    urlRules.put(key, rule);
+    R rule = make.apply(constantName(prefix, owner, f));
+    byDeclaration.put(key, rule);
     return rule;
   }
 
