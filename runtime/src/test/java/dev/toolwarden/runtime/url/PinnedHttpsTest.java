@@ -2,19 +2,14 @@ package dev.toolwarden.runtime.url;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.InputStream;
+import dev.toolwarden.runtime.testtools.TestTls;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -37,28 +32,13 @@ class PinnedHttpsTest {
     new SecureRandom().nextBytes(random);
     String password = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
     Path keystore = temp.resolve("origin.p12");
-    ProcessBuilder keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
-        "-genkeypair", "-alias", "origin", "-keyalg", "EC", "-groupname", "secp256r1", "-validity", "2",
-        "-dname", "CN=origin.lab.test", "-ext", "SAN=dns:origin.lab.test", "-storetype", "PKCS12",
-        "-keystore", keystore.toString(), "-storepass:env", "KS_PASSWORD").redirectErrorStream(true);
-    keytool.environment().put("KS_PASSWORD", password);
-    Process p = keytool.start();
-    p.getOutputStream().close();
-    assertTrue(p.waitFor(60, TimeUnit.SECONDS));
-    assertEquals(0, p.exitValue(), new String(p.getInputStream().readAllBytes()));
+    TestTls.keystore(keystore, password, "origin.lab.test", "dns:origin.lab.test");
 
     SslContextFactory.Server tls = new SslContextFactory.Server();
     tls.setKeyStorePath(keystore.toString());
     tls.setKeyStorePassword(password);
     tls.setKeyStoreType("PKCS12");
-    KeyStore trust = KeyStore.getInstance("PKCS12");
-    try (InputStream in = Files.newInputStream(keystore)) {
-      trust.load(in, password.toCharArray());
-    }
-    TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-    tmf.init(trust);
-    SSLContext ssl = SSLContext.getInstance("TLS");
-    ssl.init(null, tmf.getTrustManagers(), null);
+    SSLContext ssl = TestTls.trusting(keystore, password);
 
     try (LoopbackOrigin origin = new LoopbackOrigin(tls)) {
       int port = origin.port();
