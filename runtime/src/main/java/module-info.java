@@ -17,6 +17,7 @@ module dev.toolwarden.runtime {
   // the SDK's jars are automatic modules that declare nothing: name the explicit modules they load at run time,
   // or a module-path application fails at its first JSON message (NoClassDefFoundError tools/jackson/core/...)
   requires tools.jackson.databind;
+  requires reactor.core; // the stdio transport serializes the SDK's sends (internal/stdio/SerializedSends)
   requires com.networknt.schema;
   requires jakarta.servlet;
   requires org.eclipse.jetty.server;
@@ -41,8 +42,9 @@ module dev.toolwarden.runtime {
   exports dev.toolwarden.runtime.ratelimit;
   exports dev.toolwarden.runtime.spi;
   exports dev.toolwarden.runtime.url;
-  // the Redis backend falls back to the in-memory limiter and shares the window grammar
+  // the Redis backend falls back to the in-memory limiter and reads its settings like every other part
   exports dev.toolwarden.runtime.internal.ratelimit to dev.toolwarden.redis;
+  exports dev.toolwarden.runtime.internal.config to dev.toolwarden.redis;
 
   uses dev.toolwarden.runtime.spi.ToolBundle;
 }
