@@ -14,6 +14,7 @@ import dev.toolwarden.runtime.RunningServer;
 import dev.toolwarden.runtime.Toolwarden;
 import dev.toolwarden.runtime.ToolwardenStartupException;
 import dev.toolwarden.runtime.internal.auth.AuthFailure;
+import dev.toolwarden.runtime.internal.auth.ResourceServerAccess;
 import dev.toolwarden.runtime.auth.ResourceServer;
 import dev.toolwarden.runtime.auth.TestTokens;
 import dev.toolwarden.runtime.testtools.EchoTools;
@@ -70,11 +71,11 @@ class OAuthHttpTest {
   private static RunningServer oauthServer(int port, TestTokens tokens, Duration sessionIdleTimeout) {
     return Toolwarden.server("oauth-test", "1.0.0")
         .tools(new EchoTools())
-        .http(HttpOptions.loopback(port).oauth(ResourceServer.custom(TestTokens.ISSUER, tokens.resource,
-                tokens.verifier())
-            .sessionIdleTimeout(sessionIdleTimeout)
-            .resourceName("OAuth test")
-            .events(EVENTS::add)));
+        .http(HttpOptions.loopback(port).oauth(ResourceServerAccess.withEvents(
+            ResourceServer.custom(TestTokens.ISSUER, tokens.resource, tokens.verifier())
+                .sessionIdleTimeout(sessionIdleTimeout)
+                .resourceName("OAuth test"),
+            EVENTS::add)));
   }
 
   private static TestTokens unfilteredTokens;

@@ -3,6 +3,7 @@ package dev.toolwarden.runtime.internal.http;
 import dev.toolwarden.runtime.internal.auth.AuthEvents;
 import dev.toolwarden.runtime.internal.auth.AuthFailure;
 import dev.toolwarden.runtime.internal.auth.OAuthCallers;
+import dev.toolwarden.runtime.internal.auth.ResourceServerAccess;
 import dev.toolwarden.runtime.auth.ResourceServer;
 import dev.toolwarden.runtime.internal.auth.SessionBindings;
 import dev.toolwarden.runtime.auth.TokenRejectedException;
@@ -86,7 +87,7 @@ public final class OAuthFilter implements Filter {
     this.sessions = sessions;
     this.json = json;
     this.maxBodyBytes = maxBodyBytes;
-    this.events = rs.events();
+    this.events = ResourceServerAccess.events(rs);
   }
 
   @Override
