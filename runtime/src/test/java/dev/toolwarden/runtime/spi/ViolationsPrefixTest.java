@@ -26,6 +26,21 @@ class ViolationsPrefixTest {
   }
 
   @Test
+  void deepNestingJoinsEveryLevelOnceInOrder() {
+    Violations v = new Violations();
+    v.add("/leaf", "type", "m");
+    v.add("", "required", "m");
+    StringBuilder expected = new StringBuilder();
+    for (int depth = 0; depth < 1000; depth++) {
+      v.prefix(0, "/c/" + depth);
+      expected.insert(0, "/c/" + depth);
+    }
+    assertEquals(List.of(expected + "/leaf", expected.toString()), v.list().stream().map(Violation::pointer).toList());
+    // joined once: asking again gives the same pointers
+    assertEquals(expected + "/leaf", v.list().get(0).pointer());
+  }
+
+  @Test
   void beyondTheShownLimitOnlyTheCountGrows() {
     Violations v = new Violations();
     for (int i = 0; i < 99; i++) {
