@@ -180,4 +180,38 @@ class UrlGuardTest {
     assertEquals("url refused: host does not resolve to an allowed address [TW-SAFE-URL]", e.getMessage());
     assertEquals("https://93.184.216.34/a", SafeUrls.check(UrlPolicy.publicWeb(), "https://93.184.216.34/a").toString());
   }
+
+  @Test
+  void anyTextIsEitherRefusedByARuleOrAcceptedWithTheHostJavaReads() throws Exception {
+    byte[] publicAddress = {93, (byte) 184, (byte) 216, 34};
+    UrlGuard guard = new UrlGuard(Egress.builder()
+        .resolver(host -> List.of(InetAddress.getByAddress(host, publicAddress))).build());
+    UrlPolicy policy = UrlPolicy.builder().schemes("http", "https").anyPort().build();
+    String[] pieces = {"http", "https", "HTTP", ":", "//", "/", "\\", "@", "[", "]", "::", "%", "%2e", ".", "..",
+        "a", "b.example", "example.com", "127", "0x7f", "1", "0", "ffff", "::1", "xn--", "-", "_", "?", "#", " ",
+        "\t", "\u0430", "\uff0e", "\u3002", "80", "443", "65536", "localhost", "10.0.0.1", "93.184.216.34"};
+    Random random = new Random(2026);
+    int accepted = 0;
+    for (int i = 0; i < 100_000; i++) {
+      StringBuilder b = new StringBuilder(i % 3 == 0 ? "http://" : "");
+      for (int n = random.nextInt(8); n >= 0; n--) {
+        b.append(pieces[random.nextInt(pieces.length)]);
+      }
+      String raw = b.toString();
+      UrlGuard.Checked checked;
+      try {
+        checked = guard.check(policy, raw);
+      } catch (UrlRefusal expected) {
+        continue;
+      }
+      accepted++;
+      java.net.URI uri = checked.url().uri();
+      String host = uri.getHost().startsWith("[") ? uri.getHost().substring(1, uri.getHost().length() - 1)
+          : uri.getHost();
+      assertEquals(checked.url().host(), host, raw);
+      assertNull(uri.getRawUserInfo(), raw);
+      assertEquals(uri, guard.check(policy, uri.toString()).url().uri(), "checking is idempotent: " + raw);
+    }
+    assertTrue(accepted > 100, "the generator also makes valid URLs: " + accepted);
+  }
 }
