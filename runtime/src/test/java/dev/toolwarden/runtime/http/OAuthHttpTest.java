@@ -223,8 +223,11 @@ class OAuthHttpTest {
     HttpResponse<String> r = post(call, Map.of("Authorization", "Bearer " + weak, "Mcp-Session-Id", session));
     assertEquals(403, r.statusCode());
     String challenge = r.headers().firstValue("WWW-Authenticate").orElseThrow();
-    assertTrue(challenge.startsWith("Bearer resource_metadata=\"http://127.0.0.1:" + server.port()
-        + "/.well-known/oauth-protected-resource/mcp\", scope=\"math:use\", error=\"insufficient_scope\""), challenge);
+    // tool names are secret while tools/list hides them: the challenge asks for the public scope list
+    // (scopes_supported), never for the tool's own scopes, which would tell it from an unknown tool
+    assertEquals("Bearer resource_metadata=\"http://127.0.0.1:" + server.port()
+        + "/.well-known/oauth-protected-resource/mcp\", scope=\"admin echo:use math:use\", error=\"insufficient_scope\","
+        + " error_description=\"The access token lacks a scope this call requires\"", challenge);
     AuthFailure event = EVENTS.get(EVENTS.size() - 1);
     assertEquals(AuthFailure.Kind.INSUFFICIENT_SCOPE, event.kind());
     assertEquals("add", event.tool());

@@ -1,9 +1,8 @@
 package dev.toolwarden.runtime.internal.auth;
 
+import dev.toolwarden.runtime.internal.net.Loopback;
 import dev.toolwarden.runtime.ToolwardenStartupException;
-import java.net.InetAddress;
 import java.net.URI;
-import java.net.UnknownHostException;
 
 /** The start-up checks of a resource server's issuer and resource URL. */
 public final class ResourceServerValidation {
@@ -24,14 +23,14 @@ public final class ResourceServerValidation {
       throw new ToolwardenStartupException("the OAuth resource URL '" + resource
           + "' must be an absolute http(s) URL without query or fragment, e.g. https://mcp.example.com/mcp");
     }
-    if ("http".equals(r.getScheme()) && !isLoopback(r.getHost())) {
+    if ("http".equals(r.getScheme()) && !Loopback.isLoopback(r.getHost())) {
       throw new ToolwardenStartupException("the OAuth resource URL '" + resource
           + "' must use https (plain http is only accepted for a loopback host)");
     }
     String issuer = o.issuer();
     URI i = url(issuer, "issuer");
     if (!i.isAbsolute() || i.getRawAuthority() == null || i.getRawQuery() != null || i.getRawFragment() != null
-        || !("https".equals(i.getScheme()) || ("http".equals(i.getScheme()) && isLoopback(i.getHost())))) {
+        || !("https".equals(i.getScheme()) || ("http".equals(i.getScheme()) && Loopback.isLoopback(i.getHost())))) {
       throw new ToolwardenStartupException("the OAuth issuer '" + issuer
           + "' must be an https URL without query or fragment (http only for a loopback host)");
     }
@@ -42,25 +41,6 @@ public final class ResourceServerValidation {
       return URI.create(value);
     } catch (IllegalArgumentException e) {
       throw new ToolwardenStartupException("the OAuth " + what + " '" + value + "' is not a URL");
-    }
-  }
-
-  /** Whether {@code host} is {@code localhost} or a loopback address literal; a name is never resolved. */
-  static boolean isLoopback(String host) {
-    if (host == null) {
-      return false;
-    }
-    String h = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
-    if ("localhost".equalsIgnoreCase(h)) {
-      return true;
-    }
-    if (!h.matches("[0-9.]+") && h.indexOf(':') < 0) {
-      return false; // a name: never resolved here
-    }
-    try {
-      return InetAddress.getByName(h).isLoopbackAddress();
-    } catch (UnknownHostException e) {
-      return false;
     }
   }
 }
