@@ -5,7 +5,10 @@ import com.palantir.javapoet.CodeBlock;
 import dev.toolwarden.processor.model.Binding;
 import dev.toolwarden.processor.model.JType;
 import dev.toolwarden.processor.model.RecordModel;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -50,10 +53,44 @@ final class BindingEmitter {
     return names;
   }
 
+  /**
+   * Binds every declared property of an object to a new local variable, in order, and returns their
+   * names. Every value is looked up first: when as many declared properties are present as the
+   * object has keys, it has no unknown key, and the loop that names the unknown ones is skipped.
+   */
+  List<String> properties(CodeBlock.Builder b, String map, List<Binding> fields) {
+    List<String> raws = new ArrayList<>();
+    Set<String> declared = new HashSet<>();
+    for (Binding f : fields) {
+      if (!declared.add(f.name())) {
+        // ArgumentCheck reports duplicate names, and generators run only without errors
+        throw new IllegalStateException("duplicate property " + f.name());
+      }
+      String raw = names.fresh("raw");
+      b.addStatement("$T $L = $L.get($S)", Object.class, raw, map, f.name());
+      raws.add(raw);
+    }
+    unknownKeys(b, map, fields, raws);
+    List<String> vars = new ArrayList<>();
+    for (int i = 0; i < fields.size(); i++) {
+      vars.add(field(b, fields.get(i), map, raws.get(i)));
+    }
+    return vars;
+  }
+
   /** Rejects every key of the object that is not a declared property. */
-  void unknownKeys(CodeBlock.Builder b, String map, List<Binding> fields) {
+  private void unknownKeys(CodeBlock.Builder b, String map, List<Binding> fields, List<String> raws) {
     CodeBlock keyPointer = CodeBlock.of("\"/\" + $T.escape(key)", TypeNames.VIOLATIONS);
     String noun = frame.noun;
+    if (!fields.isEmpty()) {
+      // a declared key sent as null is not counted: the loop then runs and finds nothing unknown
+      CodeBlock.Builder present = CodeBlock.builder();
+      for (int i = 0; i < raws.size(); i++) {
+        present.add(i == 0 ? "($L == null ? 0 : 1)" : " +$W($L == null ? 0 : 1)", raws.get(i));
+      }
+      b.add("// a key that is not declared exists only if fewer declared ones are present than there are keys\n");
+      b.beginControlFlow("if ($L.size() != $L)", map, present.build());
+    }
     b.beginControlFlow("for ($T key : $L.keySet())", String.class, map);
     if (fields.isEmpty()) {
       b.addStatement("v.add($L, \"additionalProperties\", $S)", keyPointer, "unknown " + noun);
@@ -69,13 +106,14 @@ final class BindingEmitter {
       b.endControlFlow();
     }
     b.endControlFlow();
+    if (!fields.isEmpty()) {
+      b.endControlFlow();
+    }
   }
 
-  /** Reads a property of an object into a new local variable and returns its name. */
-  String field(CodeBlock.Builder b, Binding f, String map) {
-    String raw = names.fresh("raw");
+  /** Binds a property whose value {@code raw} holds (null when absent or null) to a new local variable. */
+  private String field(CodeBlock.Builder b, Binding f, String map, String raw) {
     String var = names.fresh("arg");
-    b.addStatement("$T $L = $L.get($S)", Object.class, raw, map, f.name());
     b.addStatement("$T $L = $L", TypeNames.of(f.type()), var, f.optional()
         ? CodeBlock.of("$T.empty()", TypeNames.OPTIONAL) : CodeBlock.of(TypeNames.neutral(f.type())));
     if (f.presence() == Binding.Presence.NULLABLE) {

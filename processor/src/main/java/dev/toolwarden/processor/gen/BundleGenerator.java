@@ -138,15 +138,11 @@ public final class BundleGenerator {
     CodeBlock.Builder b = CodeBlock.builder();
     b.addStatement("$T v = new $T()", TypeNames.VIOLATIONS, TypeNames.VIOLATIONS);
     BindingEmitter emitter = new BindingEmitter(constants, patterns, this::recordReader, BindingEmitter.Frame.ARGUMENTS);
-    emitter.unknownKeys(b, "args", plan.arguments());
+    List<String> values = emitter.properties(b, "args", plan.arguments());
     List<String> callArgs = new ArrayList<>();
     int next = 0;
     for (Field p : tool.parameters()) {
-      if (p.type() instanceof JType.Context) {
-        callArgs.add("inv.context()");
-      } else {
-        callArgs.add(emitter.field(b, plan.arguments().get(next++), "args"));
-      }
+      callArgs.add(p.type() instanceof JType.Context ? "inv.context()" : values.get(next++));
     }
     b.addStatement("v.throwIfAny()");
     CodeBlock call = CodeBlock.of("(($T) target).$L($L)", target, tool.method().getSimpleName(),
@@ -197,11 +193,7 @@ public final class BundleGenerator {
     b.addStatement("int mark = v.size()");
     BindingEmitter emitter = new BindingEmitter(constants, patterns, this::recordReader, BindingEmitter.Frame.RECORD);
     List<Binding> components = model.plan().components(r);
-    emitter.unknownKeys(b, "m", components);
-    List<String> values = new ArrayList<>();
-    for (Binding c : components) {
-      values.add(emitter.field(b, c, "m"));
-    }
+    List<String> values = emitter.properties(b, "m", components);
     b.beginControlFlow("if (v.size() != mark)").addStatement("return null").endControlFlow();
     b.addStatement("return new $T($L)", type, String.join(", ", values));
     recordMethods.put(name, MethodSpec.methodBuilder(name)
