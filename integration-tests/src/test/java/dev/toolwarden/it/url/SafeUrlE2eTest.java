@@ -71,6 +71,10 @@ class SafeUrlE2eTest {
     return b.toString();
   }
 
+  private static McpSchema.CallToolRequest call(String tool, String url) {
+    return McpSchema.CallToolRequest.builder(tool).arguments(Map.of("url", url)).build();
+  }
+
   private static String refusal(String name) {
     return "url refused: " + Refusal.valueOf(name).reason() + " [TW-SAFE-URL]";
   }
@@ -80,7 +84,7 @@ class SafeUrlE2eTest {
     try (ItOrigin origin = new ItOrigin()) {
       try (McpSyncClient client = connector.connect(env("echo", origin.port()))) {
         for (List<String> p : CORPUS.echoPayloads()) {
-          McpSchema.CallToolResult r = client.callTool(new McpSchema.CallToolRequest(p.get(0), Map.of("url", p.get(2))));
+          McpSchema.CallToolResult r = client.callTool(call(p.get(0), p.get(2)));
           String text = text(r);
           boolean ok = p.get(1).equals("OK")
               ? !Boolean.TRUE.equals(r.isError()) && text.equals(SafeUrls.check(POLICIES.get(p.get(0)), EGRESS,
@@ -95,7 +99,7 @@ class SafeUrlE2eTest {
       List<List<String>> redirects = CORPUS.redirects(origin.port());
       try (McpSyncClient client = connector.connect(env("fetch", origin.port()))) {
         for (List<String> p : redirects) {
-          McpSchema.CallToolResult r = client.callTool(new McpSchema.CallToolRequest("fetch", Map.of("url", p.get(2))));
+          McpSchema.CallToolResult r = client.callTool(call("fetch", p.get(2)));
           String expected = p.get(1).equals("OK") ? ItOrigin.HELLO : refusal(p.get(1));
           if (Boolean.TRUE.equals(r.isError()) == p.get(1).equals("OK") || !text(r).equals(expected)) {
             failures.add(p + " => " + text(r));

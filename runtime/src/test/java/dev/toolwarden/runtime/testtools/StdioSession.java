@@ -90,9 +90,13 @@ public final class StdioSession implements AutoCloseable {
   }
 
   @Override
-  public void close() throws Exception {
+  public void close() throws IOException {
     toServer.close();
-    serving.join(15_000);
+    try {
+      serving.join(15_000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     assertFalse(serving.isAlive(), "the stdio server ends with its input");
   }
 

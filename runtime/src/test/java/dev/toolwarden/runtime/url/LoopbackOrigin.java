@@ -41,7 +41,7 @@ public final class LoopbackOrigin implements AutoCloseable {
   }
 
   /** Starts an origin, over TLS when {@code tls} is given, on any free port. */
-  public LoopbackOrigin(SslContextFactory.Server tls) throws Exception {
+  LoopbackOrigin(SslContextFactory.Server tls) throws Exception {
     this(tls, 0);
   }
 
@@ -118,7 +118,11 @@ public final class LoopbackOrigin implements AutoCloseable {
   }
 
   @Override
-  public void close() throws Exception {
-    server.stop();
+  public void close() {
+    try {
+      server.stop();
+    } catch (Exception e) { // NOPMD: a test server that cannot stop is a broken test
+      throw new IllegalStateException("the loopback origin did not stop", e);
+    }
   }
 }

@@ -44,6 +44,9 @@ class UrlCorpusOverTransportsTest {
 
   private interface Session extends AutoCloseable {
     Transport transport();
+
+    @Override
+    void close() throws java.io.IOException;
   }
 
   private interface Starter {
@@ -125,7 +128,8 @@ class UrlCorpusOverTransportsTest {
       return new Session() {
         @Override
         public Transport transport() {
-          return (tool, url) -> client.callTool(new McpSchema.CallToolRequest(tool, Map.of("url", url)));
+          return (tool, url) -> client.callTool(
+              McpSchema.CallToolRequest.builder(tool).arguments(Map.of("url", url)).build());
         }
 
         @Override
@@ -148,7 +152,7 @@ class UrlCorpusOverTransportsTest {
         }
 
         @Override
-        public void close() throws Exception {
+        public void close() throws java.io.IOException {
           stdio.close();
         }
       };
