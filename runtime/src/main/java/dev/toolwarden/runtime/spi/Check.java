@@ -230,6 +230,10 @@ public final class Check {
    *
    * @param number the number the client sent
    * @param value {@code number.doubleValue()}
+   * @param below the largest double not above the bound
+   * @param above the smallest double not below the bound
+   * @param bound the bound, exactly
+   * @return negative, zero or positive as the number is below, at or above the bound
    */
   public static int compare(Object number, double value, double below, double above, BigDecimal bound) {
     if (!(number instanceof Float)) {
