@@ -35,19 +35,23 @@ public record SafeUrlModel(List<String> schemes, List<String> hosts, List<Intege
         return read(annotations, a);
       }
     }
-    return read(annotations, onTypeArgument(type));
+    return read(annotations, onTypeArgument(type, Names.SAFE_URL));
   }
 
-  private static AnnotationMirror onTypeArgument(TypeMirror type) {
+  /**
+   * The guard annotation {@code name} on a type argument or array component of {@code type} at any depth
+   * ({@code List<@SafeUrl URI>}): a guard written there must guard, never be ignored.
+   */
+  static AnnotationMirror onTypeArgument(TypeMirror type, String name) {
     List<? extends TypeMirror> inner = type instanceof DeclaredType d ? d.getTypeArguments()
         : type instanceof ArrayType a ? List.of(a.getComponentType()) : List.of();
     for (TypeMirror t : inner) {
       for (AnnotationMirror a : t.getAnnotationMirrors()) {
-        if (Annotations.name(a).equals(Names.SAFE_URL)) {
+        if (Annotations.name(a).equals(name)) {
           return a;
         }
       }
-      AnnotationMirror deeper = onTypeArgument(t);
+      AnnotationMirror deeper = onTypeArgument(t, name);
       if (deeper != null) {
         return deeper;
       }
