@@ -47,7 +47,7 @@ final class ScalarEmitter {
         b.addStatement("$T $L = $T.toStr($L, $S, v, $L)", String.class, text, TypeNames.CHECK, slot.raw(),
             slot.pointer(), slot.redaction());
         b.beginControlFlow("if ($L != null)", text);
-        b.addStatement("$L = $T.$L($L, $S, v, $L)", slot.target(), TypeNames.CHECK, converter(k), text,
+        b.addStatement("$L = $T.$L($L, $S, v, $L)", slot.target(), owner(k), converter(k), text,
             slot.pointer(), slot.redaction());
         b.endControlFlow();
       }
@@ -76,9 +76,17 @@ final class ScalarEmitter {
     };
   }
 
-  /** {@code target = Check.toX(raw, pointer, v, redaction)}. */
+  /** {@code FormatCheck} for the {@code format}s read from text, {@code Check} for JSON kinds and numbers. */
+  private static ClassName owner(ScalarKind k) {
+    return switch (k) {
+      case UUID, URI, LOCAL_DATE, INSTANT, OFFSET_DATE_TIME, DURATION -> TypeNames.FORMAT_CHECK;
+      default -> TypeNames.CHECK;
+    };
+  }
+
+  /** {@code target = Check.toX(raw, pointer, v, redaction)} (or {@code FormatCheck.toX}). */
   private static void convert(CodeBlock.Builder b, ScalarKind k, Slot slot) {
-    b.addStatement("$L = $T.$L($L, $S, v, $L)", slot.target(), TypeNames.CHECK, converter(k), slot.raw(),
+    b.addStatement("$L = $T.$L($L, $S, v, $L)", slot.target(), owner(k), converter(k), slot.raw(),
         slot.pointer(), slot.redaction());
   }
 
@@ -260,7 +268,7 @@ final class ScalarEmitter {
       b.endControlFlow();
     }
     if (c.email) {
-      b.beginControlFlow("if (!$T.isEmail($L))", TypeNames.CHECK, text);
+      b.beginControlFlow("if (!$T.isEmail($L))", TypeNames.FORMAT_CHECK, text);
       violation(b, slot, "format", "must be an e-mail address");
       b.endControlFlow();
     }

@@ -22,6 +22,7 @@ final class TypeNames {
   static final ClassName INVOCATION = ClassName.get(SPI, "Invocation");
   static final ClassName VIOLATIONS = ClassName.get(SPI, "Violations");
   static final ClassName CHECK = ClassName.get(SPI, "Check");
+  static final ClassName FORMAT_CHECK = ClassName.get(SPI, "FormatCheck");
   static final ClassName OUT = ClassName.get(SPI, "Out");
   static final ClassName REDACTION = ClassName.get(SPI, "Redaction");
   static final ClassName TOOL_OUTCOME = ClassName.get(SPI, "ToolOutcome");
