@@ -1,6 +1,7 @@
 package dev.toolwarden.runtime.internal.http;
 
 import dev.toolwarden.runtime.internal.jsonrpc.ParamsCheck;
+import dev.toolwarden.runtime.internal.telemetry.TransportMetadata;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.spec.McpSchema;
 import jakarta.servlet.Filter;
@@ -48,6 +49,9 @@ public final class ParamsCheckFilter implements Filter {
     } catch (IOException | RuntimeException e) {
       chain.doFilter(buffered, res); // not a JSON-RPC message: the transport's own (sanitised) 400
       return;
+    }
+    if (message instanceof McpSchema.JSONRPCRequest r && r.id() != null) {
+      buffered.setAttribute(TransportMetadata.REQUEST_ID_KEY, r.id()); // telemetry's jsonrpc.request.id
     }
     String problem = message instanceof McpSchema.JSONRPCRequest r ? ParamsCheck.problem(json, r) : null;
     if (problem == null) {

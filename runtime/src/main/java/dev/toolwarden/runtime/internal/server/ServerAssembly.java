@@ -14,6 +14,8 @@ import dev.toolwarden.runtime.internal.pipeline.Pipeline;
 import dev.toolwarden.runtime.internal.pipeline.ToolCallHandler;
 import dev.toolwarden.runtime.internal.ratelimit.InMemoryRateLimiter;
 import dev.toolwarden.runtime.internal.ratelimit.RateLimitKeys;
+import dev.toolwarden.runtime.internal.telemetry.Telemetry;
+import dev.toolwarden.runtime.internal.telemetry.TracedFeatures;
 import dev.toolwarden.runtime.ratelimit.RateLimiterBackend;
 import dev.toolwarden.runtime.spi.PathRule;
 import io.modelcontextprotocol.json.McpJsonDefaults;
@@ -53,9 +55,11 @@ public final class ServerAssembly {
   private final Map<String, List<String>> toolScopes;
   private final AuditSink audit;
   private final boolean filterTools;
+  private final Telemetry telemetry;
 
   private ServerAssembly(ServerSettings settings, McpJsonMapper json, List<McpServerFeatures.SyncToolSpecification> specs,
-      Map<String, ToolCallHandler> handlers, Map<String, List<String>> toolScopes, AuditSink audit, boolean filterTools) {
+      Map<String, ToolCallHandler> handlers, Map<String, List<String>> toolScopes, AuditSink audit, boolean filterTools,
+      Telemetry telemetry) {
     this.settings = settings;
     this.json = json;
     this.specs = specs;
@@ -63,6 +67,7 @@ public final class ServerAssembly {
     this.toolScopes = toolScopes;
     this.audit = audit;
     this.filterTools = filterTools;
+    this.telemetry = telemetry;
   }
 
   /** Checks and assembles the server; {@code oauth} is null without OAuth. */
@@ -79,10 +84,12 @@ public final class ServerAssembly {
     PathGuard paths = PathGuard.of(resolveRoots(s, tools));
     Caller caller = new Caller(Caller.ANONYMOUS, grants(s, tools));
     McpJsonMapper json = McpJsonDefaults.getMapper();
-    AuditSink audit = s.auditSink != null ? s.auditSink : AuditSink.slf4j();
+    Telemetry telemetry = Telemetry.global(s.config, servedNames(s, tools), json);
+    // every decision the audit trail records is counted too (refusals, auth failures, the backend's state)
+    AuditSink audit = (s.auditSink != null ? s.auditSink : AuditSink.slf4j()).and(telemetry.auditMetrics());
     RateLimiterBackend limiter = s.rateLimiter != null ? s.rateLimiter : new InMemoryRateLimiter();
     limiter.attach(s.name, audit);
-    CallChain chain = Pipeline.standard(json, limiter, audit);
+    CallChain chain = Pipeline.standard(json, limiter, audit, telemetry);
     CallerResolver callers = oauth != null ? OAuthCallers.resolver() : CallerResolver.fixed(caller);
     List<McpServerFeatures.SyncToolSpecification> specs = new ArrayList<>();
     Map<String, ToolCallHandler> handlers = new LinkedHashMap<>();
@@ -94,7 +101,7 @@ public final class ServerAssembly {
       toolScopes.put(t.definition().name(), t.definition().policy().scopes());
     }
     return new ServerAssembly(s, json, specs, Map.copyOf(handlers), Map.copyOf(toolScopes), audit,
-        oauth != null && oauth.filterToolsList());
+        oauth != null && oauth.filterToolsList(), telemetry);
   }
 
   /** The JSON mapper every part of this server shares. */
@@ -181,16 +188,16 @@ public final class ServerAssembly {
       spec.instructions(s.instructions);
     }
     if (!s.resources.isEmpty()) {
-      spec.resources(s.resources);
+      spec.resources(TracedFeatures.resources(s.resources, telemetry));
     }
     if (!s.resourceTemplates.isEmpty()) {
-      spec.resourceTemplates(s.resourceTemplates);
+      spec.resourceTemplates(TracedFeatures.resourceTemplates(s.resourceTemplates, telemetry));
     }
     if (!s.prompts.isEmpty()) {
-      spec.prompts(s.prompts);
+      spec.prompts(TracedFeatures.prompts(s.prompts, telemetry));
     }
     if (!s.completions.isEmpty()) {
-      spec.completions(s.completions);
+      spec.completions(TracedFeatures.completions(s.completions, telemetry));
     }
     try {
       return spec.build();
@@ -198,6 +205,14 @@ public final class ServerAssembly {
       // the SDK checks every schema against the 2020-12 meta-schema here
       throw new ToolwardenStartupException("the MCP SDK rejected the server definition: " + e.getMessage());
     }
+  }
+
+  /** The tool and prompt names this server serves: the only values telemetry puts into a metric label. */
+  private static Set<String> servedNames(ServerSettings s, List<BoundTool> tools) {
+    Set<String> names = new LinkedHashSet<>();
+    tools.forEach(t -> names.add(t.definition().name()));
+    s.prompts.forEach(p -> names.add(p.prompt().name()));
+    return names;
   }
 
   private static Map<String, Path> resolveRoots(ServerSettings s, List<BoundTool> tools) {
