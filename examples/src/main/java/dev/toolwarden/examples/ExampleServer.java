@@ -29,7 +29,7 @@ public final class ExampleServer {
   public static void main(String[] args) throws Exception {
     String transport = args.length > 0 ? args[0] : "http";
     int port = "http".equals(transport) && args.length > 1 ? Integer.parseInt(args[1]) : 8080;
-    Observability.install("http".equals(transport) ? port : -1); // before the server reads GlobalOpenTelemetry
+    String metrics = Observability.install("http".equals(transport) ? port : -1); // before the server is built
     var server = Toolwarden.server("toolwarden-example", "0.1.0")
         .instructions("Example tools: workspace files, an order book and a report builder.")
         .tools(new WorkspaceTools(), OrderTools.demo(), new ReportTools())
@@ -44,6 +44,9 @@ public final class ExampleServer {
         }
         var running = server.http(options);
         System.err.println("Toolwarden example server listening on " + running.url());
+        if (metrics != null) {
+          System.err.println("Prometheus metrics at " + metrics);
+        }
         oauth.ifPresent(rs -> System.err.println("OAuth: tokens from " + rs.issuer() + " for " + rs.resource()
             + "; protected resource metadata at " + rs.metadataUrl()));
         System.err.println("Connect an MCP client, e.g.: npx @modelcontextprotocol/inspector --cli "

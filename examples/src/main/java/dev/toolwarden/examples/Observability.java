@@ -29,11 +29,12 @@ final class Observability {
    * is built (the runtime reads the global OpenTelemetry then).
    *
    * @param mcpPort the MCP server's port (the endpoint refuses to share it), or -1 for stdio
+   * @return the endpoint's URL, or null when not configured
    */
-  static void install(int mcpPort) {
+  static String install(int mcpPort) {
     String spec = System.getProperty(PROPERTY, System.getenv(ENVIRONMENT));
     if (spec == null || spec.isBlank()) {
-      return;
+      return null;
     }
     Endpoint at = Endpoint.parse(spec.trim());
     if (at.port() == mcpPort) {
@@ -51,8 +52,7 @@ final class Observability {
         .build();
     GlobalOpenTelemetry.set(sdk); // fails when an agent already installed one: then that one is in charge
     Runtime.getRuntime().addShutdownHook(new Thread(sdk::close, "opentelemetry-shutdown"));
-    System.err.println("Prometheus metrics at http://" + (at.host().contains(":") ? "[" + at.host() + "]" : at.host())
-        + ":" + at.port() + "/metrics");
+    return "http://" + (at.host().contains(":") ? "[" + at.host() + "]" : at.host()) + ":" + at.port() + "/metrics";
   }
 
   /** Where the endpoint listens. */

@@ -84,7 +84,7 @@ public final class ServerAssembly {
     PathGuard paths = PathGuard.of(resolveRoots(s, tools));
     Caller caller = new Caller(Caller.ANONYMOUS, grants(s, tools));
     McpJsonMapper json = McpJsonDefaults.getMapper();
-    Telemetry telemetry = Telemetry.global(s.config, servedNames(s, tools), json);
+    Telemetry telemetry = Telemetry.global(s.config, toolNames(tools), json);
     // every decision the audit trail records is counted too (refusals, auth failures, the backend's state)
     AuditSink audit = (s.auditSink != null ? s.auditSink : AuditSink.slf4j()).and(telemetry.auditMetrics());
     RateLimiterBackend limiter = s.rateLimiter != null ? s.rateLimiter : new InMemoryRateLimiter();
@@ -207,11 +207,10 @@ public final class ServerAssembly {
     }
   }
 
-  /** The tool and prompt names this server serves: the only values telemetry puts into a metric label. */
-  private static Set<String> servedNames(ServerSettings s, List<BoundTool> tools) {
+  /** The tool names this server serves: the only tool names telemetry puts into a metric label. */
+  private static Set<String> toolNames(List<BoundTool> tools) {
     Set<String> names = new LinkedHashSet<>();
     tools.forEach(t -> names.add(t.definition().name()));
-    s.prompts.forEach(p -> names.add(p.prompt().name()));
     return names;
   }
 

@@ -32,6 +32,9 @@ final class CallMetrics {
       AuditOutcome.VALIDATION_REJECTED, AuditOutcome.PATH_REJECTED, AuditOutcome.CLIENT_RATE_LIMITED,
       AuditOutcome.AUTH_FAILED);
   private static final Set<String> AUTH_CAUSES = authCauses();
+  /** What a tool call can end with (the HTTP-level outcomes never reach a tool). */
+  private static final Set<AuditOutcome> CALL_OUTCOMES = EnumSet.of(AuditOutcome.OK, AuditOutcome.ERROR,
+      AuditOutcome.SCOPE_DENIED, AuditOutcome.RATE_LIMITED, AuditOutcome.VALIDATION_REJECTED, AuditOutcome.PATH_REJECTED);
 
   private final Set<String> tools;
   private final LongCounter calls;
@@ -56,9 +59,30 @@ final class CallMetrics {
     fallbackDecisions = meter.counterBuilder("toolwarden.ratelimit.fallback.decisions").setUnit("{call}")
         .setDescription("Rate-limited calls decided while the shared rate-limit backend was unavailable, by outcome")
         .build();
+    initialize();
     meter.gaugeBuilder("toolwarden.ratelimit.backend.up").ofLongs().setUnit("1")
         .setDescription("1 while the shared rate-limit backend answers (or none is used), 0 during an outage")
         .buildWithCallback(m -> m.record(backendDown ? 0 : 1));
+  }
+
+  /**
+   * Creates every call and refusal series of every tool at zero, as Prometheus advises: a counter that first appears
+   * with its first increment loses that increment in {@code rate()} and {@code increase()}.
+   */
+  private void initialize() {
+    for (String tool : tools) {
+      for (AuditOutcome outcome : CALL_OUTCOMES) {
+        calls.add(0, callAttributes.computeIfAbsent(key("tools/call", tool, outcome),
+            k -> attributes("tools/call", tool, outcome)));
+        if (outcome != AuditOutcome.OK && outcome != AuditOutcome.ERROR) {
+          refusals.add(0, Attributes.of(McpAttributes.REASON, outcome.wireName(), McpAttributes.TOOL, tool));
+        }
+      }
+    }
+  }
+
+  private static String key(String method, String target, AuditOutcome outcome) {
+    return method + '\u0000' + target + '\u0000' + outcome.wireName();
   }
 
   /** A label value for a tool name: the name when this server serves it, else {@value #OTHER}. */
@@ -68,8 +92,7 @@ final class CallMetrics {
 
   /** One answered request: the calls counter and the duration histogram. */
   void answered(String method, String target, AuditOutcome outcome, boolean rateLimited, long nanos) {
-    Attributes a = callAttributes.computeIfAbsent(method + '\u0000' + target + '\u0000' + outcome.wireName(),
-        k -> attributes(method, target, outcome));
+    Attributes a = callAttributes.computeIfAbsent(key(method, target, outcome), k -> attributes(method, target, outcome));
     calls.add(1, a);
     duration.record(nanos / 1e9, a);
     if (rateLimited && backendDown) {

@@ -48,7 +48,8 @@ public final class Telemetry {
   /**
    * Telemetry over {@code otel}.
    *
-   * @param tools the names of the tools (and prompts) this server serves: the only values a metric label takes
+   * @param tools the names of the tools this server serves: the only tool names a metric label takes (a prompt's
+   *     label is the name it was registered under, bounded too)
    * @param recordArguments whether spans carry the (redacted) arguments
    * @param json how arguments are written when recorded
    */

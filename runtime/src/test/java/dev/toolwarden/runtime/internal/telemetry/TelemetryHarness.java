@@ -62,6 +62,14 @@ final class TelemetryHarness {
   private final Map<String, ToolCallHandler> handlers = new HashMap<>();
   private Caller caller = new Caller("alice", Set.of());
 
+  /** The names of the harness's tools. */
+  static Set<String> toolNames() {
+    Set<String> names = new LinkedHashSet<>();
+    new PolicyToolsBundle().tools().forEach(d -> names.add(d.name()));
+    names.add(TRACED);
+    return names;
+  }
+
   TelemetryHarness(Path root, boolean recordArguments) {
     List<ToolDefinition> tools = new ArrayList<>(new PolicyToolsBundle().tools());
     tools.add(new ToolDefinition(TRACED, null, "starts a span of its own", new ToolHints(true, false, true, false),
@@ -69,9 +77,7 @@ final class TelemetryHarness {
           sdk.getTracer("tool").spanBuilder("SELECT orders").startSpan().end(); // parent: the current span
           return ToolOutcome.text("done");
         }));
-    Set<String> names = new LinkedHashSet<>();
-    tools.forEach(d -> names.add(d.name()));
-    telemetry = Telemetry.of(sdk, names, recordArguments, JSON);
+    telemetry = Telemetry.of(sdk, toolNames(), recordArguments, JSON);
     AuditSink sink = events::add;
     audit = sink.and(telemetry.auditMetrics());
     CallChain chain = Pipeline.standard(JSON, new InMemoryRateLimiter(clock::get, 1000), audit, telemetry);
