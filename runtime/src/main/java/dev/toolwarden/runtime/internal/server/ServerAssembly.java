@@ -84,7 +84,7 @@ public final class ServerAssembly {
     PathGuard paths = PathGuard.of(resolveRoots(s, tools));
     Caller caller = new Caller(Caller.ANONYMOUS, grants(s, tools));
     McpJsonMapper json = McpJsonDefaults.getMapper();
-    Telemetry telemetry = Telemetry.global(s.config, toolNames(tools), json);
+    Telemetry telemetry = Telemetry.of(s.openTelemetry, s.config, toolNames(tools), json);
     // every decision the audit trail records is counted too (refusals, auth failures, the backend's state)
     AuditSink audit = (s.auditSink != null ? s.auditSink : AuditSink.slf4j()).and(telemetry.auditMetrics());
     RateLimiterBackend limiter = s.rateLimiter != null ? s.rateLimiter : new InMemoryRateLimiter();

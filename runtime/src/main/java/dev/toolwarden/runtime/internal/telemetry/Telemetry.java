@@ -57,9 +57,12 @@ public final class Telemetry {
     return new Telemetry(otel, tools, recordArguments, json);
   }
 
-  /** Telemetry over the global OpenTelemetry (the agent's, autoconfigure's, or a no-op), configured from {@code config}. */
-  public static Telemetry global(Config config, Set<String> tools, McpJsonMapper json) {
-    return of(GlobalOpenTelemetry.get(), tools, recordArguments(config), json);
+  /**
+   * Telemetry of a server, configured from {@code config}: over {@code otel}, or when null over the global
+   * OpenTelemetry (the Java agent's, autoconfigure's, one the application set, or a no-op).
+   */
+  public static Telemetry of(OpenTelemetry otel, Config config, Set<String> tools, McpJsonMapper json) {
+    return of(otel != null ? otel : GlobalOpenTelemetry.get(), tools, recordArguments(config), json);
   }
 
   /** Telemetry that records nothing. */
