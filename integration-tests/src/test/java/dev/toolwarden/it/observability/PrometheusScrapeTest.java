@@ -28,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The observability proof: the example server (with {@code TOOLWARDEN_METRICS_PROMETHEUS}) is scraped by a real
  * Prometheus while an MCP client runs a script of successful calls, refusals of every policy and a rate-limited burst;
  * Prometheus's HTTP API must then report exactly the counts the client saw. Finally headless Chromium photographs
- * Prometheus's graph page of "which tool is refused most, and why" ({@code docs/images/prometheus-refusals.png} is
+ * Prometheus's graph page of the README's "which tool is refused most, and why" ({@code docs/images/prometheus-refusals.png} is
  * a copy of {@code target/observability/prometheus-refusals.png}).
  */
 class PrometheusScrapeTest {
@@ -40,8 +40,6 @@ class PrometheusScrapeTest {
       "topk(5, sum by (gen_ai_tool_name, toolwarden_reason) (increase(toolwarden_refusals_total[1h])))";
   static final String P99_PER_TOOL = "histogram_quantile(0.99, sum by (le, gen_ai_tool_name)"
       + " (rate(mcp_server_operation_duration_seconds_bucket{mcp_method_name=\"tools/call\"}[5m])))";
-  /** What the screenshot shows: the refusal counters over the run. */
-  static final String REFUSALS_GRAPH = "sum by (gen_ai_tool_name, toolwarden_reason) (toolwarden_refusals_total)";
 
   @TempDir
   Path temp;
@@ -63,10 +61,17 @@ class PrometheusScrapeTest {
       // the zero-initialised series are scraped before the first call, so increase() counts every refusal
       prometheus.awaitValue("count(toolwarden_refusals_total)", 4 * ExampleServer.TOOL_NAMES.size());
 
-      Map<String, Integer> seen = runScript(server.url());
+      // after each phase, wait until Prometheus has scraped it: the graph then shows the run step by step
+      Map<String, Integer> seen = runScript(server.url(), calls -> {
+        try {
+          prometheus.awaitValue("sum(toolwarden_calls_total)", calls);
+        } catch (Exception e) {
+          throw new AssertionError(e);
+        }
+      });
       assertEquals(expectedScript(), seen, "the script did what it meant (tool,outcome -> calls)");
 
-      int total = seen.values().stream().mapToInt(Integer::intValue).sum();
+      int total = total(seen);
       prometheus.awaitValue("sum(toolwarden_calls_total)", total); // the last scrape saw every call
       Map<String, Double> calls =
           prometheus.query("sum by (gen_ai_tool_name, toolwarden_outcome) (toolwarden_calls_total) > 0",
@@ -97,8 +102,8 @@ class PrometheusScrapeTest {
 
       Path png = Path.of(System.getProperty("toolwarden.it.buildDir", "target"), "observability",
           "prometheus-refusals.png");
-      String graph = prometheus.base() + "/graph?g0.expr=" + URLEncoder.encode(REFUSALS_GRAPH, StandardCharsets.UTF_8)
-          + "&g0.tab=0&g0.stacked=0&g0.show_exemplars=0&g0.range_input=5m";
+      String graph = prometheus.base() + "/graph?g0.expr=" + URLEncoder.encode(REFUSED_MOST, StandardCharsets.UTF_8)
+          + "&g0.tab=0&g0.stacked=0&g0.show_exemplars=0&g0.range_input=1m";
       Chromium.screenshot(graph, png, temp.resolve("chromium-profile"), 15_000, REAPER);
       byte[] head = Files.readAllBytes(png);
       assertTrue(head.length > 10_000 && head[1] == 'P' && head[2] == 'N' && head[3] == 'G', "a PNG of the page");
@@ -120,8 +125,12 @@ class PrometheusScrapeTest {
     return m;
   }
 
-  /** Runs the script; returns (tool,outcome) -> calls as the client saw the results. */
-  private static Map<String, Integer> runScript(URI url) {
+  /**
+   * Runs the script; returns (tool,outcome) -> calls as the client saw the results.
+   *
+   * @param phaseDone called after each phase with the number of calls made so far
+   */
+  private static Map<String, Integer> runScript(URI url, java.util.function.IntConsumer phaseDone) {
     Map<String, Integer> seen = new TreeMap<>();
     McpSyncClient client = McpClient.sync(HttpClientStreamableHttpTransport.builder("http://" + url.getAuthority())
         .endpoint(url.getPath()).build()).requestTimeout(Duration.ofSeconds(30))
@@ -131,16 +140,20 @@ class PrometheusScrapeTest {
       for (int i = 0; i < 4; i++) {
         call(client, seen, "read_file", Map.of("path", "README.txt"));
       }
+      phaseDone.accept(total(seen));
       call(client, seen, "read_file", Map.of("path", "../../etc/passwd"));
       call(client, seen, "read_file", Map.of("path", "/etc/hostname"));
+      phaseDone.accept(total(seen));
       call(client, seen, "get_order", Map.of("id", "A-1001"));
       call(client, seen, "get_order", Map.of("id", "not an id"));
       call(client, seen, "get_order", Map.of());
       call(client, seen, "get_order", Map.of("id", 7));
       call(client, seen, "get_order", Map.of("id", "Z-9999")); // no such order: the tool's own error
+      phaseDone.accept(total(seen));
       call(client, seen, "save_note", Map.of("path", "notes/a.md", "text", "hello"));
       call(client, seen, "save_note", Map.of("path", "notes/b.md", "text", "hello"));
       call(client, seen, "crash", Map.of());
+      phaseDone.accept(total(seen));
       for (int i = 0; i < 9; i++) { // a burst against 5 a minute for everyone
         call(client, seen, "build_report", Map.of("title", "Q" + i, "sections", 1));
       }
@@ -148,6 +161,10 @@ class PrometheusScrapeTest {
       client.closeGracefully();
     }
     return seen;
+  }
+
+  private static int total(Map<String, Integer> seen) {
+    return seen.values().stream().mapToInt(Integer::intValue).sum();
   }
 
   private static void call(McpSyncClient client, Map<String, Integer> seen, String tool, Map<String, Object> args) {

@@ -15,6 +15,7 @@ public final class TelemetryStep implements CallStep {
 
   private final Telemetry telemetry;
 
+  /** A step reporting to {@code telemetry} (a no-op one records nothing). */
   public TelemetryStep(Telemetry telemetry) {
     this.telemetry = telemetry;
   }
