@@ -14,6 +14,7 @@ import dev.toolwarden.runtime.RunningServer;
 import dev.toolwarden.runtime.Toolwarden;
 import dev.toolwarden.runtime.ToolwardenStartupException;
 import dev.toolwarden.runtime.internal.auth.AuthFailure;
+import dev.toolwarden.runtime.internal.auth.ResourceServerAccess;
 import dev.toolwarden.runtime.auth.ResourceServer;
 import dev.toolwarden.runtime.auth.TestTokens;
 import dev.toolwarden.runtime.testtools.EchoTools;
@@ -70,11 +71,11 @@ class OAuthHttpTest {
   private static RunningServer oauthServer(int port, TestTokens tokens, Duration sessionIdleTimeout) {
     return Toolwarden.server("oauth-test", "1.0.0")
         .tools(new EchoTools())
-        .http(HttpOptions.loopback(port).oauth(ResourceServer.custom(TestTokens.ISSUER, tokens.resource,
-                tokens.verifier())
-            .sessionIdleTimeout(sessionIdleTimeout)
-            .resourceName("OAuth test")
-            .events(EVENTS::add)));
+        .http(HttpOptions.loopback(port).oauth(ResourceServerAccess.withEvents(
+            ResourceServer.custom(TestTokens.ISSUER, tokens.resource, tokens.verifier())
+                .sessionIdleTimeout(sessionIdleTimeout)
+                .resourceName("OAuth test"),
+            EVENTS::add)));
   }
 
   private static TestTokens unfilteredTokens;
@@ -222,8 +223,11 @@ class OAuthHttpTest {
     HttpResponse<String> r = post(call, Map.of("Authorization", "Bearer " + weak, "Mcp-Session-Id", session));
     assertEquals(403, r.statusCode());
     String challenge = r.headers().firstValue("WWW-Authenticate").orElseThrow();
-    assertTrue(challenge.startsWith("Bearer resource_metadata=\"http://127.0.0.1:" + server.port()
-        + "/.well-known/oauth-protected-resource/mcp\", scope=\"math:use\", error=\"insufficient_scope\""), challenge);
+    // tool names are secret while tools/list hides them: the challenge asks for the public scope list
+    // (scopes_supported), never for the tool's own scopes, which would tell it from an unknown tool
+    assertEquals("Bearer resource_metadata=\"http://127.0.0.1:" + server.port()
+        + "/.well-known/oauth-protected-resource/mcp\", scope=\"admin echo:use math:use\", error=\"insufficient_scope\","
+        + " error_description=\"The access token lacks a scope this call requires\"", challenge);
     AuthFailure event = EVENTS.get(EVENTS.size() - 1);
     assertEquals(AuthFailure.Kind.INSUFFICIENT_SCOPE, event.kind());
     assertEquals("add", event.tool());

@@ -4,7 +4,8 @@ import dev.toolwarden.runtime.ToolwardenStartupException;
 import dev.toolwarden.runtime.audit.AuditSink;
 import dev.toolwarden.runtime.auth.ResourceServer;
 import dev.toolwarden.runtime.internal.auth.OAuthCallers;
-import dev.toolwarden.runtime.internal.config.Config;
+import dev.toolwarden.runtime.internal.config.Rate;
+import dev.toolwarden.runtime.internal.config.Setting;
 import dev.toolwarden.runtime.internal.http.ClientRateLimitFilter;
 import dev.toolwarden.runtime.internal.path.PathGuard;
 import dev.toolwarden.runtime.internal.pipeline.CallChain;
@@ -13,7 +14,6 @@ import dev.toolwarden.runtime.internal.pipeline.CallerResolver;
 import dev.toolwarden.runtime.internal.pipeline.Pipeline;
 import dev.toolwarden.runtime.internal.pipeline.ToolCallHandler;
 import dev.toolwarden.runtime.internal.ratelimit.InMemoryRateLimiter;
-import dev.toolwarden.runtime.internal.ratelimit.RateLimitKeys;
 import dev.toolwarden.runtime.internal.telemetry.Telemetry;
 import dev.toolwarden.runtime.internal.telemetry.TracedFeatures;
 import dev.toolwarden.runtime.ratelimit.RateLimiterBackend;
@@ -142,24 +142,9 @@ public final class ServerAssembly {
       requests = settings.clientLimitRequests;
       window = settings.clientLimitWindowMillis;
     } else {
-      String spec = settings.config.get("http.client-limit").orElse(DEFAULT_CLIENT_LIMIT).trim();
-      if (spec.equalsIgnoreCase("off") || spec.equals("0")) {
-        return null;
-      }
-      int slash = spec.indexOf('/');
-      long parsedWindow = slash < 0 ? -1 : RateLimitKeys.parseWindowMillis(spec.substring(slash + 1));
-      int parsed = -1;
-      try {
-        parsed = slash < 0 ? -1 : Integer.parseInt(spec.substring(0, slash).trim());
-      } catch (NumberFormatException e) {
-        // reported below
-      }
-      if (parsed <= 0 || parsedWindow <= 0) {
-        throw new ToolwardenStartupException("invalid " + Config.propertyName("http.client-limit") + " / "
-            + Config.environmentName("http.client-limit") + " '" + spec + "': use e.g. 600/1m, or off");
-      }
-      requests = parsed;
-      window = parsedWindow;
+      Rate rate = settings.config.rate(Setting.HTTP_CLIENT_LIMIT).orElse(Rate.parse(DEFAULT_CLIENT_LIMIT));
+      requests = rate.permits();
+      window = rate.windowMillis();
     }
     return requests == 0 ? null : new ClientRateLimitFilter(requests, window, audit);
   }
@@ -221,13 +206,14 @@ public final class ServerAssembly {
         if (resolved.containsKey(rule.root())) {
           continue;
         }
-        Optional<String> configured = s.config.get("root." + rule.root());
+        Optional<Path> configured = s.config.path(Setting.ROOT, rule.root());
         if (configured.isEmpty()) {
+          String key = Setting.ROOT.member(rule.root());
           throw new ToolwardenStartupException("tool '" + t.definition().name() + "' needs the root '" + rule.root()
               + "' (@SafePath) but it is not bound: call .root(\"" + rule.root() + "\", dir) or set "
-              + Config.propertyName("root." + rule.root()) + " / " + Config.environmentName("root." + rule.root()));
+              + Setting.propertyName(key) + " / " + Setting.environmentName(key));
         }
-        resolved.put(rule.root(), Path.of(configured.get()));
+        resolved.put(rule.root(), configured.get());
       }
     }
     return resolved;
@@ -237,15 +223,9 @@ public final class ServerAssembly {
     if (s.grantedScopes != null) {
       return s.grantedScopes;
     }
-    Optional<String> configured = s.config.get("grant.scopes");
+    Optional<List<String>> configured = s.config.list(Setting.GRANT_SCOPES);
     if (configured.isPresent()) {
-      Set<String> granted = new LinkedHashSet<>();
-      for (String part : configured.get().split("[,\\s]+")) {
-        if (!part.isEmpty()) {
-          granted.add(part);
-        }
-      }
-      return granted;
+      return new LinkedHashSet<>(configured.get());
     }
     Set<String> all = new LinkedHashSet<>();
     for (BoundTool t : tools) {

@@ -14,21 +14,9 @@ import java.util.Map;
  */
 final class ParentContexts {
 
-  private static final TextMapGetter<Map<String, ?>> MAP = new TextMapGetter<>() {
-    @Override
-    public Iterable<String> keys(Map<String, ?> carrier) {
-      return carrier.keySet();
-    }
-
-    @Override
-    public String get(Map<String, ?> carrier, String key) {
-      if (carrier == null) {
-        return null;
-      }
-      Object v = carrier.get(key);
-      return v instanceof String s ? TransportMetadata.bounded(s) : null;
-    }
-  };
+  /** Reads a text value of {@code _meta} or of the captured headers; anything else is absent. */
+  private static final TextMapGetter<Map<String, ?>> MAP = (carrier, key) ->
+      carrier != null && carrier.get(key) instanceof String s ? TransportMetadata.bounded(s) : null;
 
   private ParentContexts() {}
 

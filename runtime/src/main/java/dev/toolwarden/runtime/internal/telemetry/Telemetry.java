@@ -1,9 +1,9 @@
 package dev.toolwarden.runtime.internal.telemetry;
 
-import dev.toolwarden.runtime.ToolwardenStartupException;
 import dev.toolwarden.runtime.audit.AuditEvent;
 import dev.toolwarden.runtime.audit.AuditSink;
 import dev.toolwarden.runtime.internal.config.Config;
+import dev.toolwarden.runtime.internal.config.Setting;
 import io.modelcontextprotocol.common.McpTransportContext;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.opentelemetry.api.GlobalOpenTelemetry;
@@ -28,9 +28,6 @@ public final class Telemetry {
 
   /** The instrumentation scope name of the tracer and the meter. */
   public static final String SCOPE = "dev.toolwarden.runtime";
-  /** The configuration key of the opt-in argument recording. */
-  public static final String RECORD_ARGUMENTS = "telemetry.record-arguments";
-
   private final Tracer tracer;
   private final TextMapPropagator propagator;
   private final CallMetrics metrics;
@@ -70,13 +67,9 @@ public final class Telemetry {
     return of(OpenTelemetry.noop(), Set.of(), false, null);
   }
 
+  /** {@code toolwarden.telemetry.record-arguments}: {@code true} or {@code false}, anything else stops the start-up. */
   static boolean recordArguments(Config config) {
-    String v = config.get(RECORD_ARGUMENTS).orElse("false");
-    if (v.equalsIgnoreCase("true") || v.equalsIgnoreCase("false")) {
-      return Boolean.parseBoolean(v);
-    }
-    throw new ToolwardenStartupException("configuration " + Config.propertyName(RECORD_ARGUMENTS) + " / "
-        + Config.environmentName(RECORD_ARGUMENTS) + " must be true or false, got '" + v + "'");
+    return config.flag(Setting.TELEMETRY_RECORD_ARGUMENTS).orElse(false);
   }
 
   /** Starts the span of a {@code tools/call} and makes it current. */

@@ -14,7 +14,7 @@ public final class TransportMetadata {
 
   /** The transport-context key of the captured headers ({@code Map<String, String>}, lower-case names). */
   public static final String HEADERS_KEY = "dev.toolwarden.telemetry.headers";
-  /** The request attribute and transport-context key of the JSON-RPC request id (as text). */
+  /** The transport-context key of the JSON-RPC request id (as text). */
   public static final String REQUEST_ID_KEY = "dev.toolwarden.telemetry.request-id";
   /** The header carrying the negotiated MCP protocol version. */
   public static final String PROTOCOL_VERSION_HEADER = "mcp-protocol-version";
@@ -25,8 +25,7 @@ public final class TransportMetadata {
   private TransportMetadata() {}
 
   /**
-   * Adds the headers telemetry reads (and the request id the params check stored as a request attribute) to the
-   * values of a request's transport context. The map is added even when empty: it marks the request as HTTP.
+   * Adds the headers telemetry reads and the request's JSON-RPC id to the values of its transport context. The map is added even when empty: it marks the request as HTTP.
    *
    * @param header a request's header by name
    * @param requestId the request's JSON-RPC id, or null

@@ -117,7 +117,8 @@ public class HttpTransportTest {
 
       client.callTool(McpSchema.CallToolRequest.builder("report").arguments(Map.of()).progressToken("tok-1").build());
       long deadline = System.currentTimeMillis() + 60_000; // a bound only a hang reaches
-      while (progress.size() < 2 && System.currentTimeMillis() < deadline) {
+      while ((progress.size() < 2 || logs.stream().noneMatch(l -> "working on it".equals(l.data())))
+          && System.currentTimeMillis() < deadline) {
         Thread.sleep(20);
       }
       assertEquals(2, progress.size(), progress.toString());
@@ -149,11 +150,11 @@ public class HttpTransportTest {
   // ---- raw requests -------------------------------------------------------------------------
 
   @Test
-  void garbageBodyGetsAMinimalInvalidMessageError() throws Exception {
+  void garbageBodyGetsAMinimalParseError() throws Exception {
     HttpResponse<String> r = post("{this is not json", Map.of());
     assertEquals(400, r.statusCode());
-    assertEquals("{\"jsonrpc\":\"2.0\",\"id\":null,\"error\":{\"code\":-32600,\"message\":\"Invalid message format\"}}",
-        r.body());
+    assertEquals("{\"jsonrpc\":\"2.0\",\"id\":null,\"error\":{\"code\":-32700,\"message\":\"Parse error: the body is not"
+        + " a single strict JSON value\"}}", r.body(), "JSON-RPC's parse error, nothing of the parser's own message");
   }
 
   @Test
@@ -161,7 +162,43 @@ public class HttpTransportTest {
     HttpResponse<String> r = post("{\"hello\":\"world\"}", Map.of());
     assertEquals(400, r.statusCode());
     assertSafe(r.body());
-    assertTrue(r.body().contains("\"message\":\"Invalid message format\""), r.body());
+    assertTrue(r.body().contains("\"code\":-32600,\"message\":\"Invalid message format: jsonrpc must be 2.0\""), r.body());
+  }
+
+  @Test
+  void aCharsetOtherThanUtf8Is415AndStartsNoSession() throws Exception {
+    HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(server.url()))
+        .header("Content-Type", "application/json; charset=IBM037").header("Accept", "application/json, text/event-stream")
+        .POST(HttpRequest.BodyPublishers.ofByteArray(INITIALIZE.getBytes(java.nio.charset.Charset.forName("IBM037"))))
+        .build(), HttpResponse.BodyHandlers.ofString());
+    assertEquals(415, r.statusCode(), r.body());
+    assertTrue(r.headers().firstValue("Mcp-Session-Id").isEmpty());
+    assertSafe(r.body());
+  }
+
+  @Test
+  void nonAsciiArgumentsReachTheToolExactly() {
+    String text = "h\u00e9llo \u2713 \ud834\udd1e \u0000 \"quoted\" \\";
+    try (McpSyncClient client = client()) {
+      client.initialize();
+      McpSchema.CallToolResult echo = client.callTool(new McpSchema.CallToolRequest("echo", Map.of("text", text)));
+      assertEquals(text, ((McpSchema.TextContent) echo.content().get(0)).text());
+    }
+  }
+
+  @Test
+  void aBodyWithinTheLimitStaysWithinItWhenItsCanonicalFormIsLonger() throws Exception {
+    HttpResponse<String> init = post(INITIALIZE, Map.of());
+    String session = init.headers().firstValue("Mcp-Session-Id").orElseThrow();
+    assertEquals(202, post("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}",
+        Map.of("Mcp-Session-Id", session)).statusCode());
+    String text = "\u00e9".repeat(30_000); // 60,000 bytes sent, 180,000 once escaped: the limit is 64 KiB
+    HttpResponse<String> r = post("{\"jsonrpc\":\"2.0\",\"id\":5,\"method\":\"tools/call\",\"params\":{\"name\":\"echo\","
+        + "\"arguments\":{\"text\":\"" + text + "\"}}}", Map.of("Mcp-Session-Id", session));
+    assertEquals(200, r.statusCode(), r.body());
+    // echo's text has maxLength 100: its validator saw all 30,000 characters, decoded
+    assertTrue(r.body().contains("must have at most 100 characters (got \\\"" + "\u00e9".repeat(20)),
+        () -> r.body().substring(0, 300));
   }
 
   /**

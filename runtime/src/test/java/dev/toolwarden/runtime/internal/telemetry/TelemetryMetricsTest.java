@@ -9,6 +9,7 @@ import dev.toolwarden.runtime.ToolwardenStartupException;
 import dev.toolwarden.runtime.audit.AuditEvent;
 import dev.toolwarden.runtime.audit.AuditOutcome;
 import dev.toolwarden.runtime.internal.config.Config;
+import dev.toolwarden.runtime.internal.config.Setting;
 import io.opentelemetry.sdk.metrics.data.HistogramPointData;
 import io.opentelemetry.sdk.metrics.data.MetricData;
 import java.nio.file.Path;
@@ -122,9 +123,9 @@ class TelemetryMetricsTest {
   @Test
   void recordArgumentsIsOffByDefaultAndStrict() {
     assertEquals(false, Telemetry.recordArguments(new Config(k -> null, k -> null)));
-    assertEquals(true, Telemetry.recordArguments(new Config(k -> null, k -> null).set(Telemetry.RECORD_ARGUMENTS, "TRUE")));
+    assertEquals(true, Telemetry.recordArguments(new Config(k -> null, k -> null).set(Setting.TELEMETRY_RECORD_ARGUMENTS.key(), "TRUE")));
     ToolwardenStartupException e = assertThrows(ToolwardenStartupException.class,
-        () -> Telemetry.recordArguments(new Config(k -> null, k -> null).set(Telemetry.RECORD_ARGUMENTS, "yes")));
+        () -> Telemetry.recordArguments(new Config(k -> null, k -> null).set(Setting.TELEMETRY_RECORD_ARGUMENTS.key(), "yes")));
     assertTrue(e.getMessage().contains("toolwarden.telemetry.record-arguments")
         && e.getMessage().contains("TOOLWARDEN_TELEMETRY_RECORD_ARGUMENTS"), e.getMessage());
   }
