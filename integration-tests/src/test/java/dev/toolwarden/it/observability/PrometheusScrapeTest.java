@@ -168,7 +168,7 @@ class PrometheusScrapeTest {
   }
 
   private static void call(McpSyncClient client, Map<String, Integer> seen, String tool, Map<String, Object> args) {
-    CallToolResult r = client.callTool(new McpSchema.CallToolRequest(tool, args));
+    CallToolResult r = client.callTool(McpSchema.CallToolRequest.builder(tool).arguments(args).build());
     seen.merge(tool + "," + outcomeOf(r), 1, Integer::sum);
   }
 

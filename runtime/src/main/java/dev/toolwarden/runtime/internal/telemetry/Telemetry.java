@@ -2,6 +2,7 @@ package dev.toolwarden.runtime.internal.telemetry;
 
 import dev.toolwarden.runtime.audit.AuditEvent;
 import dev.toolwarden.runtime.audit.AuditSink;
+import dev.toolwarden.runtime.internal.audit.LogScrubber;
 import dev.toolwarden.runtime.internal.config.Config;
 import dev.toolwarden.runtime.internal.config.Setting;
 import io.modelcontextprotocol.common.McpTransportContext;
@@ -76,7 +77,7 @@ public final class Telemetry {
   public CallSpan startToolCall(String tool, Map<String, Object> meta, McpTransportContext transport, String sessionId) {
     SpanBuilder b = builder("tools/call", tool, meta, transport);
     b.setAttribute(McpAttributes.TOOL, tool).setAttribute(McpAttributes.OPERATION, "execute_tool");
-    return new CallSpan(this, start(b, sessionId), "tools/call", metrics.toolLabel(tool));
+    return new CallSpan(this, start(b, transport, sessionId, null), "tools/call", metrics.toolLabel(tool));
   }
 
   /**
@@ -93,10 +94,7 @@ public final class Telemetry {
     if (target != null) {
       b.setAttribute(McpAttributes.PROMPT, target);
     }
-    if (resourceUri != null) {
-      b.setAttribute(McpAttributes.RESOURCE_URI, TransportMetadata.bounded(resourceUri));
-    }
-    return new CallSpan(this, start(b, sessionId), method, target);
+    return new CallSpan(this, start(b, transport, sessionId, resourceUri), method, target);
   }
 
   private SpanBuilder builder(String method, String target, Map<String, Object> meta, McpTransportContext transport) {
@@ -106,27 +104,43 @@ public final class Telemetry {
     b.setAttribute(McpAttributes.METHOD, method);
     if (transport != null) {
       b.setAttribute(McpAttributes.NETWORK_TRANSPORT, headers != null ? "tcp" : "pipe");
-      set(b, McpAttributes.REQUEST_ID, transport.get(TransportMetadata.REQUEST_ID_KEY));
-      if (headers != null) {
-        set(b, McpAttributes.PROTOCOL_VERSION, headers.get(TransportMetadata.PROTOCOL_VERSION_HEADER));
-      }
     }
     return b;
   }
 
-  /** Starts the span; the session's hash costs a SHA-256, so it is computed only for a recorded span. */
-  private static Span start(SpanBuilder b, String sessionId) {
+  /**
+   * Starts the span, then adds what the client sent verbatim (request id, protocol version, resource URI: token
+   * shapes scrubbed, as in the audit trail) and the session's hash — work done only for a recorded span.
+   */
+  private static Span start(SpanBuilder b, McpTransportContext transport, String sessionId, String resourceUri) {
     Span span = b.startSpan();
-    if (sessionId != null && span.isRecording()) {
+    if (!span.isRecording()) {
+      return span;
+    }
+    if (sessionId != null) {
       span.setAttribute(McpAttributes.SESSION, AuditEvent.hashSession(sessionId));
+    }
+    if (resourceUri != null) {
+      span.setAttribute(McpAttributes.RESOURCE_URI, clientText(resourceUri));
+    }
+    if (transport != null) {
+      set(span, McpAttributes.REQUEST_ID, transport.get(TransportMetadata.REQUEST_ID_KEY));
+      Map<String, String> headers = headers(transport);
+      if (headers != null) {
+        set(span, McpAttributes.PROTOCOL_VERSION, headers.get(TransportMetadata.PROTOCOL_VERSION_HEADER));
+      }
     }
     return span;
   }
 
-  private static void set(SpanBuilder b, AttributeKey<String> key, Object value) {
+  private static void set(Span span, AttributeKey<String> key, Object value) {
     if (value instanceof String s) {
-      b.setAttribute(key, s);
+      span.setAttribute(key, clientText(s));
     }
+  }
+
+  private static String clientText(String s) {
+    return LogScrubber.scrub(TransportMetadata.bounded(s));
   }
 
   @SuppressWarnings("unchecked")

@@ -85,6 +85,14 @@ class HttpTelemetryTest {
     assertEquals(HEADER_TRACE, links.get(0).getSpanContext().getTraceId());
   }
 
+  @Test
+  void aRequestIdShapedLikeATokenIsScrubbed() throws Exception {
+    String jwt = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl";
+    post("{\"jsonrpc\":\"2.0\",\"id\":\"" + jwt + "\",\"method\":\"tools/call\",\"params\":"
+        + "{\"name\":\"echo\",\"arguments\":{\"text\":\"hi\"}}}");
+    assertEquals("****", serverSpan().getAttributes().get(McpAttributes.REQUEST_ID));
+  }
+
   private SpanData serverSpan() {
     List<SpanData> spans = otel.finishedSpans().stream().filter(s -> s.getKind() == SpanKind.SERVER).toList();
     assertEquals(1, spans.size(), spans.toString());
