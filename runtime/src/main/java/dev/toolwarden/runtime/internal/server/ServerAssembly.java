@@ -14,6 +14,7 @@ import dev.toolwarden.runtime.internal.pipeline.CallerResolver;
 import dev.toolwarden.runtime.internal.pipeline.Pipeline;
 import dev.toolwarden.runtime.internal.pipeline.ToolCallHandler;
 import dev.toolwarden.runtime.internal.ratelimit.InMemoryRateLimiter;
+import dev.toolwarden.runtime.internal.telemetry.SessionCount;
 import dev.toolwarden.runtime.internal.telemetry.Telemetry;
 import dev.toolwarden.runtime.internal.telemetry.TracedFeatures;
 import dev.toolwarden.runtime.ratelimit.RateLimiterBackend;
@@ -131,6 +132,9 @@ public final class ServerAssembly {
 
   /** Builds the SDK server on the Streamable HTTP transport. */
   public McpSyncServer build(McpStreamableServerTransportProvider transport) {
+    if (transport instanceof SessionCount sessions) {
+      telemetry.observeSessions(sessions); // toolwarden.sessions.active
+    }
     return configure(McpServer.sync(transport));
   }
 

@@ -43,9 +43,11 @@ final class CallMetrics {
   private final LongCounter authFailures;
   private final LongCounter fallbackDecisions;
   private final Map<String, Attributes> callAttributes = new ConcurrentHashMap<>();
+  private final Meter meter;
   private volatile boolean backendDown;
 
   CallMetrics(Meter meter, Set<String> tools) {
+    this.meter = meter;
     this.tools = Set.copyOf(tools);
     calls = meter.counterBuilder("toolwarden.calls").setUnit("{call}")
         .setDescription("Calls answered, by method, tool (or prompt) and audit outcome").build();
@@ -140,6 +142,13 @@ final class CallMetrics {
     int end = reason.indexOf(' ');
     String kind = (end < 0 ? reason : reason.substring(0, end)).toLowerCase(Locale.ROOT);
     return AUTH_CAUSES.contains(kind) ? kind : OTHER;
+  }
+
+  /** The gauge of the sessions a transport holds. */
+  void observeSessions(SessionCount sessions) {
+    meter.gaugeBuilder("toolwarden.sessions.active").ofLongs().setUnit("{session}")
+        .setDescription("MCP sessions the server holds (Streamable HTTP)")
+        .buildWithCallback(m -> m.record(sessions.activeSessions()));
   }
 
   /** Whether the rate-limit backend reported an outage that has not ended. */

@@ -149,6 +149,11 @@ public final class Telemetry {
     return h instanceof Map<?, ?> m ? (Map<String, String>) m : null;
   }
 
+  /** Reports the sessions {@code sessions} holds as the gauge {@code toolwarden.sessions.active}. */
+  public void observeSessions(SessionCount sessions) {
+    metrics.observeSessions(sessions);
+  }
+
   /** A sink that counts what the audit trail records (refusals, auth failures, the rate-limit backend's state). */
   public AuditSink auditMetrics() {
     return metrics::audited;

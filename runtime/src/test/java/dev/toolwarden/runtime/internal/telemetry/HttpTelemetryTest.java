@@ -93,6 +93,27 @@ class HttpTelemetryTest {
     assertEquals("****", serverSpan().getAttributes().get(McpAttributes.REQUEST_ID));
   }
 
+  @Test
+  void activeSessionsCountsTheSessionsTheServerHolds() throws Exception {
+    assertEquals(1, activeSessions());
+    String first = session;
+    session = null;
+    HttpResponse<String> init = post("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":"
+        + "{\"protocolVersion\":\"2025-06-18\",\"capabilities\":{},\"clientInfo\":{\"name\":\"raw\",\"version\":\"1\"}}}");
+    assertEquals(200, init.statusCode(), init.body());
+    assertEquals(2, activeSessions());
+    HttpResponse<String> delete = http.send(HttpRequest.newBuilder(URI.create(server.url())).DELETE()
+        .header("Mcp-Session-Id", first).header("MCP-Protocol-Version", "2025-06-18").build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertTrue(delete.statusCode() < 300, delete.statusCode() + " " + delete.body());
+    assertEquals(1, activeSessions(), "the ended session is forgotten");
+  }
+
+  private long activeSessions() {
+    return otel.collect().stream().filter(m -> m.getName().equals("toolwarden.sessions.active")).findFirst()
+        .orElseThrow().getLongGaugeData().getPoints().iterator().next().getValue();
+  }
+
   private SpanData serverSpan() {
     List<SpanData> spans = otel.finishedSpans().stream().filter(s -> s.getKind() == SpanKind.SERVER).toList();
     assertEquals(1, spans.size(), spans.toString());
