@@ -43,14 +43,14 @@ import java.util.concurrent.atomic.AtomicLong;
  * The whole pipeline of {@link PolicyTools} (plus a tool that starts its own span) in-process, with the real
  * OpenTelemetry SDK exporting to memory: spans through a simple processor, metrics through an in-memory reader.
  */
-final class TelemetryHarness {
+public final class TelemetryHarness {
 
   static final McpJsonMapper JSON = McpJsonDefaults.getMapper();
   static final String TRACED = "traced";
 
   final InMemorySpanExporter spans = InMemorySpanExporter.create();
   final InMemoryMetricReader metrics = InMemoryMetricReader.create();
-  final OpenTelemetrySdk sdk = OpenTelemetrySdk.builder()
+  public final OpenTelemetrySdk sdk = OpenTelemetrySdk.builder()
       .setTracerProvider(SdkTracerProvider.builder().addSpanProcessor(SimpleSpanProcessor.create(spans)).build())
       .setMeterProvider(SdkMeterProvider.builder().registerMetricReader(metrics).build())
       .setPropagators(ContextPropagators.create(W3CTraceContextPropagator.getInstance()))
@@ -70,7 +70,7 @@ final class TelemetryHarness {
     return names;
   }
 
-  TelemetryHarness(Path root, boolean recordArguments) {
+  public TelemetryHarness(Path root, boolean recordArguments) {
     List<ToolDefinition> tools = new ArrayList<>(new PolicyToolsBundle().tools());
     tools.add(new ToolDefinition(TRACED, null, "starts a span of its own", new ToolHints(true, false, true, false),
         "{\"type\":\"object\"}", null, new ToolPolicy(List.of(), null, List.of(), List.of()), (t, a, i) -> {
@@ -99,7 +99,7 @@ final class TelemetryHarness {
     return handlers.get(tool).apply(null, McpSchema.CallToolRequest.builder(tool).arguments(args).meta(meta).build());
   }
 
-  List<SpanData> finishedSpans() {
+  public List<SpanData> finishedSpans() {
     return spans.getFinishedSpanItems();
   }
 
@@ -113,12 +113,12 @@ final class TelemetryHarness {
     throw new AssertionError("no server span in " + all);
   }
 
-  Collection<MetricData> collect() {
+  public Collection<MetricData> collect() {
     return metrics.collectAllMetrics();
   }
 
   /** The sum of a counter's points whose attributes contain every given key/value pair. */
-  static long counter(Collection<MetricData> data, String name, Map<String, String> labels) {
+  public static long counter(Collection<MetricData> data, String name, Map<String, String> labels) {
     long sum = 0;
     for (MetricData m : data) {
       if (!m.getName().equals(name)) {
