@@ -18,6 +18,7 @@ import dev.toolwarden.runtime.internal.telemetry.SessionCount;
 import dev.toolwarden.runtime.internal.telemetry.Telemetry;
 import dev.toolwarden.runtime.internal.telemetry.TracedFeatures;
 import dev.toolwarden.runtime.ratelimit.RateLimiterBackend;
+import dev.toolwarden.runtime.ratelimit.RateLimiterBackendProvider;
 import dev.toolwarden.runtime.spi.PathRule;
 import io.modelcontextprotocol.json.McpJsonDefaults;
 import io.modelcontextprotocol.json.McpJsonMapper;
@@ -34,6 +35,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.ServiceLoader;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -88,7 +90,7 @@ public final class ServerAssembly {
     Telemetry telemetry = Telemetry.of(s.openTelemetry, s.config, toolNames(tools), json);
     // every decision the audit trail records is counted too (refusals, auth failures, the backend's state)
     AuditSink audit = (s.auditSink != null ? s.auditSink : AuditSink.slf4j()).and(telemetry.auditMetrics());
-    RateLimiterBackend limiter = s.rateLimiter != null ? s.rateLimiter : new InMemoryRateLimiter();
+    RateLimiterBackend limiter = s.rateLimiter != null ? s.rateLimiter : configuredRateLimiter(s, loader);
     limiter.attach(s.name, audit);
     CallChain chain = Pipeline.standard(json, limiter, audit, telemetry);
     CallerResolver callers = oauth != null ? OAuthCallers.resolver() : CallerResolver.fixed(caller);
@@ -201,6 +203,21 @@ public final class ServerAssembly {
     Set<String> names = new LinkedHashSet<>();
     tools.forEach(t -> names.add(t.definition().name()));
     return names;
+  }
+
+  /**
+   * The backend found by {@code ServiceLoader} when one is configured (e.g. {@code toolwarden-redis} on the class
+   * path and {@code TOOLWARDEN_REDIS_URL} set), else this process's own buckets: shared limits need no code.
+   */
+  private static RateLimiterBackend configuredRateLimiter(ServerSettings s, ClassLoader loader) {
+    for (RateLimiterBackendProvider provider : ServiceLoader.load(RateLimiterBackendProvider.class, loader)) {
+      Optional<RateLimiterBackend> backend = provider.create(s.config::get);
+      if (backend.isPresent()) {
+        LOG.info("@RateLimit budgets live in {} (found by {})", backend.get(), provider.getClass().getName());
+        return backend.get();
+      }
+    }
+    return new InMemoryRateLimiter();
   }
 
   private static Map<String, Path> resolveRoots(ServerSettings s, List<BoundTool> tools) {
