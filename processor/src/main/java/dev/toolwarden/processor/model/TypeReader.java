@@ -90,7 +90,8 @@ final class TypeReader {
         annotations.bool(safe, "mustExist"), annotations.enumName(safe, "kind"),
         annotations.strings(safe, "extensions"), annotations.bool(safe, "followLinks"), safe);
     return new Field(decl, javaName, jsonName, jt, constraints, nullable, defaultJson, defaultValue, description,
-        redact != null, redact == null ? 0 : (int) annotations.number(redact, "keepLast"), safePath);
+        redact != null, redact == null ? 0 : (int) annotations.number(redact, "keepLast"), safePath,
+        SafeUrlModel.read(annotations, mirrors, type));
   }
 
   private static AnnotationMirror find(List<AnnotationMirror> mirrors, String name) {
@@ -157,6 +158,7 @@ final class TypeReader {
       case "java.lang.String" -> ScalarKind.STRING;
       case "java.util.UUID" -> ScalarKind.UUID;
       case "java.net.URI" -> ScalarKind.URI;
+      case "java.net.URL" -> ScalarKind.URL;
       case "java.time.LocalDate" -> ScalarKind.LOCAL_DATE;
       case "java.time.Instant" -> ScalarKind.INSTANT;
       case "java.time.OffsetDateTime" -> ScalarKind.OFFSET_DATE_TIME;

@@ -17,6 +17,7 @@ import dev.toolwarden.runtime.internal.ratelimit.InMemoryRateLimiter;
 import dev.toolwarden.runtime.internal.telemetry.SessionCount;
 import dev.toolwarden.runtime.internal.telemetry.Telemetry;
 import dev.toolwarden.runtime.internal.telemetry.TracedFeatures;
+import dev.toolwarden.runtime.internal.url.UrlGuard;
 import dev.toolwarden.runtime.ratelimit.RateLimiterBackend;
 import dev.toolwarden.runtime.ratelimit.RateLimiterBackendProvider;
 import dev.toolwarden.runtime.spi.PathRule;
@@ -85,6 +86,7 @@ public final class ServerAssembly {
     }
     List<BoundTool> tools = Bootstrap.bind(Bootstrap.loadBundles(loader), s.instances, s.factory);
     PathGuard paths = PathGuard.of(resolveRoots(s, tools));
+    UrlGuard urls = new UrlGuard(s.egress);
     Caller caller = new Caller(Caller.ANONYMOUS, grants(s, tools));
     McpJsonMapper json = McpJsonDefaults.getMapper();
     Telemetry telemetry = Telemetry.of(s.openTelemetry, s.config, toolNames(tools), json);
@@ -98,7 +100,7 @@ public final class ServerAssembly {
     Map<String, ToolCallHandler> handlers = new LinkedHashMap<>();
     Map<String, List<String>> toolScopes = new LinkedHashMap<>();
     for (BoundTool t : tools) {
-      ToolCallHandler handler = new ToolCallHandler(t.definition(), t.target(), chain, callers, paths);
+      ToolCallHandler handler = new ToolCallHandler(t.definition(), t.target(), chain, callers, paths, urls);
       handlers.put(t.definition().name(), handler);
       specs.add(new McpServerFeatures.SyncToolSpecification(SdkTools.toSdkTool(t.definition(), json), handler));
       toolScopes.put(t.definition().name(), t.definition().policy().scopes());
