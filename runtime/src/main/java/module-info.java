@@ -30,6 +30,9 @@ module dev.toolwarden.runtime {
   requires org.slf4j;
   requires com.nimbusds.jose.jwt;
   requires java.net.http;
+  // traces and metrics (internal/telemetry): the OpenTelemetry API only, a no-op until the application adds an SDK
+  requires io.opentelemetry.api;
+  requires io.opentelemetry.context;
   // generated bundles carry @javax.annotation.processing.Generated (SOURCE retention): a user's module compiles
   // against it through this module without declaring java.compiler itself, and nothing needs it at run time
   requires static transitive java.compiler;

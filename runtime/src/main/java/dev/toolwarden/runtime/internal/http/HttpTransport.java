@@ -9,12 +9,14 @@ import dev.toolwarden.runtime.ToolwardenStartupException;
 import dev.toolwarden.runtime.internal.auth.OAuthCallers;
 import dev.toolwarden.runtime.auth.ResourceServer;
 import dev.toolwarden.runtime.internal.auth.SessionBindings;
+import dev.toolwarden.runtime.internal.telemetry.TransportMetadata;
 import dev.toolwarden.runtime.auth.TokenVerifier;
 import io.modelcontextprotocol.common.McpTransportContext;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.server.McpSyncServer;
 import io.modelcontextprotocol.server.transport.DefaultServerTransportSecurityValidator;
 import io.modelcontextprotocol.server.transport.HttpServletStreamableServerTransportProvider;
+import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpStreamableServerTransportProvider;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
@@ -236,8 +238,16 @@ public final class HttpTransport {
 
   /** Puts the caller the OAuth filter verified (principal and scopes, never the token) into the SDK's context. */
   private static McpTransportContext callerContext(jakarta.servlet.http.HttpServletRequest request) {
+    Map<String, Object> values = new java.util.HashMap<>(4);
     Object caller = request.getAttribute(OAuthCallers.CONTEXT_KEY);
-    return caller == null ? McpTransportContext.EMPTY : McpTransportContext.create(Map.of(OAuthCallers.CONTEXT_KEY, caller));
+    if (caller != null) {
+      values.put(OAuthCallers.CONTEXT_KEY, caller);
+    }
+    // trace headers, protocol version and request id for telemetry (plain strings: no OpenTelemetry here)
+    var body = ParsedBodyRequest.body(request);
+    TransportMetadata.capture(request::getHeader,
+        body != null && body.message() instanceof McpSchema.JSONRPCRequest r ? r.id() : null, values);
+    return McpTransportContext.create(values);
   }
 
   private static Set<String> allScopes(Collection<List<String>> scopes) {

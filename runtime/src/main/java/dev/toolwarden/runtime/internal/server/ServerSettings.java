@@ -59,6 +59,8 @@ public final class ServerSettings {
   public final List<McpServerFeatures.SyncCompletionSpecification> completions = new ArrayList<>();
   /** Whether clients may subscribe to resources. */
   public boolean resourceSubscriptions;
+  /** The OpenTelemetry for traces and metrics (e.g. an application's SDK), or null for the global one. */
+  public io.opentelemetry.api.OpenTelemetry openTelemetry;
 
   /** Settings of a server with this name and version. */
   public ServerSettings(String name, String version) {
