@@ -16,6 +16,7 @@ import dev.toolwarden.processor.check.WaiverCheck;
 import dev.toolwarden.processor.diag.Options;
 import dev.toolwarden.processor.diag.Reporter;
 import dev.toolwarden.processor.diag.Rule;
+import dev.toolwarden.processor.flow.FlowCheck;
 import dev.toolwarden.processor.gen.BundleGenerator;
 import dev.toolwarden.processor.gen.ManifestWriter;
 import dev.toolwarden.processor.model.ModelReader;
@@ -61,6 +62,7 @@ public final class ToolwardenProcessor extends AbstractProcessor {
   private Reporter reporter;
   private ModelReader reader;
   private SecretCheck secrets;
+  private FlowCheck flow;
   private final Map<String, String> toolNames = new HashMap<>();
   private final Set<String> deferred = new TreeSet<>();
   private final Map<String, Unresolved> lastUnresolved = new HashMap<>();
@@ -78,6 +80,7 @@ public final class ToolwardenProcessor extends AbstractProcessor {
     }
     reader = new ModelReader(env, reporter);
     secrets = new SecretCheck(env, reporter);
+    flow = new FlowCheck(env, reporter);
   }
 
   /** Every type: the secret scan reads every compilation unit, not only classes with tools. */
@@ -176,6 +179,7 @@ public final class ToolwardenProcessor extends AbstractProcessor {
     for (ModelCheck check : checks()) {
       check.check(model, reporter);
     }
+    flow.check(methods).forEach(manifest::addBodyFinding); // tool bodies: command, SQL, SSRF, file, eval flows
     if (reporter.errorCount() > errorsBefore) {
       return; // generators run only on a class the checks found no error in
     }
