@@ -90,6 +90,10 @@ final class Propagation {
       result = format(m, receiver, args, at);
     } else if (name.equals("append") && receiver != null && !args.isEmpty()) {
       result = run.concat(List.of(receiver, args.get(0)), at);
+    } else if (name.startsWith("decode")) {
+      // Base64, URL or other decoding: whatever guard the text had says nothing about what it decodes to
+      String step = run.step(owner.getSimpleName() + "." + name, at);
+      result = combine(receiver, args, "").map(t -> t.decoded(step));
     } else {
       result = combine(receiver, args, run.step(owner.getSimpleName() + "." + name, at));
     }

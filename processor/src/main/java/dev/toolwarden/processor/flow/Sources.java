@@ -89,7 +89,9 @@ final class Sources {
       return t.getKind() != TypeKind.CHAR;
     }
     if (t instanceof ArrayType a) {
-      return a.getComponentType().getKind() != TypeKind.CHAR && typeSafe(a.getComponentType(), seen);
+      // byte[] and char[] are text in another form; int[] or UUID[] are not
+      TypeKind k = a.getComponentType().getKind();
+      return k != TypeKind.CHAR && k != TypeKind.BYTE && typeSafe(a.getComponentType(), seen);
     }
     if (!(t instanceof DeclaredType d)) {
       return false;

@@ -29,7 +29,7 @@ record Taint(String source, Set<SinkKind> safeFor, Set<SinkKind> reported, boole
     }
 
     Step then(String next) {
-      if (length > MAX_STEPS) {
+      if (length > MAX_STEPS || next.isEmpty()) {
         return this;
       }
       return new Step(length == MAX_STEPS ? "…" : next, this, length + 1);
@@ -66,6 +66,11 @@ record Taint(String source, Set<SinkKind> safeFor, Set<SinkKind> reported, boole
     safe.addAll(safeFor);
     safe.addAll(extraSafe);
     return new Taint(source, safe, reported, false, mayStartWithDash && dashPossible, path.then(step));
+  }
+
+  /** The value decoded (Base64, URL decoding): its guard said nothing about what it decodes to. */
+  Taint decoded(String step) {
+    return new Taint(source, Set.of(), reported, false, true, path.then(step));
   }
 
   /** This flow after it was reported at a sink of this kind. */
