@@ -79,11 +79,16 @@ final class FlowAnalysis {
     return tool;
   }
 
-  /** Counts one unit of work; throws when the tool's budget is spent. */
-  void work() {
+  /** Counts one unit of work (an expression evaluated); throws when the tool's budget is spent. */
+  void spend() {
     if (++work > BUDGET) {
       throw new Exhausted();
     }
+  }
+
+  /** The work the last {@link #analyse} did: expressions evaluated, over all passes and helpers. */
+  long spent() {
+    return work;
   }
 
   /** Records a finding once per tool, sink and rule. */

@@ -128,7 +128,7 @@ final class MethodRun {
     if (cached != null) {
       return cached;
     }
-    ctx.work();
+    ctx.spend();
     Value v = compute(p, leaf);
     if (v.tainted()) {
       TypeMirror type = ctx.trees.getTypeMirror(p);
