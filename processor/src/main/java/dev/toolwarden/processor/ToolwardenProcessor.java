@@ -55,7 +55,8 @@ import javax.tools.StandardLocation;
  * types are not resolved yet is deferred by name to a later round.
  */
 @AutoService(Processor.class)
-@SupportedOptions({Options.SECRETS, Options.SCAN, Options.REQUIRE_SCOPES, ResourceSecretCheck.OPTION})
+@SupportedOptions({Options.SECRETS, Options.SCAN, Options.REQUIRE_SCOPES, ResourceSecretCheck.OPTION,
+    FlowCheck.OPTION})
 public final class ToolwardenProcessor extends AbstractProcessor {
 
   static final String SERVICE_FILE = "META-INF/services/dev.toolwarden.runtime.spi.ToolBundle";

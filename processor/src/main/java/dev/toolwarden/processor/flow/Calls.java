@@ -103,7 +103,7 @@ final class Calls {
       if (!ctx.ownedBy(m, s.owner())) {
         continue;
       }
-      if (Sinks.isXml(s) && ctx.xxe.protectedClass((TypeElement) ctx.tool().getEnclosingElement())) {
+      if (Sinks.isXml(s) && ctx.xxe.protectedClass(ctx.outermostClass())) {
         continue;
       }
       String display = display(m);

@@ -79,6 +79,11 @@ final class FlowAnalysis {
     return tool;
   }
 
+  /** The top-level class of the tool: the unit XXE protection is decided for. */
+  TypeElement outermostClass() {
+    return outermost;
+  }
+
   /** Counts one unit of work (an expression evaluated); throws when the tool's budget is spent. */
   void spend() {
     if (++work > BUDGET) {
@@ -160,10 +165,17 @@ final class FlowAnalysis {
     return found;
   }
 
-  /** Whether the method's declaring type is, or extends or implements, the named type. */
+  /**
+   * Whether the method's declaring type is, or extends or implements, the named type. A constructor must be the
+   * named type's own: a subclass's constructor may take anything first, and passes the sink's arguments on with
+   * {@code super(..)}, which is matched there.
+   */
   boolean ownedBy(ExecutableElement m, String owner) {
     if (!(m.getEnclosingElement() instanceof TypeElement type)) {
       return false;
+    }
+    if (m.getKind() == javax.lang.model.element.ElementKind.CONSTRUCTOR) {
+      return type.getQualifiedName().contentEquals(owner);
     }
     return supertypes.computeIfAbsent(type, this::allSupertypes).contains(owner);
   }

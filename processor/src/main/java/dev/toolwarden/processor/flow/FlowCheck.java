@@ -18,6 +18,9 @@ import javax.lang.model.element.ExecutableElement;
  */
 public final class FlowCheck {
 
+  /** The {@code -A} option: {@code on} (default) or {@code off} (for measuring its cost; not a way to silence it). */
+  public static final String OPTION = "toolwarden.flow";
+
   private final Trees trees;
   private final FlowAnalysis analysis;
   private final Reporter reporter;
@@ -32,7 +35,9 @@ public final class FlowCheck {
       t = null;
     }
     this.trees = t;
-    this.analysis = t == null ? null : new FlowAnalysis(t, env.getTypeUtils());
+    boolean off = "off".equals(env.getOptions().get(OPTION));
+    this.analysis = t == null || off ? null : new FlowAnalysis(t, env.getTypeUtils());
+    this.noted = off; // switched off on purpose: no note
   }
 
   /**

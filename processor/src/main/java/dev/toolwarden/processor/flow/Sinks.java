@@ -91,8 +91,9 @@ final class Sinks {
     add(SinkKind.EVAL, RECEIVER, "serialised objects", false, "java.io.ObjectInputStream", "readObject",
         "readUnshared");
     add(SinkKind.EVAL, FIRST_ANY, "a script", false, "javax.script.ScriptEngine", "eval");
-    add(SinkKind.EVAL, FIRST_TEXT, "a class name", false, "java.lang.Class", "forName", "getMethod",
-        "getDeclaredMethod", "getField", "getDeclaredField");
+    add(SinkKind.EVAL, FIRST_TEXT, "a class name", false, "java.lang.Class", "forName");
+    add(SinkKind.EVAL, FIRST_TEXT, "the name of a member to reach by reflection", false, "java.lang.Class",
+        "getMethod", "getDeclaredMethod", "getField", "getDeclaredField");
     add(SinkKind.EVAL, FIRST_TEXT, "a class name", false, "java.lang.ClassLoader", "loadClass");
     add(SinkKind.EVAL, FIRST_TEXT, "an expression", false, "org.springframework.expression.ExpressionParser",
         "parseExpression", "parseRaw");

@@ -26,6 +26,7 @@ final class XxeProtection {
       "http://apache.org/xml/features/disallow-doctype-decl",
       "http://xml.org/sax/features/external-general-entities",
       "http://xml.org/sax/features/external-parameter-entities",
+      "http://apache.org/xml/features/nonvalidating/load-external-dtd",
       "http://javax.xml.XMLConstants/property/accessExternalDTD",
       "javax.xml.stream.supportDTD",
       "javax.xml.stream.isSupportingExternalEntities");
@@ -37,9 +38,9 @@ final class XxeProtection {
     this.trees = trees;
   }
 
-  /** Whether the class (its outermost enclosing class, with everything nested in it) protects its parsers. */
+  /** Whether the top-level class (with everything nested in it) protects its parsers; false for null. */
   boolean protectedClass(TypeElement type) {
-    return byClass.computeIfAbsent(type, this::scan);
+    return type != null && byClass.computeIfAbsent(type, this::scan);
   }
 
   private boolean scan(TypeElement type) {

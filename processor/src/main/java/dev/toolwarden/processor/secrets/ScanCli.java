@@ -148,6 +148,13 @@ public final class ScanCli {
     return report;
   }
 
+  /** The {@code .java} files of a directory or a sources jar, in memory and sorted by name (for other scanners). */
+  public static List<JavaFileObject> javaSources(Path input) {
+    List<Source> sources = isArchive(input) ? readJar(input, new ArrayList<>()) : readDirectory(input, new ArrayList<>());
+    sources.sort(Comparator.comparing(s -> s.displayName));
+    return new ArrayList<>(sources);
+  }
+
   private static void scanBatch(List<Source> batch, Report report, Sink sink) {
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     if (javac == null) {
