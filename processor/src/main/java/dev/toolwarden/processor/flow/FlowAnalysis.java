@@ -1,7 +1,10 @@
 package dev.toolwarden.processor.flow;
 
+import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.Tree;
+import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -42,6 +45,9 @@ final class FlowAnalysis {
   final Types types;
   final XxeProtection xxe;
   private final Map<TypeElement, Set<String>> supertypes = new HashMap<>();
+  /** Method paths, found once per class: {@code Trees.getPath(element)} scans the whole compilation unit. */
+  private final Map<Element, TreePath> methodPaths = new HashMap<>();
+  private final Set<Element> classesIndexed = new HashSet<>();
 
   private ExecutableElement tool;
   private TypeElement outermost;
@@ -69,7 +75,7 @@ final class FlowAnalysis {
       Taint t = Sources.parameter(p, tool);
       env.put(p, t == null ? Value.CLEAN : Value.of(t));
     }
-    if (trees.getTree(tool) != null) {
+    if (pathOf(tool) != null) {
       new MethodRun(this, tool, env, 0).run();
     }
     return new ArrayList<>(findings.values());
@@ -151,8 +157,11 @@ final class FlowAnalysis {
 
   /** Whether calls to this method are followed into its body: a method with a body in the tool's own class. */
   boolean isHelper(ExecutableElement m) {
-    return outermost != null && outermost.equals(outermost(m)) && trees.getTree(m) != null
-        && trees.getTree(m).getBody() != null;
+    if (outermost == null || !outermost.equals(outermost(m))) {
+      return false;
+    }
+    TreePath p = pathOf(m);
+    return p != null && p.getLeaf() instanceof MethodTree t && t.getBody() != null;
   }
 
   private static TypeElement outermost(Element e) {
@@ -163,6 +172,26 @@ final class FlowAnalysis {
       }
     }
     return found;
+  }
+
+  /** The path of a method's declaration, or null when it has no source. */
+  TreePath pathOf(ExecutableElement m) {
+    Element owner = m.getEnclosingElement();
+    if (classesIndexed.add(owner)) {
+      TreePath classPath = trees.getPath(owner);
+      if (classPath != null && classPath.getLeaf() instanceof ClassTree c) {
+        for (Tree member : c.getMembers()) {
+          if (member instanceof MethodTree) {
+            TreePath p = new TreePath(classPath, member);
+            Element e = trees.getElement(p);
+            if (e != null) {
+              methodPaths.put(e, p);
+            }
+          }
+        }
+      }
+    }
+    return methodPaths.computeIfAbsent(m, trees::getPath);
   }
 
   /**

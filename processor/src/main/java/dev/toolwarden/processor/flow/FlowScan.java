@@ -38,8 +38,13 @@ public final class FlowScan {
 
   private FlowScan() {}
 
-  /** What a scan found. */
-  public record Result(List<String> findings, int methods, int files, int skipped) {}
+  /**
+   * What a scan found.
+   *
+   * @param findings one line per finding: {@code file:line [rule] message}
+   * @param keys one stable key per finding, without the line: {@code file | rule | argument | sink}
+   */
+  public record Result(List<String> findings, List<String> keys, int methods, int files, int skipped) {}
 
   public static void main(String[] args) throws IOException {
     int findings = 0;
@@ -71,6 +76,7 @@ public final class FlowScan {
     Trees trees = Trees.instance(task);
     FlowAnalysis analysis = new FlowAnalysis(trees, task.getTypes());
     List<String> findings = new ArrayList<>();
+    List<String> keys = new ArrayList<>();
     int methods = 0;
     int skipped = 0;
     for (CompilationUnitTree unit : units) {
@@ -86,8 +92,9 @@ public final class FlowScan {
           methods++;
           try {
             for (Finding f : analysis.analyse(m)) {
-              findings.add(unit.getSourceFile().getName() + ":" + analysis.line(unit, f.sinkTree()) + " "
-                  + f.rule().format(f.messageArgs()));
+              String file = unit.getSourceFile().getName();
+              findings.add(file + ":" + analysis.line(unit, f.sinkTree()) + " " + f.rule().format(f.messageArgs()));
+              keys.add(file + " | " + f.rule().id() + " | " + f.source() + " | " + f.sink());
             }
           } catch (FlowAnalysis.Exhausted | StackOverflowError x) {
             skipped++;
@@ -95,7 +102,7 @@ public final class FlowScan {
         }
       }
     }
-    return new Result(findings, methods, units.size(), skipped);
+    return new Result(findings, keys, methods, units.size(), skipped);
   }
 
   /** Public methods with a body of a public type and of its public nested types. */

@@ -51,6 +51,7 @@ final class MethodRun {
   final ExecutableElement method;
   final int depth;
   final CompilationUnitTree unit;
+  private final TreePath path;
   private final Map<Element, Value> env;
   private final IdentityHashMap<Tree, Value> memo = new IdentityHashMap<>();
   private final Calls calls;
@@ -62,14 +63,14 @@ final class MethodRun {
     this.method = method;
     this.env = env;
     this.depth = depth;
-    TreePath path = ctx.trees.getPath(method);
+    this.path = ctx.pathOf(method);
     this.unit = path.getCompilationUnit();
     this.calls = new Calls(this);
   }
 
   /** Runs the body to a fixpoint; returns the join of what it returns. */
   Value run() {
-    TreePath methodPath = ctx.trees.getPath(method);
+    TreePath methodPath = path;
     com.sun.source.tree.MethodTree tree = (com.sun.source.tree.MethodTree) methodPath.getLeaf();
     if (tree.getBody() == null) {
       return Value.CLEAN;
