@@ -60,9 +60,13 @@ public final class FlowCheck {
       try {
         findings = analysis.analyse(tool);
       } catch (FlowAnalysis.Exhausted | StackOverflowError e) {
-        reporter.note("[TW-FLOW] the body of " + tool.getEnclosingElement().getSimpleName() + "." + tool.getSimpleName()
-            + " is too large or too deeply nested to analyse completely (more than " + FlowAnalysis.BUDGET
-            + " steps): findings in it may be missing");
+        reporter.note("[TW-FLOW] the body of " + name(tool) + " is too large or too deeply nested to analyse "
+            + "completely (more than " + FlowAnalysis.BUDGET + " steps): findings in it may be missing");
+        continue;
+      } catch (RuntimeException e) {
+        // a construct the analysis does not expect must not break the user's build: say so instead
+        reporter.note("[TW-FLOW] the body of " + name(tool) + " could not be analysed (" + e
+            + "): findings in it may be missing; please report this");
         continue;
       }
       for (Finding f : findings) {
@@ -73,6 +77,10 @@ public final class FlowCheck {
       }
     }
     return lines;
+  }
+
+  private static String name(ExecutableElement tool) {
+    return tool.getEnclosingElement().getSimpleName() + "." + tool.getSimpleName();
   }
 
   /** The element that waives this finding: the method holding the sink, the tool, or a class around the tool. */

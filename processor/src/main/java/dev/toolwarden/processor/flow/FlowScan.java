@@ -52,7 +52,7 @@ public final class FlowScan {
       Result r = scan(Path.of(a));
       r.findings().forEach(System.out::println);
       System.out.println(a + ": " + r.files() + " files, " + r.methods() + " public methods, " + r.findings().size()
-          + " findings, " + r.skipped() + " methods beyond the budget");
+          + " findings, " + r.skipped() + " methods not analysed (budget or failure)");
       findings += r.findings().size();
     }
     System.exit(findings == 0 ? 0 : 1);
@@ -98,6 +98,10 @@ public final class FlowScan {
             }
           } catch (FlowAnalysis.Exhausted | StackOverflowError x) {
             skipped++;
+          } catch (RuntimeException x) {
+            skipped++;
+            findings.add(unit.getSourceFile().getName() + ": analysis failed in " + m.getSimpleName() + ": " + x);
+            keys.add(unit.getSourceFile().getName() + " | failed | " + m.getSimpleName() + " | " + x);
           }
         }
       }
