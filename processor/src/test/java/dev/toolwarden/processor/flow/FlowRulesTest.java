@@ -153,4 +153,24 @@ class FlowRulesTest {
     assertEquals(1, e.size(), String.valueOf(e));
     assertTrue(e.get(0).startsWith("7: ") && e.get(0).contains("[TW-SQL-INJECTION]"), e.get(0));
   }
+
+  @Test
+  void aWarningThatIsNotWaivedIsListedInTheManifestToo() throws IOException {
+    Compilation c = compile("  /** Log. */ @McpTool public String log(String q) throws Exception {",
+        "    new ProcessBuilder(\"git\", \"log\", q).start();",
+        "    return \"\"; }");
+    String manifest = c.generatedFile(StandardLocation.CLASS_OUTPUT, "", "META-INF/toolwarden/manifest.json")
+        .orElseThrow().getCharContent(false).toString();
+    assertTrue(manifest.contains("\"TW-COMMAND-OPTION test.T#log(): 'q' of log reaches new ProcessBuilder(String...)"
+        + " as an argument of git\""), manifest);
+  }
+
+  @Test
+  void theMeasurementOptionSwitchesTheAnalysisOff() {
+    List<String> lines = List.of("@RequiresScope(\"s\") public class T {",
+        "  /** Run. */ @McpTool public String run(String q) throws Exception { Runtime.getRuntime().exec(q); return q; }",
+        "}");
+    assertEquals(1, errors(FlowSources.compile(FlowSources.tool(lines))).size());
+    assertEquals(List.of(), errors(FlowSources.compile(FlowSources.tool(lines), "-Atoolwarden.flow=off")));
+  }
 }
