@@ -157,6 +157,18 @@ class DiagnosticsTest {
             + "{ return \"\"; }"));
     cases.add(misuse(Rule.WAIVER_INVALID, "names a rule that cannot be waived",
         "  @McpTool @Waive(rule = \"TW-BOUNDS\", reason = \"why not\") public String call() { return \"\"; }"));
+    // tool bodies (flow analysis; the full corpus is in flow/FlowRecallTest)
+    cases.add(misuse(Rule.COMMAND_INJECTION, "tool argument 'q' of run reaches Runtime.exec(String) as a whole command",
+        "  @McpTool public String run(String q) throws Exception { Runtime.getRuntime().exec(q); return \"\"; }"));
+    cases.add(misuse(Rule.SQL_INJECTION, "reaches Statement.executeQuery(String) as SQL text; path: q -> concatenation",
+        "  @McpTool public String find(String q, java.sql.Statement st) throws Exception {"
+            + " st.executeQuery(\"select * from t where a = '\" + q + \"'\"); return \"\"; }"));
+    cases.add(misuse(Rule.SSRF, "reaches URI.create(String) as a URL",
+        "  @McpTool public String get(String q) { java.net.URI.create(q); return \"\"; }"));
+    cases.add(misuse(Rule.PATH_FLOW, "reaches Path.of(String, String...) as a file path",
+        "  @McpTool public String read(String q) { Path.of(q); return \"\"; }"));
+    cases.add(misuse(Rule.UNSAFE_EVAL, "reaches Class.forName(String) as a class name",
+        "  @McpTool public String load(String q) throws Exception { Class.forName(q); return \"\"; }"));
     // made up at run time, so the repository never holds a live-looking key
     String stripeLike = String.join("_", "sk", "live", new java.util.Random(7).ints(24, 0, 36)
         .mapToObj(i -> Character.toString("abcdefghijklmnopqrstuvwxyz0123456789".charAt(i)))

@@ -120,7 +120,32 @@ public enum Rule {
       "add @RequiresScope(\"...\") to the method or its class", true),
   WAIVER_INVALID("TW-WAIVER", Diagnostic.Kind.ERROR,
       "@Waive(rule = \"%s\") %s",
-      "name a waivable rule id (%s) and say in reason = \"...\" why it does not apply here");
+      "name a waivable rule id (%s) and say in reason = \"...\" why it does not apply here"),
+  COMMAND_INJECTION("TW-COMMAND-INJECTION", Diagnostic.Kind.ERROR,
+      "tool argument %s reaches %s as %s; path: %s",
+      "run a fixed program and pass the value as a separate argument (new ProcessBuilder(\"git\", \"log\", \"--\", "
+          + "value)), never as the program, a shell -c script or a whole command line; or restrict it with an enum "
+          + "or @Pattern(regexp = \"^[A-Za-z0-9_.,:=+@]+$\")", true),
+  COMMAND_OPTION("TW-COMMAND-OPTION", Diagnostic.Kind.WARNING,
+      "tool argument %s reaches %s as %s and may start with '-' (options injection); path: %s",
+      "put \"--\" before it, prefix it (\"./\" + name) or restrict it with "
+          + "@Pattern(regexp = \"^[A-Za-z0-9_][A-Za-z0-9_.-]*$\")", true),
+  SQL_INJECTION("TW-SQL-INJECTION", Diagnostic.Kind.ERROR,
+      "tool argument %s reaches %s as %s; path: %s",
+      "keep the SQL text constant and pass the value as a bind parameter (\"... where name = ?\" with "
+          + "setString, or :name); for an identifier use an enum or @Pattern(regexp = \"^[A-Za-z0-9_]+$\")", true),
+  SSRF("TW-SSRF", Diagnostic.Kind.ERROR,
+      "tool argument %s reaches %s as %s: a client could make the server call internal services (SSRF); path: %s",
+      "annotate the argument with @SafeUrl(hosts = {...}), or build the URL from a fixed origin: "
+          + "\"https://api.example.com/items/\" + URLEncoder.encode(value, UTF_8)", true),
+  PATH_FLOW("TW-PATH-UNGUARDED", Diagnostic.Kind.ERROR,
+      "tool argument %s reaches %s as %s: a client could name any file the server can read or write; path: %s",
+      "annotate the argument with @SafePath(root = \"<root name>\") and open it with SafeFiles", true),
+  UNSAFE_EVAL("TW-UNSAFE-EVAL", Diagnostic.Kind.ERROR,
+      "tool argument %s reaches %s as %s; path: %s",
+      "never deserialise, evaluate or load classes from client data: map the argument to a fixed choice (an enum); "
+          + "parse XML only with DTDs disabled (setFeature(\"http://apache.org/xml/features/disallow-doctype-decl\", "
+          + "true))", true);
 
   private final String id;
   private final Diagnostic.Kind kind;
@@ -147,12 +172,14 @@ public enum Rule {
 
   /** The rule with this id, or null. */
   public static Rule byId(String id) {
+    Rule found = null;
     for (Rule r : values()) {
-      if (r.id.equals(id)) {
-        return r;
+      // two rules share TW-PATH-UNGUARDED (the unguarded Path parameter and the proven flow): prefer the waivable one
+      if (r.id.equals(id) && (found == null || r.waivable)) {
+        found = r;
       }
     }
-    return null;
+    return found;
   }
 
   public String id() {

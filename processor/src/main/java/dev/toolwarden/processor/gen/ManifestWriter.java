@@ -31,6 +31,12 @@ public final class ManifestWriter {
   public static final String PATH = "META-INF/toolwarden/manifest.json";
 
   private final Map<String, Map<String, Object>> tools = new TreeMap<>();
+  private final java.util.TreeSet<String> bodyFindings = new java.util.TreeSet<>();
+
+  /** A finding of the tool-body flow analysis (package {@code flow}): one stable line, waived ones marked. */
+  public void addBodyFinding(String line) {
+    bodyFindings.add(line);
+  }
 
   public void add(ToolClassModel model) {
     SchemaGenerator schemas = new SchemaGenerator(model);
@@ -99,11 +105,14 @@ public final class ManifestWriter {
     root.put("manifestVersion", 1);
     root.put("tools", tools);
     root.put("waivers", waivers);
+    if (!bodyFindings.isEmpty()) {
+      root.put("bodyFindings", new ArrayList<>(bodyFindings));
+    }
     return Json.pretty(root) + "\n";
   }
 
   public boolean isEmpty() {
-    return tools.isEmpty();
+    return tools.isEmpty() && bodyFindings.isEmpty();
   }
 
   /** "com.acme.Tools#method(param)", "com.acme.Tools#FIELD", "com.acme.Tools". */
