@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs Toolwarden's benchmarks. Usage (from the repository root):
-#   benchmarks/scripts/run.sh [full|quick] [all|validation|pipeline|jwt|startup|http|compile|scale]
+#   benchmarks/scripts/run.sh [full|quick] [all|validation|pipeline|telemetry|jwt|startup|http|compile|scale]
 # full: the figures of BENCHMARKS.md (about 13 minutes on 2 cores); quick: checks that every benchmark still runs.
 # Build first: mvn -q package -DskipTests -pl processor,benchmarks -am
 set -euo pipefail
@@ -51,6 +51,7 @@ fi
 
 case $what in all|validation) run validation "$java" -jar "$jar" ValidationBenchmark "${jmh[@]}" ${valq[@]+"${valq[@]}"} -prof gc ;; esac
 case $what in all|pipeline) run pipeline "$java" -jar "$jar" PipelineBenchmark "${jmh[@]}" -prof gc ;; esac
+case $what in all|telemetry) run telemetry "$java" -jar "$jar" TelemetryBenchmark "${jmh[@]}" -prof gc ;; esac
 case $what in all|jwt) run jwt "$java" -jar "$jar" JwtVerificationBenchmark "${jmh[@]}" ;; esac
 case $what in all|startup) run startup "$java" -cp "$jar" dev.toolwarden.benchmarks.StartupBenchmark "${startup[@]}" --spring "$(spring_peer)" ;; esac
 case $what in all|http) run http "$java" -cp "$jar" dev.toolwarden.benchmarks.HttpBenchmark "${http[@]}" ;; esac

@@ -40,8 +40,8 @@ public final class CompileTimeBenchmark {
       sizes = List.of(10, 100, 1000);
     }
     System.out.println("# javac in process, alternating modes, medians of " + runs + " runs; " + Stats.load());
-    System.out.printf(Locale.ROOT, "%6s %10s %14s %10s %10s %12s %14s %14s%n", "tools", "javac ms", "+proc,no scan",
-        "+all ms", "ratio all", "scan share", "proc-only ms", "added ms/tool");
+    System.out.printf(Locale.ROOT, "%6s %10s %14s %10s %10s %12s %14s %14s %12s%n", "tools", "javac ms",
+        "+proc,no scan", "+all ms", "ratio all", "scan share", "proc-only ms", "added ms/tool", "flow added");
     for (int tools : sizes) {
       Path dir = Files.createTempDirectory("tw-compile-bench");
       List<File> sources = generate(dir, tools);
@@ -49,6 +49,7 @@ public final class CompileTimeBenchmark {
       long[] noScan = new long[runs];
       long[] full = new long[runs];
       long[] procOnly = new long[runs];
+      long[] noFlow = new long[runs];
       compile(sources, dir, "none"); // warm the compiler and the processor once
       compile(sources, dir, "full");
       for (int r = 0; r < runs; r++) {
@@ -56,13 +57,16 @@ public final class CompileTimeBenchmark {
         noScan[r] = compile(sources, dir, "noscan");
         full[r] = compile(sources, dir, "full");
         procOnly[r] = compile(sources, dir, "proconly");
+        noFlow[r] = compile(sources, dir, "noflow");
       }
       double p = median(plain);
       double n = median(noScan);
       double f = median(full);
       // scan share: the secret scan's part of what the processor adds; added ms/tool must stay flat (linear growth)
-      System.out.printf(Locale.ROOT, "%6d %10.0f %14.0f %10.0f %9.2fx %11.1f%% %14.0f %14.2f%n", tools, p, n, f, f / p,
-          100 * (f - n) / Math.max(1, f - p), median(procOnly), (f - p) / tools);
+      // flow added: what the tool-body flow analysis adds to the whole compilation with everything on
+      double nf = median(noFlow);
+      System.out.printf(Locale.ROOT, "%6d %10.0f %14.0f %10.0f %9.2fx %11.1f%% %14.0f %14.2f %11.1f%%%n", tools, p, n,
+          f, f / p, 100 * (f - n) / Math.max(1, f - p), median(procOnly), (f - p) / tools, 100 * (f - nf) / nf);
     }
     System.out.println("# done; " + Stats.load());
   }
@@ -78,6 +82,8 @@ public final class CompileTimeBenchmark {
       options.add("-Atoolwarden.secrets=off");
     } else if (mode.equals("proconly")) {
       options.add("-proc:only");
+    } else if (mode.equals("noflow")) {
+      options.add("-Atoolwarden.flow=off");
     }
     try (StandardJavaFileManager files = javac.getStandardFileManager(null, null, null)) {
       Iterable<? extends JavaFileObject> units = files.getJavaFileObjectsFromFiles(sources);

@@ -16,7 +16,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * tools/call over Streamable HTTP, sequential and with 8 and 32 concurrent clients (one session and
  * one connection each): Toolwarden with every policy (scope, rate limit, generated validation, output
- * redaction, audit), the same with OAuth (JWT RS256 verified on every request), and the bare SDK with
+ * redaction, audit), the same with OAuth (JWT RS256 verified on every request), the same with the OpenTelemetry
+ * SDK recording a span and the metrics of every call, and the bare SDK with
  * its own validation. Each server runs in its own JVM; the servers alternate within every round.
  *
  * <p>{@code java -cp toolwarden-benchmarks.jar dev.toolwarden.benchmarks.HttpBenchmark [--seconds 3]
@@ -45,6 +46,7 @@ public final class HttpBenchmark {
       servers.put("bare-sdk", Server.start("sdk"));
       servers.put("toolwarden", Server.start("toolwarden"));
       servers.put("toolwarden+oauth", Server.start("toolwarden-oauth"));
+      servers.put("toolwarden+otel", Server.start("toolwarden-otel"));
       System.out.println("# tools/call over Streamable HTTP; " + rounds + " alternating rounds of " + seconds
           + " s per server and client count; " + Stats.load());
       for (Server s : servers.values()) {
@@ -78,7 +80,7 @@ public final class HttpBenchmark {
           }
           System.out.printf(Locale.ROOT, "%-18s %10.0f %10.0f %12.0f %11.2fx %12s%n", name, p50, p99,
               Stats.median(rates.get(name)), p50 / sdkP50,
-              name.equals("toolwarden+oauth") ? String.format(Locale.ROOT, "%.2fx", p50 / offP50) : "-");
+              name.startsWith("toolwarden+") ? String.format(Locale.ROOT, "%.2fx", p50 / offP50) : "-");
         }
       }
       System.out.println("# done; " + Stats.load());

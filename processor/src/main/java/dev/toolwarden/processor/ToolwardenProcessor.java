@@ -8,6 +8,7 @@ import dev.toolwarden.processor.check.DefaultCheck;
 import dev.toolwarden.processor.check.ModelCheck;
 import dev.toolwarden.processor.check.PolicyCheck;
 import dev.toolwarden.processor.check.RedactCheck;
+import dev.toolwarden.processor.check.SafeUrlCheck;
 import dev.toolwarden.processor.check.ShapeCheck;
 import dev.toolwarden.processor.check.LintCheck;
 import dev.toolwarden.processor.check.TokenPassthroughCheck;
@@ -16,12 +17,14 @@ import dev.toolwarden.processor.check.WaiverCheck;
 import dev.toolwarden.processor.diag.Options;
 import dev.toolwarden.processor.diag.Reporter;
 import dev.toolwarden.processor.diag.Rule;
+import dev.toolwarden.processor.flow.FlowCheck;
 import dev.toolwarden.processor.gen.BundleGenerator;
 import dev.toolwarden.processor.gen.ManifestWriter;
 import dev.toolwarden.processor.model.ModelReader;
 import dev.toolwarden.processor.model.Names;
 import dev.toolwarden.processor.model.ToolClassModel;
 import dev.toolwarden.processor.model.Unresolved;
+import dev.toolwarden.processor.scan.ResourceSecretCheck;
 import dev.toolwarden.processor.scan.SecretCheck;
 import java.io.IOException;
 import java.io.Writer;
@@ -53,7 +56,8 @@ import javax.tools.StandardLocation;
  * types are not resolved yet is deferred by name to a later round.
  */
 @AutoService(Processor.class)
-@SupportedOptions({Options.SECRETS, Options.SCAN, Options.REQUIRE_SCOPES})
+@SupportedOptions({Options.SECRETS, Options.SCAN, Options.REQUIRE_SCOPES, ResourceSecretCheck.OPTION,
+    FlowCheck.OPTION})
 public final class ToolwardenProcessor extends AbstractProcessor {
 
   static final String SERVICE_FILE = "META-INF/services/dev.toolwarden.runtime.spi.ToolBundle";
@@ -61,6 +65,8 @@ public final class ToolwardenProcessor extends AbstractProcessor {
   private Reporter reporter;
   private ModelReader reader;
   private SecretCheck secrets;
+  private FlowCheck flow;
+  private ResourceSecretCheck resources;
   private final Map<String, String> toolNames = new HashMap<>();
   private final Set<String> deferred = new TreeSet<>();
   private final Map<String, Unresolved> lastUnresolved = new HashMap<>();
@@ -78,6 +84,8 @@ public final class ToolwardenProcessor extends AbstractProcessor {
     }
     reader = new ModelReader(env, reporter);
     secrets = new SecretCheck(env, reporter);
+    flow = new FlowCheck(env, reporter);
+    resources = new ResourceSecretCheck(env, reporter); // src/main/resources, found next to the sources
   }
 
   /** Every type: the secret scan reads every compilation unit, not only classes with tools. */
@@ -116,6 +124,7 @@ public final class ToolwardenProcessor extends AbstractProcessor {
     }
     checkWaivers(round);
     for (Element root : round.getRootElements()) {
+      resources.discover(root);
       String name = qualifiedName(root);
       // our own bundles hold only what the user's (already scanned) sources said, as schema text
       if (!bundles.contains(name) && (reporter.options().scanAll() || classes.containsKey(name))) {
@@ -176,6 +185,7 @@ public final class ToolwardenProcessor extends AbstractProcessor {
     for (ModelCheck check : checks()) {
       check.check(model, reporter);
     }
+    flow.check(methods).forEach(manifest::addBodyFinding); // tool bodies: command, SQL, SSRF, file, eval flows
     if (reporter.errorCount() > errorsBefore) {
       return; // generators run only on a class the checks found no error in
     }
@@ -193,7 +203,8 @@ public final class ToolwardenProcessor extends AbstractProcessor {
 
   private List<ModelCheck> checks() {
     return List.of(new ToolNameCheck(toolNames), new ArgumentCheck(), new ConstraintCheck(reader.annotations()),
-        new DefaultCheck(), new PolicyCheck(reader.annotations()), new RedactCheck(), new TokenPassthroughCheck(), new LintCheck());
+        new DefaultCheck(), new PolicyCheck(reader.annotations()), new RedactCheck(), new SafeUrlCheck(), new TokenPassthroughCheck(),
+        new LintCheck());
   }
 
   private static boolean hasMcpTool(Element e) {

@@ -42,7 +42,7 @@ import org.eclipse.jetty.server.ServerConnector;
 /**
  * The servers the whole-process benchmarks start, one per child JVM:
  * {@code BenchServer <toolwarden|sdk|trivial> stdio <1|100>} and
- * {@code BenchServer <toolwarden|toolwarden-oauth|sdk> http lookup}. An HTTP server prints
+ * {@code BenchServer <toolwarden|toolwarden-otel|toolwarden-oauth|sdk> http lookup}. An HTTP server prints
  * {@code READY <port> [<bearer token>]} on stdout once it listens.
  */
 public final class BenchServer {
@@ -67,6 +67,13 @@ public final class BenchServer {
     switch (impl) {
       case "toolwarden" -> {
         RunningServer server = toolwardenHttp(0, null);
+        out.println("READY " + server.port());
+        server.await();
+      }
+      case "toolwarden-otel" -> { // the same server with the OpenTelemetry SDK recording every call
+        ServerBuilder builder = builder(new PipelineTools());
+        dev.toolwarden.runtime.internal.server.BuilderAccess.settings(builder).openTelemetry = TelemetrySdk.create();
+        RunningServer server = builder.http(HttpOptions.loopback(0));
         out.println("READY " + server.port());
         server.await();
       }

@@ -43,6 +43,19 @@ public enum Rule {
   SAFEPATH_EXTENSION("TW-SAFEPATH-EXTENSION", Diagnostic.Kind.ERROR,
       "@SafePath on %s allows the extension \"%s\", which no file name can end with",
       "write a single extension without the dot, made of letters, digits, '_', '+' or '-' (e.g. \"txt\")"),
+  SAFEURL_TYPE("TW-SAFEURL-TYPE", Diagnostic.Kind.ERROR,
+      "@SafeUrl on %s, whose type %s is neither URI, String nor URL",
+      "put @SafeUrl on a java.net.URI (recommended), String or java.net.URL argument"),
+  SAFEURL_SCHEME("TW-SAFEURL-SCHEME", Diagnostic.Kind.ERROR,
+      "@SafeUrl on %s %s",
+      "list at least one lower-case scheme, e.g. schemes = {\"https\"}"),
+  SAFEURL_HOST("TW-SAFEURL-HOST", Diagnostic.Kind.ERROR,
+      "@SafeUrl on %s allows the host pattern \"%s\", which %s",
+      "write an exact lower-case host name (\"api.example.com\") or \"*.\" and a domain (\"*.example.org\"), "
+          + "punycode for internationalised names"),
+  SAFEURL_PORT("TW-SAFEURL-PORT", Diagnostic.Kind.ERROR,
+      "@SafeUrl on %s allows the port %s, which is outside 1..65535",
+      "list ports between 1 and 65535, or none for the scheme's default port"),
   REDACT_DEFAULT("TW-REDACT-DEFAULT", Diagnostic.Kind.ERROR,
       "%s is @Redact but has a default value, which the schema publishes to every client",
       "remove the default (make the argument @Nullable or Optional and supply the value in code)"),
@@ -98,7 +111,7 @@ public enum Rule {
       "take a Path (or String) with @SafePath(root = \"<root name>\")", true),
   URL_STRING("TW-URL-STRING", Diagnostic.Kind.WARNING,
       "%s is a String named like a URL: fetching a client-chosen URL lets a client reach internal services (SSRF)",
-      "take a URI and check it against an allowlist of hosts before using it", true),
+      "take a URI with @SafeUrl(hosts = {...}) and fetch it with SafeUrls.httpClient()", true),
   TOOL_DESCRIPTION("TW-TOOL-DESCRIPTION", Diagnostic.Kind.WARNING,
       "tool %s has no description: models choose tools by their descriptions",
       "write a Javadoc comment on the method or set @McpTool(description = ...)", true),
@@ -107,7 +120,32 @@ public enum Rule {
       "add @RequiresScope(\"...\") to the method or its class", true),
   WAIVER_INVALID("TW-WAIVER", Diagnostic.Kind.ERROR,
       "@Waive(rule = \"%s\") %s",
-      "name a waivable rule id (%s) and say in reason = \"...\" why it does not apply here");
+      "name a waivable rule id (%s) and say in reason = \"...\" why it does not apply here"),
+  COMMAND_INJECTION("TW-COMMAND-INJECTION", Diagnostic.Kind.ERROR,
+      "tool argument %s reaches %s as %s; path: %s",
+      "run a fixed program and pass the value as a separate argument (new ProcessBuilder(\"git\", \"log\", \"--\", "
+          + "value)), never as the program, a shell -c script or a whole command line; or restrict it with an enum "
+          + "or @Pattern(regexp = \"^[A-Za-z0-9_.,:=+@]+$\")", true),
+  COMMAND_OPTION("TW-COMMAND-OPTION", Diagnostic.Kind.WARNING,
+      "tool argument %s reaches %s as %s and may start with '-' (options injection); path: %s",
+      "put \"--\" before it, prefix it (\"./\" + name) or restrict it with "
+          + "@Pattern(regexp = \"^[A-Za-z0-9_][A-Za-z0-9_.-]*$\")", true),
+  SQL_INJECTION("TW-SQL-INJECTION", Diagnostic.Kind.ERROR,
+      "tool argument %s reaches %s as %s; path: %s",
+      "keep the SQL text constant and pass the value as a bind parameter (\"... where name = ?\" with "
+          + "setString, or :name); for an identifier use an enum or @Pattern(regexp = \"^[A-Za-z0-9_]+$\")", true),
+  SSRF("TW-SSRF", Diagnostic.Kind.ERROR,
+      "tool argument %s reaches %s as %s: a client could make the server call internal services (SSRF); path: %s",
+      "annotate the argument with @SafeUrl(hosts = {...}), or build the URL from a fixed origin: "
+          + "\"https://api.example.com/items/\" + URLEncoder.encode(value, UTF_8)", true),
+  PATH_FLOW("TW-PATH-UNGUARDED", Diagnostic.Kind.ERROR,
+      "tool argument %s reaches %s as %s: a client could name any file the server can read or write; path: %s",
+      "annotate the argument with @SafePath(root = \"<root name>\") and open it with SafeFiles", true),
+  UNSAFE_EVAL("TW-UNSAFE-EVAL", Diagnostic.Kind.ERROR,
+      "tool argument %s reaches %s as %s; path: %s",
+      "never deserialise, evaluate or load classes from client data: map the argument to a fixed choice (an enum); "
+          + "parse XML only with DTDs disabled (setFeature(\"http://apache.org/xml/features/disallow-doctype-decl\", "
+          + "true))", true);
 
   private final String id;
   private final Diagnostic.Kind kind;
@@ -134,12 +172,14 @@ public enum Rule {
 
   /** The rule with this id, or null. */
   public static Rule byId(String id) {
+    Rule found = null;
     for (Rule r : values()) {
-      if (r.id.equals(id)) {
-        return r;
+      // two rules share TW-PATH-UNGUARDED (the unguarded Path parameter and the proven flow): prefer the waivable one
+      if (r.id.equals(id) && (found == null || r.waivable)) {
+        found = r;
       }
     }
-    return null;
+    return found;
   }
 
   public String id() {

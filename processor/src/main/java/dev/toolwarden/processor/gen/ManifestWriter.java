@@ -5,6 +5,7 @@ import dev.toolwarden.processor.model.Field;
 import dev.toolwarden.processor.model.ToolClassModel;
 import dev.toolwarden.processor.model.ToolModel;
 import dev.toolwarden.processor.model.ToolPlan;
+import dev.toolwarden.processor.model.UrlRuleModel;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -30,6 +31,12 @@ public final class ManifestWriter {
   public static final String PATH = "META-INF/toolwarden/manifest.json";
 
   private final Map<String, Map<String, Object>> tools = new TreeMap<>();
+  private final java.util.TreeSet<String> bodyFindings = new java.util.TreeSet<>();
+
+  /** A finding of the tool-body flow analysis (package {@code flow}): one stable line, waived ones marked. */
+  public void addBodyFinding(String line) {
+    bodyFindings.add(line);
+  }
 
   public void add(ToolClassModel model) {
     SchemaGenerator schemas = new SchemaGenerator(model);
@@ -60,6 +67,17 @@ public final class ManifestWriter {
         }
       }
       tool.put("safePaths", paths);
+      List<Object> urls = new ArrayList<>();
+      for (UrlRuleModel rule : plan.urlRules()) {
+        Map<String, Object> url = new LinkedHashMap<>();
+        url.put("pointer", rule.pointer());
+        url.put("schemes", rule.declaration().schemes());
+        url.put("hosts", rule.declaration().hosts());
+        url.put("ports", rule.declaration().ports());
+        url.put("allowPrivate", rule.declaration().allowPrivate());
+        urls.add(url);
+      }
+      tool.put("safeUrls", urls);
       tool.put("redacted", plan.redacted());
       tool.put("inputSchemaSha256", sha256(schemas.input(t)));
       String output = schemas.output(t);
@@ -87,11 +105,14 @@ public final class ManifestWriter {
     root.put("manifestVersion", 1);
     root.put("tools", tools);
     root.put("waivers", waivers);
+    if (!bodyFindings.isEmpty()) {
+      root.put("bodyFindings", new ArrayList<>(bodyFindings));
+    }
     return Json.pretty(root) + "\n";
   }
 
   public boolean isEmpty() {
-    return tools.isEmpty();
+    return tools.isEmpty() && bodyFindings.isEmpty();
   }
 
   /** "com.acme.Tools#method(param)", "com.acme.Tools#FIELD", "com.acme.Tools". */

@@ -17,9 +17,12 @@ final class TypeNames {
   static final ClassName TOOL_POLICY = ClassName.get(SPI, "ToolPolicy");
   static final ClassName RATE_LIMIT_POLICY = ClassName.get(SPI, "RateLimitPolicy");
   static final ClassName PATH_RULE = ClassName.get(SPI, "PathRule");
+  static final ClassName URL_RULE = ClassName.get(SPI, "UrlRule");
+  static final ClassName URI = ClassName.get("java.net", "URI");
   static final ClassName INVOCATION = ClassName.get(SPI, "Invocation");
   static final ClassName VIOLATIONS = ClassName.get(SPI, "Violations");
   static final ClassName CHECK = ClassName.get(SPI, "Check");
+  static final ClassName FORMAT_CHECK = ClassName.get(SPI, "FormatCheck");
   static final ClassName OUT = ClassName.get(SPI, "Out");
   static final ClassName REDACTION = ClassName.get(SPI, "Redaction");
   static final ClassName TOOL_OUTCOME = ClassName.get(SPI, "ToolOutcome");

@@ -30,7 +30,8 @@ import javax.tools.ToolProvider;
 /**
  * Standalone literal-secret scanner: scans a directory of {@code .java} files (recursively) or a {@code
  * -sources.jar} with the same rules and tree scanner the annotation processor uses, parsing with the JDK's javac
- * parser (parse only: no classpath, no attribution).
+ * parser (parse only: no classpath, no attribution), and the configuration files beside them ({@code *.properties},
+ * YAML, JSON, XML, {@code .env}, {@code *.conf}) with {@link ResourceSecretScanner}.
  *
  * <pre>
  * java -cp toolwarden-processor.jar dev.toolwarden.processor.secrets.ScanCli DIR|SOURCES.jar...
@@ -133,13 +134,25 @@ public final class ScanCli {
   public static Report scan(Path input, Sink sink) {
     long t0 = System.nanoTime();
     Report report = new Report();
-    List<Source> sources = isArchive(input) ? readJar(input) : readDirectory(input);
+    List<Source> resources = new ArrayList<>();
+    List<Source> sources = isArchive(input) ? readJar(input, resources) : readDirectory(input, resources);
     sources.sort(Comparator.comparing(s -> s.displayName));
     for (int i = 0; i < sources.size(); i += BATCH) {
       scanBatch(sources.subList(i, Math.min(sources.size(), i + BATCH)), report, sink);
     }
+    resources.sort(Comparator.comparing(s -> s.displayName));
+    for (Source r : resources) {
+      scanResource(r, report, sink);
+    }
     report.nanos = System.nanoTime() - t0;
     return report;
+  }
+
+  /** The {@code .java} files of a directory or a sources jar, in memory and sorted by name (for other scanners). */
+  public static List<JavaFileObject> javaSources(Path input) {
+    List<Source> sources = isArchive(input) ? readJar(input, new ArrayList<>()) : readDirectory(input, new ArrayList<>());
+    sources.sort(Comparator.comparing(s -> s.displayName));
+    return new ArrayList<>(sources);
   }
 
   private static void scanBatch(List<Source> batch, Report report, Sink sink) {
@@ -205,17 +218,33 @@ public final class ScanCli {
     }
   }
 
+  /** A configuration file (properties, YAML, JSON, XML, .env, .conf), scanned value by value with its key. */
+  private static void scanResource(Source r, Report report, Sink sink) {
+    report.files++;
+    report.lines += r.lineCount();
+    long t = System.nanoTime();
+    List<ResourceSecretScanner.Finding> found = ResourceSecretScanner.scan(r.displayName, r.content);
+    report.scanNanos += System.nanoTime() - t;
+    for (ResourceSecretScanner.Finding f : found) {
+      Located l = new Located(r.displayName, f.line(), 1, f.finding().ruleId(), f.finding().masked(), f.key());
+      report.findings.add(l);
+      sink.accept(l);
+    }
+  }
+
   private static boolean isArchive(Path p) {
     String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
     return n.endsWith(".jar") || n.endsWith(".zip");
   }
 
-  private static List<Source> readDirectory(Path dir) {
+  private static List<Source> readDirectory(Path dir, List<Source> resources) {
     List<Source> out = new ArrayList<>();
     try (Stream<Path> files = Files.walk(dir)) {
       for (Path f : (Iterable<Path>) files::iterator) {
         if (Files.isRegularFile(f) && f.getFileName().toString().endsWith(".java")) {
           out.add(new Source(f.toString(), f.toUri(), decode(Files.readAllBytes(f))));
+        } else if (Files.isRegularFile(f) && ResourceSecretScanner.isResource(f.getFileName().toString())) {
+          resources.add(new Source(f.toString(), f.toUri(), decode(Files.readAllBytes(f))));
         }
       }
     } catch (IOException e) {
@@ -224,16 +253,19 @@ public final class ScanCli {
     return out;
   }
 
-  private static List<Source> readJar(Path jar) {
+  private static List<Source> readJar(Path jar, List<Source> resources) {
     List<Source> out = new ArrayList<>();
     try (ZipFile zip = new ZipFile(jar.toFile())) {
       for (ZipEntry e : java.util.Collections.list(zip.entries())) {
-        if (e.isDirectory() || !e.getName().endsWith(".java")) {
+        String simple = e.getName().substring(e.getName().lastIndexOf('/') + 1);
+        boolean java = e.getName().endsWith(".java");
+        if (e.isDirectory() || !java && !ResourceSecretScanner.isResource(simple)) {
           continue;
         }
         try (InputStream in = zip.getInputStream(e)) {
           String name = jar.getFileName() + "!/" + e.getName();
-          out.add(new Source(name, memoryUri(jar.getFileName() + "/" + e.getName()), decode(in.readAllBytes())));
+          (java ? out : resources).add(new Source(name, memoryUri(jar.getFileName() + "/" + e.getName()),
+              decode(in.readAllBytes())));
         }
       }
     } catch (IOException e) {

@@ -105,4 +105,20 @@ class ScanCliTest {
     assertEquals(2, run(dir.resolve("missing").toString()));
     assertTrue(errBytes.toString(StandardCharsets.UTF_8).contains("not a directory or a .jar/.zip"));
   }
+
+  @Test
+  void resourceFilesBesideTheSourcesAreScannedToo() throws IOException {
+    String secret = plantedSecret();
+    Path resources = Files.createDirectories(dir.resolve("src/main/resources"));
+    Files.writeString(resources.resolve("application.yml"), "stripe:\n  url: ${STRIPE_URL}\n  key: " + secret + "\n");
+    Files.writeString(resources.resolve("application.properties"), "stripe.key=${STRIPE_KEY}\n");
+
+    int code = run(dir.toString());
+
+    assertEquals(1, code, out());
+    String masked = SecretFinding.mask(secret, 0, secret.length());
+    assertTrue(out().contains("application.yml:3:1 [TW-SECRET-STRIPE] " + masked), out());
+    assertFalse(out().contains("application.properties:"), out());
+    assertFalse(out().contains(secret.substring(4)), out());
+  }
 }

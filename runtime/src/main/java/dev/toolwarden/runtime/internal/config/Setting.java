@@ -56,6 +56,9 @@ public enum Setting {
   OAUTH_CLIENT_ID("oauth.client-id", ValueType.SECRET, "", "introspection only: this server's client id at the authorization server"),
   OAUTH_CLIENT_SECRET("oauth.client-secret", ValueType.SECRET, "", "introspection only: that client's secret"),
 
+  TELEMETRY_RECORD_ARGUMENTS("telemetry.record-arguments", ValueType.BOOLEAN, "false",
+      "spans carry the tool arguments as the audit trail shows them (`@Redact` values masked); see docs/observability.md"),
+
   REDIS_URL(true, "redis.url", ValueType.TEXT, "", "toolwarden-redis: `redis://host:port[/db]`, `rediss://` for TLS, never a password"),
   REDIS_PASSWORD("redis.password", ValueType.SECRET, "", "toolwarden-redis: the Redis password (unless `redis.password-secret` names another variable)"),
   REDIS_PASSWORD_SECRET("redis.password-secret", ValueType.TEXT, "TOOLWARDEN_REDIS_PASSWORD",

@@ -1,6 +1,7 @@
 package dev.toolwarden.runtime.internal.http;
 
 import dev.toolwarden.runtime.internal.auth.SessionBindings;
+import dev.toolwarden.runtime.internal.telemetry.SessionCount;
 import io.modelcontextprotocol.spec.McpStreamableServerSession;
 import io.modelcontextprotocol.spec.McpStreamableServerTransportProvider;
 import java.util.ArrayList;
@@ -22,7 +23,7 @@ import reactor.core.publisher.Mono;
  * owner for the duration of the request ({@link #runAs}); a session the SDK tries to create on a
  * request with no owner is refused — an unbound session cannot exist.
  */
-final class BoundSessionsProvider implements McpStreamableServerTransportProvider {
+final class BoundSessionsProvider implements McpStreamableServerTransportProvider, SessionCount {
 
   /** Work that may fail like a servlet filter chain. */
   interface Work {
@@ -127,5 +128,10 @@ final class BoundSessionsProvider implements McpStreamableServerTransportProvide
   @Override
   public List<String> protocolVersions() {
     return delegate.protocolVersions();
+  }
+
+  @Override
+  public int activeSessions() {
+    return bindings.size();
   }
 }

@@ -5,6 +5,7 @@ import dev.toolwarden.runtime.auth.ResourceServer;
 import dev.toolwarden.runtime.http.HttpOptions;
 import dev.toolwarden.runtime.internal.auth.OAuthCallers;
 import dev.toolwarden.runtime.internal.auth.SessionBindings;
+import dev.toolwarden.runtime.internal.telemetry.TransportMetadata;
 import io.modelcontextprotocol.common.McpTransportContext;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.server.McpStatelessSyncServer;
@@ -98,7 +99,13 @@ record SdkEndpoint(HttpServlet servlet, SessionBindings sessions, BoundSessionsP
 
   /** Puts the caller the OAuth filter verified (principal and scopes, never the token) into the SDK's context. */
   private static McpTransportContext callerContext(HttpServletRequest request) {
+    Map<String, Object> values = new java.util.HashMap<>(4);
     Object caller = request.getAttribute(OAuthCallers.CONTEXT_KEY);
-    return caller == null ? McpTransportContext.EMPTY : McpTransportContext.create(Map.of(OAuthCallers.CONTEXT_KEY, caller));
+    if (caller != null) {
+      values.put(OAuthCallers.CONTEXT_KEY, caller);
+    }
+    // trace headers, protocol version and request id for telemetry (plain strings: no OpenTelemetry here)
+    TransportMetadata.capture(request::getHeader, SafeErrors.requestId(request), values);
+    return McpTransportContext.create(values);
   }
 }

@@ -1,7 +1,6 @@
 package dev.toolwarden.runtime.internal.pipeline;
 
 import dev.toolwarden.runtime.audit.AuditEvent;
-import dev.toolwarden.runtime.audit.AuditOutcome;
 import dev.toolwarden.runtime.audit.AuditSink;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import org.slf4j.Logger;
@@ -41,23 +40,15 @@ public final class AuditStep implements CallStep {
 
   static AuditEvent event(ToolCall call, CallToolResult result, long nanos) {
     CallRecord r = call.record();
-    AuditOutcome outcome = r.outcome();
-    String reason = r.reason();
-    if (outcome == null) {
-      boolean error = result == null || Boolean.TRUE.equals(result.isError());
-      outcome = error ? AuditOutcome.ERROR : AuditOutcome.OK;
-      if (error && reason == null) {
-        reason = result == null ? "call failed" : "the tool returned an error result";
-      }
-    }
+    CallVerdict verdict = CallVerdict.of(r, result);
     Caller caller = call.caller();
     String client = caller != null && caller.clientId() != null ? caller.clientId() : r.clientId();
-    return AuditEvent.builder(outcome)
+    return AuditEvent.builder(verdict.outcome())
         .tool(call.tool().name())
         .principal(caller == null ? null : caller.principal())
         .client(client)
         .session(r.sessionId())
-        .reason(reason)
+        .reason(verdict.reason())
         .durationNanos(nanos)
         .arguments(r.redactedArguments())
         .ref(r.ref())

@@ -21,6 +21,16 @@ public final class ExchangeToolContext implements ToolContext {
     this.caller = caller;
   }
 
+  /** The SDK's exchange, or null in-process (telemetry reads its transport context). */
+  McpSyncServerExchange exchange() {
+    return exchange;
+  }
+
+  /** The {@code tools/call} request (telemetry reads its {@code _meta}). */
+  McpSchema.CallToolRequest request() {
+    return request;
+  }
+
   @Override
   public String principal() {
     return caller.principal();

@@ -2,6 +2,7 @@ package dev.toolwarden.runtime.internal.pipeline;
 
 import dev.toolwarden.runtime.audit.AuditSink;
 import dev.toolwarden.runtime.internal.ratelimit.InMemoryRateLimiter;
+import dev.toolwarden.runtime.internal.telemetry.Telemetry;
 import dev.toolwarden.runtime.ratelimit.RateLimiterBackend;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import java.util.List;
@@ -23,7 +24,16 @@ public final class Pipeline {
    * redaction.
    */
   public static CallChain standard(McpJsonMapper json, RateLimiterBackend limiter, AuditSink audit) {
-    return CallChain.of(List.of(new AuditStep(audit), new ErrorMapping(), new ScopeCheck(), new RateLimitStep(limiter),
-        new InvokeStep(new ResultMapper(json))));
+    return standard(json, limiter, audit, Telemetry.noop());
+  }
+
+  /**
+   * As {@link #standard(McpJsonMapper, RateLimiterBackend, AuditSink)}, with telemetry outermost: its span is current
+   * while every step runs and it ends with the outcome the audit step recorded. {@code audit} should already include
+   * {@link Telemetry#auditMetrics()} (the server's audit sink does) for refusals to be counted.
+   */
+  public static CallChain standard(McpJsonMapper json, RateLimiterBackend limiter, AuditSink audit, Telemetry telemetry) {
+    return CallChain.of(List.of(new TelemetryStep(telemetry), new AuditStep(audit), new ErrorMapping(), new ScopeCheck(),
+        new RateLimitStep(limiter), new InvokeStep(new ResultMapper(json))));
   }
 }

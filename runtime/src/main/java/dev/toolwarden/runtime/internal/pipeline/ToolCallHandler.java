@@ -2,6 +2,7 @@ package dev.toolwarden.runtime.internal.pipeline;
 
 import dev.toolwarden.runtime.internal.audit.ArgumentRedactor;
 import dev.toolwarden.runtime.internal.path.PathGuard;
+import dev.toolwarden.runtime.internal.url.UrlGuard;
 import dev.toolwarden.runtime.spi.ToolDefinition;
 import dev.toolwarden.runtime.ToolContext;
 import io.modelcontextprotocol.common.McpTransportContext;
@@ -24,9 +25,17 @@ public final class ToolCallHandler implements BiFunction<McpSyncServerExchange, 
   private final CallChain chain;
   private final CallerResolver callers;
   private final PathGuard paths;
+  private final UrlGuard urls;
   private final ArgumentRedactor redactor;
 
   public ToolCallHandler(ToolDefinition tool, Object target, CallChain chain, CallerResolver callers, PathGuard paths) {
+    this(tool, target, chain, callers, paths, UrlGuard.system());
+  }
+
+  /** A handler whose {@code @SafeUrl} arguments are checked by {@code urls}. */
+  public ToolCallHandler(ToolDefinition tool, Object target, CallChain chain, CallerResolver callers, PathGuard paths,
+      UrlGuard urls) {
+    this.urls = urls;
     this.tool = tool;
     this.target = target;
     this.chain = chain;
@@ -62,7 +71,7 @@ public final class ToolCallHandler implements BiFunction<McpSyncServerExchange, 
       Map<String, Object> arguments = request.arguments() == null ? Map.of() : request.arguments();
       ToolContext context = contexts.apply(caller);
       CallRecord record = new CallRecord(redactor, arguments, clientInfo, sessionId);
-      ToolCall call = new ToolCall(tool, target, arguments, caller, context, new CallInvocation(context, paths), record);
+      ToolCall call = new ToolCall(tool, target, arguments, caller, context, new CallInvocation(context, paths, urls), record);
       return chain.proceed(call);
     } catch (Throwable t) { // NOPMD: never let the SDK turn an exception into -32603 + message
       if (t instanceof InterruptedException) {

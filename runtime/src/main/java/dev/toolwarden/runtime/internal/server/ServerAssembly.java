@@ -15,6 +15,10 @@ import dev.toolwarden.runtime.internal.pipeline.CallerResolver;
 import dev.toolwarden.runtime.internal.pipeline.Pipeline;
 import dev.toolwarden.runtime.internal.pipeline.ToolCallHandler;
 import dev.toolwarden.runtime.internal.ratelimit.InMemoryRateLimiter;
+import dev.toolwarden.runtime.internal.telemetry.SessionCount;
+import dev.toolwarden.runtime.internal.telemetry.Telemetry;
+import dev.toolwarden.runtime.internal.telemetry.TracedFeatures;
+import dev.toolwarden.runtime.internal.url.UrlGuard;
 import dev.toolwarden.runtime.ratelimit.RateLimiterBackend;
 import dev.toolwarden.runtime.ratelimit.RateLimiterBackendProvider;
 import dev.toolwarden.runtime.spi.PathRule;
@@ -60,9 +64,11 @@ public final class ServerAssembly implements SdkServers {
   private final Map<String, List<String>> toolScopes;
   private final AuditSink audit;
   private final boolean filterTools;
+  private final Telemetry telemetry;
 
   private ServerAssembly(ServerSettings settings, McpJsonMapper json, List<McpServerFeatures.SyncToolSpecification> specs,
-      Map<String, ToolCallHandler> handlers, Map<String, List<String>> toolScopes, AuditSink audit, boolean filterTools) {
+      Map<String, ToolCallHandler> handlers, Map<String, List<String>> toolScopes, AuditSink audit, boolean filterTools,
+      Telemetry telemetry) {
     this.settings = settings;
     this.json = json;
     this.specs = specs;
@@ -70,6 +76,7 @@ public final class ServerAssembly implements SdkServers {
     this.toolScopes = toolScopes;
     this.audit = audit;
     this.filterTools = filterTools;
+    this.telemetry = telemetry;
   }
 
   /** Checks and assembles the server; {@code oauth} is null without OAuth. */
@@ -84,24 +91,27 @@ public final class ServerAssembly implements SdkServers {
     }
     List<BoundTool> tools = Bootstrap.bind(Bootstrap.loadBundles(loader), s.instances, s.factory);
     PathGuard paths = PathGuard.of(resolveRoots(s, tools));
+    UrlGuard urls = new UrlGuard(s.egress);
     Caller caller = new Caller(Caller.ANONYMOUS, grants(s, tools));
     McpJsonMapper json = McpJsonDefaults.getMapper();
-    AuditSink audit = s.auditSink != null ? s.auditSink : AuditSink.slf4j();
+    Telemetry telemetry = Telemetry.of(s.openTelemetry, s.config, toolNames(tools), json);
+    // every decision the audit trail records is counted too (refusals, auth failures, the backend's state)
+    AuditSink audit = (s.auditSink != null ? s.auditSink : AuditSink.slf4j()).and(telemetry.auditMetrics());
     RateLimiterBackend limiter = s.rateLimiter != null ? s.rateLimiter : configuredRateLimiter(s, loader);
     limiter.attach(s.name, audit);
-    CallChain chain = Pipeline.standard(json, limiter, audit);
+    CallChain chain = Pipeline.standard(json, limiter, audit, telemetry);
     CallerResolver callers = oauth != null ? OAuthCallers.resolver() : CallerResolver.fixed(caller);
     List<McpServerFeatures.SyncToolSpecification> specs = new ArrayList<>();
     Map<String, ToolCallHandler> handlers = new LinkedHashMap<>();
     Map<String, List<String>> toolScopes = new LinkedHashMap<>();
     for (BoundTool t : tools) {
-      ToolCallHandler handler = new ToolCallHandler(t.definition(), t.target(), chain, callers, paths);
+      ToolCallHandler handler = new ToolCallHandler(t.definition(), t.target(), chain, callers, paths, urls);
       handlers.put(t.definition().name(), handler);
       specs.add(new McpServerFeatures.SyncToolSpecification(SdkTools.toSdkTool(t.definition(), json), handler));
       toolScopes.put(t.definition().name(), t.definition().policy().scopes());
     }
     return new ServerAssembly(s, json, specs, Map.copyOf(handlers), Map.copyOf(toolScopes), audit,
-        oauth != null && oauth.filterToolsList());
+        oauth != null && oauth.filterToolsList(), telemetry);
   }
 
   /** The JSON mapper every part of this server shares. */
@@ -131,6 +141,9 @@ public final class ServerAssembly implements SdkServers {
 
   /** Builds the SDK server on the Streamable HTTP transport. */
   public McpSyncServer build(McpStreamableServerTransportProvider transport) {
+    if (transport instanceof SessionCount sessions) {
+      telemetry.observeSessions(sessions); // toolwarden.sessions.active
+    }
     return configure(McpServer.sync(transport));
   }
 
@@ -235,16 +248,16 @@ public final class ServerAssembly implements SdkServers {
       spec.instructions(s.instructions);
     }
     if (!s.resources.isEmpty()) {
-      spec.resources(s.resources);
+      spec.resources(TracedFeatures.resources(s.resources, telemetry));
     }
     if (!s.resourceTemplates.isEmpty()) {
-      spec.resourceTemplates(s.resourceTemplates);
+      spec.resourceTemplates(TracedFeatures.resourceTemplates(s.resourceTemplates, telemetry));
     }
     if (!s.prompts.isEmpty()) {
-      spec.prompts(s.prompts);
+      spec.prompts(TracedFeatures.prompts(s.prompts, telemetry));
     }
     if (!s.completions.isEmpty()) {
-      spec.completions(s.completions);
+      spec.completions(TracedFeatures.completions(s.completions, telemetry));
     }
     try {
       return spec.build();
@@ -252,6 +265,13 @@ public final class ServerAssembly implements SdkServers {
       // the SDK checks every schema against the 2020-12 meta-schema here
       throw new ToolwardenStartupException("the MCP SDK rejected the server definition: " + e.getMessage());
     }
+  }
+
+  /** The tool names this server serves: the only tool names telemetry puts into a metric label. */
+  private static Set<String> toolNames(List<BoundTool> tools) {
+    Set<String> names = new LinkedHashSet<>();
+    tools.forEach(t -> names.add(t.definition().name()));
+    return names;
   }
 
   /**
