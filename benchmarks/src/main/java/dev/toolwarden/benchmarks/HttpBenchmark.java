@@ -20,7 +20,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * its own validation. Each server runs in its own JVM; the servers alternate within every round.
  *
  * <p>{@code java -cp toolwarden-benchmarks.jar dev.toolwarden.benchmarks.HttpBenchmark [--seconds 3]
- * [--rounds 3] [--clients 1,8,32]}
+ * [--rounds 3] [--clients 1,8,32] [--servers bare-sdk,toolwarden,toolwarden+oauth] [--jfr DIR]}; with
+ * {@code --jfr} every server JVM records a flight recording ({@code DIR/<server>.jfr}, profile "profile"),
+ * written when the benchmark ends: read it with {@code jfr print} / {@code jfr summary}.
  */
 public final class HttpBenchmark {
 
@@ -32,19 +34,27 @@ public final class HttpBenchmark {
     double seconds = 3;
     int rounds = 3;
     List<Integer> clientCounts = List.of(1, 8, 32);
+    List<String> only = List.of("bare-sdk", "toolwarden", "toolwarden+oauth");
+    String jfr = null;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--seconds" -> seconds = Double.parseDouble(args[++i]);
         case "--rounds" -> rounds = Integer.parseInt(args[++i]);
         case "--clients" -> clientCounts = Arrays.stream(args[++i].split(",")).map(Integer::valueOf).toList();
+        case "--servers" -> only = List.of(args[++i].split(","));
+        case "--jfr" -> jfr = args[++i];
         default -> throw new IllegalArgumentException(args[i]);
       }
     }
     Map<String, Server> servers = new LinkedHashMap<>();
     try {
-      servers.put("bare-sdk", Server.start("sdk"));
-      servers.put("toolwarden", Server.start("toolwarden"));
-      servers.put("toolwarden+oauth", Server.start("toolwarden-oauth"));
+      Map<String, String> impls = Map.of("bare-sdk", "sdk", "toolwarden", "toolwarden",
+          "toolwarden+oauth", "toolwarden-oauth");
+      for (String name : List.of("bare-sdk", "toolwarden", "toolwarden+oauth")) {
+        if (only.contains(name)) {
+          servers.put(name, Server.start(impls.get(name), jfr));
+        }
+      }
       System.out.println("# tools/call over Streamable HTTP; " + rounds + " alternating rounds of " + seconds
           + " s per server and client count; " + Stats.load());
       for (Server s : servers.values()) {
@@ -84,7 +94,10 @@ public final class HttpBenchmark {
       System.out.println("# done; " + Stats.load());
     } finally {
       for (Server s : servers.values()) {
-        s.process.destroy();
+        s.process.destroy(); // SIGTERM: the JVM's shutdown hooks run, so a --jfr recording is dumped
+      }
+      for (Server s : servers.values()) {
+        s.process.waitFor();
       }
     }
   }
@@ -162,11 +175,15 @@ public final class HttpBenchmark {
       this.token = token;
     }
 
-    static Server start(String impl) throws Exception {
+    static Server start(String impl, String jfrDir) throws Exception {
       String java = System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
-      Process p = new ProcessBuilder(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
-          "dev.toolwarden.benchmarks.servers.BenchServer", impl, "http", "lookup")
-          .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+      List<String> command = new ArrayList<>(List.of(java, "-Xmx512m"));
+      if (jfrDir != null) {
+        command.add("-XX:StartFlightRecording=settings=profile,filename=" + new File(jfrDir, impl + ".jfr"));
+      }
+      command.addAll(List.of("-cp", System.getProperty("java.class.path"),
+          "dev.toolwarden.benchmarks.servers.BenchServer", impl, "http", "lookup"));
+      Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
       BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
       for (String line; (line = out.readLine()) != null; ) {
         if (line.startsWith("READY ")) {

@@ -1,8 +1,10 @@
 package dev.toolwarden.runtime.internal.server;
 
+import dev.toolwarden.runtime.RunningServer;
 import dev.toolwarden.runtime.ToolwardenStartupException;
 import dev.toolwarden.runtime.audit.AuditSink;
 import dev.toolwarden.runtime.auth.ResourceServer;
+import dev.toolwarden.runtime.internal.audit.AsyncAuditSink;
 import dev.toolwarden.runtime.internal.auth.OAuthCallers;
 import dev.toolwarden.runtime.internal.config.Config;
 import dev.toolwarden.runtime.internal.http.ClientRateLimitFilter;
@@ -25,6 +27,7 @@ import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpServerTransportProvider;
 import io.modelcontextprotocol.spec.McpStreamableServerTransportProvider;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -39,7 +42,7 @@ import org.slf4j.LoggerFactory;
  * The checked parts of a server, built from its settings before any transport starts, and how to build
  * the SDK server on a transport. Everything that could make the server unsafe or broken fails here.
  */
-public final class ServerAssembly {
+public final class ServerAssembly implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(ServerAssembly.class);
 
@@ -79,7 +82,7 @@ public final class ServerAssembly {
     PathGuard paths = PathGuard.of(resolveRoots(s, tools));
     Caller caller = new Caller(Caller.ANONYMOUS, grants(s, tools));
     McpJsonMapper json = McpJsonDefaults.getMapper();
-    AuditSink audit = s.auditSink != null ? s.auditSink : AuditSink.slf4j();
+    AuditSink audit = s.auditSink != null ? s.auditSink : defaultAudit(s);
     RateLimiterBackend limiter = s.rateLimiter != null ? s.rateLimiter : new InMemoryRateLimiter();
     limiter.attach(s.name, audit);
     CallChain chain = Pipeline.standard(json, limiter, audit);
@@ -95,6 +98,37 @@ public final class ServerAssembly {
     }
     return new ServerAssembly(s, json, specs, Map.copyOf(handlers), Map.copyOf(toolScopes), audit,
         oauth != null && oauth.filterToolsList());
+  }
+
+  /**
+   * Writes the audit events still queued (the default sink writes asynchronously); a user's sink is left
+   * as it is. Called when the transport ends.
+   */
+  @Override
+  public void close() {
+    if (audit instanceof AsyncAuditSink async) {
+      async.close();
+    }
+  }
+
+  /** {@code server}, whose {@code close()} also closes this assembly (flushing the audit trail). */
+  public RunningServer closingWith(RunningServer server) {
+    return new AuditClosingServer(server, this);
+  }
+
+  /**
+   * The default audit trail: JSON lines on the {@code toolwarden.audit} logger, written off the request
+   * thread (the line's formatting and write were the HTTP layer's main sequential cost).
+   */
+  private static AuditSink defaultAudit(ServerSettings s) {
+    int capacity = s.config.getInt("audit.queue", AsyncAuditSink.DEFAULT_CAPACITY);
+    int maxBlockMillis = s.config.getInt("audit.max-block-ms", (int) AsyncAuditSink.DEFAULT_MAX_BLOCK.toMillis());
+    if (capacity < 1 || maxBlockMillis < 0) {
+      throw new ToolwardenStartupException("invalid " + Config.propertyName("audit.queue") + " / "
+          + Config.propertyName("audit.max-block-ms") + ": the queue needs at least 1 event and the bound"
+          + " cannot be negative");
+    }
+    return new AsyncAuditSink(AuditSink.slf4j(), capacity, Duration.ofMillis(maxBlockMillis));
   }
 
   /** The JSON mapper every part of this server shares. */
