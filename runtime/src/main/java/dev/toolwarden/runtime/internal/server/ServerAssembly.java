@@ -56,9 +56,11 @@ public final class ServerAssembly implements AutoCloseable {
   private final Map<String, List<String>> toolScopes;
   private final AuditSink audit;
   private final boolean filterTools;
+  private final PrevalidatedSchemas schemas;
 
   private ServerAssembly(ServerSettings settings, McpJsonMapper json, List<McpServerFeatures.SyncToolSpecification> specs,
-      Map<String, ToolCallHandler> handlers, Map<String, List<String>> toolScopes, AuditSink audit, boolean filterTools) {
+      Map<String, ToolCallHandler> handlers, Map<String, List<String>> toolScopes, AuditSink audit, boolean filterTools,
+      PrevalidatedSchemas schemas) {
     this.settings = settings;
     this.json = json;
     this.specs = specs;
@@ -66,6 +68,7 @@ public final class ServerAssembly implements AutoCloseable {
     this.toolScopes = toolScopes;
     this.audit = audit;
     this.filterTools = filterTools;
+    this.schemas = schemas;
   }
 
   /** Checks and assembles the server; {@code oauth} is null without OAuth. */
@@ -90,14 +93,20 @@ public final class ServerAssembly implements AutoCloseable {
     List<McpServerFeatures.SyncToolSpecification> specs = new ArrayList<>();
     Map<String, ToolCallHandler> handlers = new LinkedHashMap<>();
     Map<String, List<String>> toolScopes = new LinkedHashMap<>();
+    PrevalidatedSchemas schemas = new PrevalidatedSchemas();
     for (BoundTool t : tools) {
       ToolCallHandler handler = new ToolCallHandler(t.definition(), t.target(), chain, callers, paths);
       handlers.put(t.definition().name(), handler);
-      specs.add(new McpServerFeatures.SyncToolSpecification(SdkTools.toSdkTool(t.definition(), json), handler));
+      McpSchema.Tool tool = SdkTools.toSdkTool(t.definition(), json);
+      if (t.generated()) {
+        schemas.trust(tool.inputSchema());
+        schemas.trust(tool.outputSchema());
+      }
+      specs.add(new McpServerFeatures.SyncToolSpecification(tool, handler));
       toolScopes.put(t.definition().name(), t.definition().policy().scopes());
     }
     return new ServerAssembly(s, json, specs, Map.copyOf(handlers), Map.copyOf(toolScopes), audit,
-        oauth != null && oauth.filterToolsList());
+        oauth != null && oauth.filterToolsList(), schemas);
   }
 
   /**
@@ -207,6 +216,7 @@ public final class ServerAssembly implements AutoCloseable {
         .jsonMapper(json)
         .capabilities(capabilities.build())
         .validateToolInputs(s.keepSdkValidation)
+        .jsonSchemaValidator(schemas) // no run-time meta-schema check of what the processor generated
         .tools(specs);
     if (filterTools) {
       spec.addToolFilter(OAuthCallers.toolFilter(toolScopes));
@@ -229,7 +239,7 @@ public final class ServerAssembly implements AutoCloseable {
     try {
       return spec.build();
     } catch (IllegalArgumentException e) {
-      // the SDK checks every schema against the 2020-12 meta-schema here
+      // the SDK checks the schemas of hand-written bundles against the 2020-12 meta-schema here
       throw new ToolwardenStartupException("the MCP SDK rejected the server definition: " + e.getMessage());
     }
   }
