@@ -3,7 +3,9 @@ package dev.toolwarden.runtime.auth;
 import dev.toolwarden.runtime.internal.auth.AuthEvents;
 import dev.toolwarden.runtime.internal.auth.AuthorizationServerMetadata;
 import dev.toolwarden.runtime.internal.auth.HttpJson;
+import dev.toolwarden.runtime.internal.auth.CachingTokenVerifier;
 import dev.toolwarden.runtime.internal.auth.IntrospectionVerifier;
+import dev.toolwarden.runtime.internal.auth.VerifiedTokenCache;
 import dev.toolwarden.runtime.internal.auth.JwtVerifier;
 
 import com.nimbusds.jose.JWSAlgorithm;
@@ -59,6 +61,8 @@ public final class ResourceServer {
   public static final Duration DEFAULT_SESSION_IDLE = Duration.ofMinutes(30);
   public static final Duration DEFAULT_SESSION_MAX = Duration.ofHours(12);
   public static final Duration DEFAULT_JWKS_TTL = Duration.ofMinutes(15);
+  /** How long a verified JWT is reused by default (see {@link #tokenCacheTtl}). */
+  public static final Duration DEFAULT_TOKEN_CACHE_TTL = Duration.ofSeconds(60);
   public static final Duration DEFAULT_JWKS_REFRESH_INTERVAL = Duration.ofSeconds(30);
   public static final String CLIENT_ID_SECRET = "TOOLWARDEN_OAUTH_CLIENT_ID";
   public static final String CLIENT_SECRET_SECRET = "TOOLWARDEN_OAUTH_CLIENT_SECRET";
@@ -74,6 +78,7 @@ public final class ResourceServer {
   private Set<JWSAlgorithm> algorithms = JwtVerifier.DEFAULT_ALGORITHMS;
   private Duration clockSkew = DEFAULT_CLOCK_SKEW;
   private Duration introspectionCacheTtl = IntrospectionVerifier.DEFAULT_CACHE_TTL;
+  private Duration tokenCacheTtl = DEFAULT_TOKEN_CACHE_TTL;
   private Duration jwksTtl = DEFAULT_JWKS_TTL;
   private Duration jwksRefreshInterval = DEFAULT_JWKS_REFRESH_INTERVAL;
   private Duration sessionIdle = DEFAULT_SESSION_IDLE;
@@ -102,6 +107,7 @@ public final class ResourceServer {
     c.algorithms = algorithms;
     c.clockSkew = clockSkew;
     c.introspectionCacheTtl = introspectionCacheTtl;
+    c.tokenCacheTtl = tokenCacheTtl;
     c.jwksTtl = jwksTtl;
     c.jwksRefreshInterval = jwksRefreshInterval;
     c.sessionIdle = sessionIdle;
@@ -181,6 +187,9 @@ public final class ResourceServer {
       }
       if ((v = config.get("oauth.introspection.cache")).isPresent()) {
         rs = rs.introspectionCacheTtl(duration(v.get()));
+      }
+      if ((v = config.get("oauth.token.cache")).isPresent()) {
+        rs = rs.tokenCacheTtl(duration(v.get()));
       }
       if ((v = config.get("oauth.session.idle")).isPresent()) {
         rs = rs.sessionIdleTimeout(duration(v.get()));
@@ -263,6 +272,20 @@ public final class ResourceServer {
     }
     ResourceServer c = copy();
     c.introspectionCacheTtl = ttl;
+    return c;
+  }
+
+  /**
+   * How long a verified JWT is reused without checking its signature again (default 60 s, at most 5
+   * minutes; zero turns the cache off): never past the token's {@code exp}, and only successes are cached.
+   * A token verified with a key that is then removed from the JWKS stays accepted for at most this long.
+   */
+  public ResourceServer tokenCacheTtl(Duration ttl) {
+    if (ttl.isNegative() || ttl.compareTo(Duration.ofMinutes(5)) > 0) {
+      throw new IllegalArgumentException("token cache time must be between 0 and 5 minutes");
+    }
+    ResourceServer c = copy();
+    c.tokenCacheTtl = ttl;
     return c;
   }
 
@@ -433,7 +456,9 @@ public final class ResourceServer {
             ? JwtVerifier.remoteKeys(jwksUri, jwksTtl, jwksRefreshInterval)
             : new DiscoveredKeys(() -> AuthorizationServerMetadata.discover(issuer, json).jwksUri(), jwksTtl,
                 jwksRefreshInterval);
-        return new JwtVerifier(issuer, resource, algorithms, clockSkew, keys, Clock.systemUTC());
+        JwtVerifier jwt = new JwtVerifier(issuer, resource, algorithms, clockSkew, keys, Clock.systemUTC());
+        return tokenCacheTtl.isZero() ? jwt : new CachingTokenVerifier(jwt,
+            new VerifiedTokenCache(tokenCacheTtl, VerifiedTokenCache.DEFAULT_MAX_ENTRIES), Clock.systemUTC());
       }
       case INTROSPECTION: {
         String clientId = Secrets.require(clientIdSecret);
