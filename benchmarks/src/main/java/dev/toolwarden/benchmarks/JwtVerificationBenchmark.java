@@ -12,7 +12,9 @@ import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import dev.toolwarden.runtime.internal.auth.CachingTokenVerifier;
 import dev.toolwarden.runtime.internal.auth.JwtVerifier;
+import dev.toolwarden.runtime.internal.auth.VerifiedTokenCache;
 import dev.toolwarden.runtime.auth.TokenRejectedException;
 import dev.toolwarden.runtime.auth.VerifiedToken;
 import java.time.Clock;
@@ -34,7 +36,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * What OAuth costs per request once the keys are cached: Toolwarden's {@link JwtVerifier} (parse,
  * algorithm allowlist, key lookup, RS256 signature, issuer, audience, expiry, scopes) against the
- * bare RS256 signature check on the same token — the part no verifier can skip.
+ * bare RS256 signature check on the same token — the part no verifier can skip — and a repeated token
+ * answered by the verified-token cache ({@code ResourceServer.tokenCacheTtl}).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -49,6 +52,7 @@ public class JwtVerificationBenchmark {
 
   private String token;
   private JwtVerifier verifier;
+  private CachingTokenVerifier cached;
   private RSASSAVerifier signatureOnly;
 
   @Setup
@@ -69,6 +73,7 @@ public class JwtVerificationBenchmark {
     verifier = new JwtVerifier(ISSUER, RESOURCE, JwtVerifier.DEFAULT_ALGORITHMS, Duration.ofSeconds(30),
         new ImmutableJWKSet<>(new JWKSet(key.toPublicJWK())), Clock.systemUTC());
     signatureOnly = new RSASSAVerifier(key.toRSAPublicKey());
+    cached = new CachingTokenVerifier(verifier, new VerifiedTokenCache(Duration.ofMinutes(1), 100), Clock.systemUTC());
     if (!verify().subject().equals("alice") || !signatureOnly()) {
       throw new IllegalStateException("the benchmark token does not verify");
     }
@@ -77,6 +82,12 @@ public class JwtVerificationBenchmark {
   @Benchmark
   public VerifiedToken verify() throws TokenRejectedException {
     return verifier.verify(token);
+  }
+
+  /** The same token again, as a client sends it with every request: a hit of the verified-token cache. */
+  @Benchmark
+  public VerifiedToken cachedToken() throws TokenRejectedException {
+    return cached.verify(token);
   }
 
   @Benchmark
