@@ -22,7 +22,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * <p>{@code java -cp toolwarden-benchmarks.jar dev.toolwarden.benchmarks.HttpBenchmark [--seconds 3]
  * [--rounds 3] [--clients 1,8,32] [--servers bare-sdk,toolwarden,toolwarden+oauth] [--jfr DIR]}; with
  * {@code --jfr} every server JVM records a flight recording ({@code DIR/<server>.jfr}, profile "profile"),
- * written when the benchmark ends: read it with {@code jfr print} / {@code jfr summary}.
+ * written when the benchmark ends: read it with {@code jfr print} / {@code jfr summary}. "server CPU us" is
+ * the server process's CPU time (user + system) per call over its rounds: unlike latency on a loaded
+ * machine, it hardly moves with the load.
  */
 public final class HttpBenchmark {
 
@@ -63,6 +65,7 @@ public final class HttpBenchmark {
       for (int clients : clientCounts) {
         Map<String, List<long[]>> latencies = new LinkedHashMap<>();
         Map<String, List<Double>> rates = new LinkedHashMap<>();
+        Map<String, double[]> cpu = new LinkedHashMap<>(); // server CPU ms, calls
         List<String> names = new ArrayList<>(servers.keySet());
         for (int r = 0; r < rounds; r++) {
           for (int k = 0; k < names.size(); k++) {
@@ -70,10 +73,13 @@ public final class HttpBenchmark {
             Result res = run(servers.get(name), clients, seconds);
             latencies.computeIfAbsent(name, x -> new ArrayList<>()).add(res.nanos);
             rates.computeIfAbsent(name, x -> new ArrayList<>()).add(res.callsPerSecond);
+            double[] c = cpu.computeIfAbsent(name, x -> new double[2]);
+            c[0] += res.serverCpuMillis;
+            c[1] += res.nanos.length;
           }
         }
-        System.out.printf(Locale.ROOT, "%n%d client(s)%n%-18s %10s %10s %12s %12s %12s%n", clients, "server",
-            "p50 us", "p99 us", "calls/s", "p50 vs SDK", "p50 vs off");
+        System.out.printf(Locale.ROOT, "%n%d client(s)%n%-18s %10s %10s %12s %12s %12s %14s%n", clients, "server",
+            "p50 us", "p99 us", "calls/s", "p50 vs SDK", "p50 vs off", "server CPU us");
         double sdkP50 = 0;
         double offP50 = 0;
         for (String name : names) {
@@ -86,9 +92,11 @@ public final class HttpBenchmark {
           if (name.equals("toolwarden")) {
             offP50 = p50;
           }
-          System.out.printf(Locale.ROOT, "%-18s %10.0f %10.0f %12.0f %11.2fx %12s%n", name, p50, p99,
+          double[] c = cpu.get(name);
+          System.out.printf(Locale.ROOT, "%-18s %10.0f %10.0f %12.0f %11.2fx %12s %14.0f%n", name, p50, p99,
               Stats.median(rates.get(name)), p50 / sdkP50,
-              name.equals("toolwarden+oauth") ? String.format(Locale.ROOT, "%.2fx", p50 / offP50) : "-");
+              name.equals("toolwarden+oauth") ? String.format(Locale.ROOT, "%.2fx", p50 / offP50) : "-",
+              c[0] * 1000 / c[1]);
         }
       }
       System.out.println("# done; " + Stats.load());
@@ -102,7 +110,8 @@ public final class HttpBenchmark {
     }
   }
 
-  record Result(long[] nanos, double callsPerSecond) {}
+  /** Latencies, throughput, and the server process's CPU time (user + system) during the round. */
+  record Result(long[] nanos, double callsPerSecond, double serverCpuMillis) {}
 
   static Result run(Server server, int clients, double seconds) throws Exception {
     List<McpHttp> sessions = new ArrayList<>();
@@ -140,6 +149,7 @@ public final class HttpBenchmark {
       t.start();
       threads.add(t);
     }
+    double cpuBefore = Stats.cpuMillis(server.process.pid());
     long start = System.nanoTime();
     go.countDown();
     Thread.sleep((long) (seconds * 1000));
@@ -148,6 +158,7 @@ public final class HttpBenchmark {
       t.join();
     }
     double elapsed = (System.nanoTime() - start) / 1e9;
+    double serverCpu = Stats.cpuMillis(server.process.pid()) - cpuBefore;
     if (failure[0] != null) {
       throw new IllegalStateException(server.name + ": " + failure[0], failure[0]);
     }
@@ -158,7 +169,7 @@ public final class HttpBenchmark {
       System.arraycopy(perClient.get(c), 0, all, at, counts[c]);
       at += counts[c];
     }
-    return new Result(all, total / elapsed);
+    return new Result(all, total / elapsed, serverCpu);
   }
 
   /** A server in its own JVM: BenchServer <impl> http lookup. */
