@@ -20,7 +20,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * its own validation. Each server runs in its own JVM; the servers alternate within every round.
  *
  * <p>{@code java -cp toolwarden-benchmarks.jar dev.toolwarden.benchmarks.HttpBenchmark [--seconds 3]
- * [--rounds 3] [--clients 1,8,32] [--servers bare-sdk,toolwarden,toolwarden+oauth] [--jfr DIR]}; with
+ * [--rounds 3] [--clients 1,8,32] [--servers bare-sdk,toolwarden,toolwarden+oauth] [--jfr DIR]}
+ * ({@code --servers} may add {@code toolwarden-sync-audit}: the audit line written on the request thread, as
+ * before issue 16); with
  * {@code --jfr} every server JVM records a flight recording ({@code DIR/<server>.jfr}, profile "profile"),
  * written when the benchmark ends: read it with {@code jfr print} / {@code jfr summary}. "server CPU us" is
  * the server process's CPU time (user + system) per call over its rounds: unlike latency on a loaded
@@ -51,8 +53,8 @@ public final class HttpBenchmark {
     Map<String, Server> servers = new LinkedHashMap<>();
     try {
       Map<String, String> impls = Map.of("bare-sdk", "sdk", "toolwarden", "toolwarden",
-          "toolwarden+oauth", "toolwarden-oauth");
-      for (String name : List.of("bare-sdk", "toolwarden", "toolwarden+oauth")) {
+          "toolwarden+oauth", "toolwarden-oauth", "toolwarden-sync-audit", "toolwarden-sync-audit");
+      for (String name : List.of("bare-sdk", "toolwarden", "toolwarden+oauth", "toolwarden-sync-audit")) {
         if (only.contains(name)) {
           servers.put(name, Server.start(impls.get(name), jfr));
         }

@@ -56,6 +56,7 @@ public final class StartupBenchmark {
       }
     }
     String cp = System.getProperty("java.class.path");
+    List<String> keep = only;
     System.out.println("# start-up until the first tools/list answer over stdio; " + runs + " alternating runs; "
         + (aot != null ? "AOT caches in " + aot + "; " : "") + "servers on " + javaCmd + "; " + Stats.load());
     for (int tools : sizes) {
@@ -70,8 +71,8 @@ public final class StartupBenchmark {
       if (example != null) {
         commands.put("example", List.of("-jar", example, "stdio"));
       }
-      if (only != null) {
-        commands.keySet().retainAll(only);
+      if (keep != null) {
+        commands.keySet().removeIf(name -> !keep.contains(name) && !name.equals("example"));
       }
       for (Map.Entry<String, List<String>> e : commands.entrySet()) {
         List<String> full = new ArrayList<>(List.of(javaCmd));

@@ -16,6 +16,7 @@ import dev.toolwarden.benchmarks.tools.StartupTools100;
 import dev.toolwarden.runtime.RunningServer;
 import dev.toolwarden.runtime.ServerBuilder;
 import dev.toolwarden.runtime.Toolwarden;
+import dev.toolwarden.runtime.audit.AuditSink;
 import dev.toolwarden.runtime.auth.ResourceServer;
 import dev.toolwarden.runtime.http.HttpOptions;
 import io.modelcontextprotocol.json.McpJsonDefaults;
@@ -45,7 +46,7 @@ import org.eclipse.jetty.server.ServerConnector;
 /**
  * The servers the whole-process benchmarks start, one per child JVM:
  * {@code BenchServer <toolwarden|sdk|trivial> stdio <1|100>} and
- * {@code BenchServer <toolwarden|toolwarden-oauth|sdk> http lookup} (OAuth: JWT mode, as configured by a
+ * {@code BenchServer <toolwarden|toolwarden-sync-audit|toolwarden-oauth|sdk> http lookup} (OAuth: JWT mode, as configured by a
  * user, with the JWKS served on loopback by this process; the verified-token cache at its default). An HTTP server prints
  * {@code READY <port> [<bearer token>]} on stdout once it listens.
  */
@@ -71,6 +72,11 @@ public final class BenchServer {
     switch (impl) {
       case "toolwarden" -> {
         RunningServer server = toolwardenHttp(0, null);
+        out.println("READY " + server.port());
+        server.await();
+      }
+      case "toolwarden-sync-audit" -> { // as before issue 16: the audit line written on the request thread
+        RunningServer server = builder(new PipelineTools()).auditSink(AuditSink.slf4j()).http(HttpOptions.loopback(0));
         out.println("READY " + server.port());
         server.await();
       }
