@@ -20,14 +20,16 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>{@code java -cp toolwarden-benchmarks.jar dev.toolwarden.benchmarks.StartupBenchmark [--runs 10]
  * [--tools 1,100] [--spring benchmarks/peers/spring-ai/target/spring-ai-peer.jar] [--servers toolwarden,bare-sdk]
- * [--java /path/to/bin/java] [--aot DIR] [--train-aot] [--example examples/target/toolwarden-example.jar]}
+ * [--java /path/to/bin/java] [--aot DIR] [--train-aot] [--example examples/target/toolwarden-example.jar]
+ * [--baseline-java /path/to/java17/bin/java]}
  *
  * <p>{@code --java} starts the servers on another JDK. {@code --aot DIR} (JDK 24+) starts each server with
  * {@code -XX:AOTCache=DIR/<server>-<tools>.aot}; with {@code --train-aot} the caches are made first, by one
  * training start per server with {@code -XX:AOTCacheOutput} (JEP 514: the same initialize + tools/list, then
  * the end of stdin). CPU ms (user + system of the server process at the answer) is printed beside the wall
  * time: on a loaded machine it moves much less. {@code --example} adds the example server
- * ({@code java -jar JAR stdio}, its own tools) to every table.
+ * ({@code java -jar JAR stdio}, its own tools) to every table. {@code --baseline-java} adds the bare SDK on
+ * that JVM without any AOT cache ({@code bare-sdk-baseline}, e.g. Java 17) and a column relative to it.
  */
 public final class StartupBenchmark {
 
@@ -42,6 +44,7 @@ public final class StartupBenchmark {
     boolean train = false;
     List<String> only = null;
     String example = null;
+    String baselineJava = null;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--runs" -> runs = Integer.parseInt(args[++i]);
@@ -52,6 +55,7 @@ public final class StartupBenchmark {
         case "--train-aot" -> train = true;
         case "--servers" -> only = List.of(args[++i].split(","));
         case "--example" -> example = args[++i];
+        case "--baseline-java" -> baselineJava = args[++i];
         default -> throw new IllegalArgumentException(args[i]);
       }
     }
@@ -89,6 +93,11 @@ public final class StartupBenchmark {
         full.addAll(e.getValue());
         e.setValue(full);
       }
+      if (baselineJava != null) {
+        List<String> base = new ArrayList<>(List.of(baselineJava));
+        base.addAll(List.of("-cp", cp, main, "sdk", "stdio", "" + tools));
+        commands.put("bare-sdk-baseline", base);
+      }
       Map<String, List<Double>> ms = new LinkedHashMap<>();
       Map<String, List<Double>> rss = new LinkedHashMap<>();
       Map<String, List<Double>> cpu = new LinkedHashMap<>();
@@ -104,15 +113,18 @@ public final class StartupBenchmark {
       }
       double base = ms.containsKey("bare-sdk") ? Stats.median(ms.get("bare-sdk")) : Double.NaN;
       double cpuBase = cpu.containsKey("bare-sdk") ? Stats.median(cpu.get("bare-sdk")) : Double.NaN;
-      System.out.printf(Locale.ROOT, "%n%d tool(s)%n%-14s %12s %14s %16s %14s %10s %12s%n", tools, "server",
-          "median ms", "vs bare SDK", "vs Spring AI", "peak RSS MiB", "CPU ms", "CPU vs SDK");
+      double baseline = ms.containsKey("bare-sdk-baseline") ? Stats.median(ms.get("bare-sdk-baseline")) : Double.NaN;
+      double cpuBaseline = cpu.containsKey("bare-sdk-baseline") ? Stats.median(cpu.get("bare-sdk-baseline")) : Double.NaN;
+      System.out.printf(Locale.ROOT, "%n%d tool(s)%n%-17s %12s %14s %16s %14s %10s %12s %14s %16s%n", tools, "server",
+          "median ms", "vs bare SDK", "vs Spring AI", "peak RSS MiB", "CPU ms", "CPU vs SDK", "vs baseline", "CPU vs baseline");
       for (String name : names) {
         double med = Stats.median(ms.get(name));
         String vsSpring = ms.containsKey("spring-ai")
             ? String.format(Locale.ROOT, "%.2fx", med / Stats.median(ms.get("spring-ai"))) : "-";
         double cpuMed = Stats.median(cpu.get(name));
-        System.out.printf(Locale.ROOT, "%-14s %12.0f %13.2fx %16s %14.0f %10.0f %11.2fx%n", name, med, med / base,
-            vsSpring, Stats.median(rss.get(name)) / 1024.0, cpuMed, cpuMed / cpuBase);
+        System.out.printf(Locale.ROOT, "%-17s %12.0f %13.2fx %16s %14.0f %10.0f %11.2fx %13.2fx %15.2fx%n", name, med,
+            med / base, vsSpring, Stats.median(rss.get(name)) / 1024.0, cpuMed, cpuMed / cpuBase, med / baseline,
+            cpuMed / cpuBaseline);
       }
     }
     System.out.println("# done; " + Stats.load());
