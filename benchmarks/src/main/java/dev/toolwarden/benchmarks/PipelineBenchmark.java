@@ -7,7 +7,6 @@ import dev.toolwarden.benchmarks.tools.PipelineTools_ToolBundle;
 import dev.toolwarden.runtime.Toolwarden;
 import dev.toolwarden.runtime.internal.server.BuilderAccess;
 import dev.toolwarden.runtime.audit.AuditEvent;
-import dev.toolwarden.runtime.audit.AuditSink;
 import dev.toolwarden.runtime.internal.pipeline.ToolCallHandler;
 import dev.toolwarden.runtime.spi.Invocation;
 import dev.toolwarden.runtime.spi.ToolDefinition;
@@ -35,23 +34,19 @@ import org.openjdk.jmh.annotations.Warmup;
  * validate, call, map, redact), Toolwarden's full pipeline ({@code BuilderAccess.callHandlers(builder)}: audit,
  * error mapping, scope, rate limit, invoker) and, for reference, a hand-written bare-SDK handler with
  * the SDK's validation (ToolInputValidator) as tools/call runs it. Audit events go to an in-memory
- * sink: the cost of a log backend is the backend's — except in the two audit variants: the default trail
- * (JSON lines on the {@code toolwarden.audit} logger, written by the background writer) and the same
- * line written on the calling thread (as before issue 16). The fork's slf4j-simple writes to /dev/null.
+ * sink: the cost of a log backend is the backend's ({@link AuditCostBenchmark} measures the default trail).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(value = 1, jvmArgsAppend = {"-Xms512m", "-Xmx512m", "-Dorg.slf4j.simpleLogger.logFile=/dev/null"})
+@Fork(value = 1, jvmArgsAppend = {"-Xms512m", "-Xmx512m"})
 public class PipelineBenchmark {
 
   private PipelineTools tools;
   private ToolDefinition tool;
   private ToolCallHandler handler;
-  private ToolCallHandler defaultAudit;
-  private ToolCallHandler syncLogAudit;
   private SyncToolSpecification sdk;
   private DefaultJsonSchemaValidator sdkValidator;
   private McpSchema.CallToolRequest request;
@@ -81,11 +76,6 @@ public class PipelineBenchmark {
         .classLoader(new OnlyBundles(PipelineTools_ToolBundle.class.getName()))
         .tools(tools)
         .auditSink(e -> lastEvent = e)).get("lookup");
-    defaultAudit = BuilderAccess.callHandlers(Toolwarden.server("bench", "1.0.0")
-        .classLoader(new OnlyBundles(PipelineTools_ToolBundle.class.getName())).tools(tools)).get("lookup");
-    syncLogAudit = BuilderAccess.callHandlers(Toolwarden.server("bench", "1.0.0")
-        .classLoader(new OnlyBundles(PipelineTools_ToolBundle.class.getName())).tools(tools)
-        .auditSink(AuditSink.slf4j())).get("lookup");
     sdk = BareSdk.lookup(McpJsonDefaults.getMapper());
     sdkValidator = new DefaultJsonSchemaValidator();
     args = new LinkedHashMap<>();
@@ -116,18 +106,6 @@ public class PipelineBenchmark {
   @Benchmark
   public McpSchema.CallToolResult toolwardenPipeline() {
     return handler.apply(null, request);
-  }
-
-  /** The whole pipeline with the default audit trail: the calling thread only queues the event. */
-  @Benchmark
-  public McpSchema.CallToolResult pipelineDefaultAudit() {
-    return defaultAudit.apply(null, request);
-  }
-
-  /** The whole pipeline writing the audit line on the calling thread (before issue 16). */
-  @Benchmark
-  public McpSchema.CallToolResult pipelineSyncLogAudit() {
-    return syncLogAudit.apply(null, request);
   }
 
   /** Bare SDK: its input validation as tools/call runs it, then the hand-written handler. */
