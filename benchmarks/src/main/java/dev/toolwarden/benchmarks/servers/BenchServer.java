@@ -61,7 +61,8 @@ public final class BenchServer {
     if (transport.equals("stdio")) {
       int count = Integer.parseInt(tools);
       switch (impl) {
-        case "toolwarden" -> toolwardenStdio(count);
+        case "toolwarden" -> toolwardenStdio(count, true);
+        case "toolwarden-nowarmup" -> toolwardenStdio(count, false);
         case "sdk" -> sdkStdio(count);
         case "trivial" -> TrivialStdio.serve(count);
         default -> throw new IllegalArgumentException(impl);
@@ -106,9 +107,10 @@ public final class BenchServer {
     }
   }
 
-  static void toolwardenStdio(int count) {
+  static void toolwardenStdio(int count, boolean jsonWarmup) {
     Object tools = count == 1 ? new StartupTools1() : new StartupTools100();
     Toolwarden.server("bench", "1.0.0")
+        .config("json.warmup", Boolean.toString(jsonWarmup))
         .classLoader(new OnlyBundles(tools.getClass().getName() + "_ToolBundle"))
         .tools(tools)
         .stdio();

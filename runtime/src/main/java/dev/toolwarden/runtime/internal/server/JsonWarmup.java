@@ -13,7 +13,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * mostly Jackson's (creating the mapper, then introspecting each message type the first time it is read or
  * written); done in parallel with loading the bundles, the call pipeline, the SDK server and Reactor, it
  * leaves the critical path (BENCHMARKS.md, "Start-up"). Once per JVM; it changes no state but caches the
- * mapper fills anyway, and a failure here only means that the first request does the work.
+ * mapper fills anyway, and a failure here only means that the first request does the work. Off with
+ * {@code toolwarden.json.warmup=false} (e.g. on a single core, where it cannot run in parallel).
  */
 final class JsonWarmup {
 

@@ -73,7 +73,9 @@ public final class ServerAssembly implements AutoCloseable {
 
   /** Checks and assembles the server; {@code oauth} is null without OAuth. */
   public static ServerAssembly assemble(ServerSettings s, ResourceServer oauth) {
-    JsonWarmup.startOnce(); // Jackson on the second core while the bundles and the pipeline load here
+    if (!"false".equalsIgnoreCase(s.config.get("json.warmup").orElse("true"))) {
+      JsonWarmup.startOnce(); // Jackson on the second core while the bundles and the pipeline load here
+    }
     ClassLoader loader = s.classLoader != null ? s.classLoader : Thread.currentThread().getContextClassLoader();
     if (loader == null) {
       loader = ServerAssembly.class.getClassLoader();
