@@ -90,6 +90,45 @@ public class JwtVerificationBenchmark {
     return cached.verify(token);
   }
 
+  /**
+   * The same three variants measured by the calling thread's CPU time rather than wall time, alternating in
+   * batches, so that a loaded machine (other processes taking the cores) moves both sides alike:
+   * {@code java -cp toolwarden-benchmarks.jar dev.toolwarden.benchmarks.JwtVerificationBenchmark [rounds]}.
+   */
+  public static void main(String[] args) throws Exception {
+    int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 15;
+    JwtVerificationBenchmark b = new JwtVerificationBenchmark();
+    b.setUp();
+    java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
+    String[] names = {"signatureOnly", "verify", "cachedToken"};
+    java.util.Map<String, java.util.List<Double>> perOp = new java.util.LinkedHashMap<>();
+    int batch = 2000;
+    for (int r = -3; r < rounds; r++) { // 3 warm-up rounds
+      for (int k = 0; k < names.length; k++) {
+        String name = names[(k + Math.max(r, 0)) % names.length];
+        long t0 = cpu.getCurrentThreadCpuTime();
+        for (int i = 0; i < batch; i++) {
+          switch (name) {
+            case "signatureOnly" -> b.signatureOnly();
+            case "verify" -> b.verify();
+            default -> b.cachedToken();
+          }
+        }
+        if (r >= 0) {
+          perOp.computeIfAbsent(name, x -> new java.util.ArrayList<>())
+              .add((cpu.getCurrentThreadCpuTime() - t0) / 1000.0 / batch);
+        }
+      }
+    }
+    System.out.println("# thread CPU time per call, median of " + rounds + " alternating batches of " + batch + "; "
+        + Stats.load());
+    double base = Stats.median(perOp.get("signatureOnly"));
+    for (String name : names) {
+      double m = Stats.median(perOp.get(name));
+      System.out.printf(java.util.Locale.ROOT, "%-14s %10.2f us CPU %8.2fx%n", name, m, m / base);
+    }
+  }
+
   @Benchmark
   public boolean signatureOnly() throws Exception {
     return SignedJWT.parse(token).verify(signatureOnly);

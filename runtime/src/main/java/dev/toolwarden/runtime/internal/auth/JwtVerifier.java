@@ -144,15 +144,7 @@ public final class JwtVerifier implements TokenVerifier {
     if (token == null || token.isEmpty() || token.length() > MAX_TOKEN_CHARS) {
       throw new TokenRejectedException(TokenRejectedException.Reason.MALFORMED);
     }
-    JWT parsed;
-    try {
-      parsed = JWTParser.parse(token);
-    } catch (ParseException | RuntimeException e) {
-      throw new TokenRejectedException(TokenRejectedException.Reason.MALFORMED, "not a JWT");
-    }
-    if (!(parsed instanceof SignedJWT jwt)) {
-      throw new TokenRejectedException(TokenRejectedException.Reason.DISALLOWED_ALGORITHM, "unsigned or encrypted JWT");
-    }
+    SignedJWT jwt = parseSigned(token);
     JWSHeader header = jwt.getHeader();
     JWSAlgorithm alg = header.getAlgorithm();
     if (!algorithms.contains(alg)) {
@@ -172,6 +164,27 @@ public final class JwtVerifier implements TokenVerifier {
       throw new TokenRejectedException(TokenRejectedException.Reason.MALFORMED, "claims are not a JSON object");
     }
     return checkClaims(claims);
+  }
+
+  /**
+   * Parses a JWS; anything else is told apart (for the right refusal) only on that cold path: the general
+   * {@code JWTParser} would parse the header a second time on every request.
+   */
+  private static SignedJWT parseSigned(String token) throws TokenRejectedException {
+    try {
+      return SignedJWT.parse(token);
+    } catch (ParseException | RuntimeException notSigned) {
+      JWT parsed;
+      try {
+        parsed = JWTParser.parse(token);
+      } catch (ParseException | RuntimeException e) {
+        throw new TokenRejectedException(TokenRejectedException.Reason.MALFORMED, "not a JWT");
+      }
+      if (parsed instanceof SignedJWT) {
+        throw new TokenRejectedException(TokenRejectedException.Reason.MALFORMED, "not a JWT");
+      }
+      throw new TokenRejectedException(TokenRejectedException.Reason.DISALLOWED_ALGORITHM, "unsigned or encrypted JWT");
+    }
   }
 
   private void verifySignature(SignedJWT jwt, JWSHeader header, JWSAlgorithm alg) throws TokenRejectedException {
