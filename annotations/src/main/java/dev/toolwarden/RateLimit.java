@@ -19,8 +19,10 @@ public @interface RateLimit {
   int permits();
 
   /**
-   * The window: a positive integer followed by a unit, {@code ms}, {@code s}, {@code m},
-   * {@code h} or {@code d} (e.g. {@code "1m"}, {@code "30s"}). Checked at compile time.
+   * The window, in the duration grammar of every Toolwarden setting: a whole number and a unit,
+   * {@code ms}, {@code s}, {@code m}, {@code h} or {@code d} (e.g. {@code "1m"}, {@code "30s"}),
+   * or ISO-8601 (e.g. {@code "PT0.25S"}); positive, whole milliseconds, at most {@code 365d}.
+   * Checked at compile time.
    */
   String per();
 

@@ -30,6 +30,7 @@ public @interface Waive {
   @Target({ElementType.TYPE, ElementType.METHOD, ElementType.PARAMETER, ElementType.FIELD,
       ElementType.RECORD_COMPONENT, ElementType.LOCAL_VARIABLE, ElementType.CONSTRUCTOR})
   @interface List {
+    /** The waivers on one element. */
     Waive[] value();
   }
 }

@@ -4,7 +4,6 @@ import dev.toolwarden.runtime.Toolwarden;
 import dev.toolwarden.runtime.auth.ResourceServer;
 import dev.toolwarden.runtime.http.HttpOptions;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -12,7 +11,7 @@ import java.nio.file.Path;
  *
  * <p>The workspace root comes from {@code TOOLWARDEN_ROOT_WORKSPACE} (or the system property
  * {@code toolwarden.root.workspace}); without it, a small demo workspace is created in a
- * temporary directory.
+ * temporary directory and deleted when the server stops.
  *
  * <p>Over HTTP the server is an OAuth 2.1 protected resource when {@code TOOLWARDEN_OAUTH_ISSUER}
  * and {@code TOOLWARDEN_OAUTH_RESOURCE} are set (see {@link ResourceServer#fromEnvironment()} for
@@ -23,6 +22,7 @@ public final class ExampleServer {
 
   private ExampleServer() {}
 
+  /** Runs the example server over {@code stdio} or {@code http [port]} (default: http on 8080). */
   public static void main(String[] args) throws Exception {
     String transport = args.length > 0 ? args[0] : "http";
     var server = Toolwarden.server("toolwarden-example", "0.1.0")
@@ -53,16 +53,12 @@ public final class ExampleServer {
     }
   }
 
-  private static Path workspace() throws IOException {
+  /** The configured workspace root, else a {@link DemoWorkspace} (deleted when the server stops). */
+  static Path workspace() throws IOException {
     String configured = System.getProperty("toolwarden.root.workspace", System.getenv("TOOLWARDEN_ROOT_WORKSPACE"));
     if (configured != null && !configured.isBlank()) {
       return Path.of(configured);
     }
-    Path dir = Files.createTempDirectory("toolwarden-workspace");
-    Files.writeString(dir.resolve("README.txt"), "Welcome to the Toolwarden example workspace.\n");
-    Files.createDirectories(dir.resolve("notes"));
-    Files.writeString(dir.resolve("notes").resolve("todo.md"), "- try read_file\n- try list_files\n");
-    dir.toFile().deleteOnExit();
-    return dir;
+    return DemoWorkspace.create().dir();
   }
 }

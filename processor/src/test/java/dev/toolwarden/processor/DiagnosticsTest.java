@@ -108,6 +108,12 @@ class DiagnosticsTest {
         "  @McpTool @RequiresScope(\"files read\") public String hello() { return \"\"; }"));
     cases.add(misuse(Rule.RATE_LIMIT_INVALID, "window \"1 minute\"",
         "  @McpTool @RateLimit(permits = 5, per = \"1 minute\") public String hello() { return \"\"; }"));
+    cases.add(misuse(Rule.RATE_LIMIT_INVALID, "window \"366d\" is not a valid window: use a positive whole number and a unit",
+        "  @McpTool @RateLimit(permits = 5, per = \"366d\") public String hello() { return \"\"; }"));
+    cases.add(misuse(Rule.RATE_LIMIT_INVALID, "window \"PT0S\" is not a valid window",
+        "  @McpTool @RateLimit(permits = 5, per = \"PT0S\") public String hello() { return \"\"; }"));
+    cases.add(misuse(Rule.RATE_LIMIT_INVALID, "window \"99999999999999999999d\" is not a valid window",
+        "  @McpTool @RateLimit(permits = 5, per = \"99999999999999999999d\") public String hello() { return \"\"; }"));
     cases.add(misuse(Rule.RATE_LIMIT_INVALID, "permits must be positive, not 0",
         "  @McpTool @RateLimit(permits = 0, per = \"1m\") public String hello() { return \"\"; }"));
     cases.add(misuse(Rule.TOKEN_PASSTHROUGH, "parameter 'accessToken' of call() carries a credential",
@@ -176,6 +182,16 @@ class DiagnosticsTest {
         "  /** Says hello. @param name who */",
         "  @McpTool public String hello(@Size(max = 20) String name, @Min(1) int times, ToolContext ctx) {",
         "    return name; }", "}");
+    assertThat(Compiler.compile(source)).succeededWithoutWarnings();
+  }
+
+  @Test
+  void isoWindowsCompileAsTheRuntimeAcceptsThem() {
+    JavaFileObject source = Compiler.source("T", IMPORTS, "@RequiresScope(\"greet\") public class T {",
+        "  /** Says hello. */",
+        "  @McpTool @RateLimit(permits = 5, per = \"PT0.25S\") public String a() { return \"\"; }",
+        "  /** Says hello. */",
+        "  @McpTool @RateLimit(permits = 5, per = \"365d\") public String b() { return \"\"; }", "}");
     assertThat(Compiler.compile(source)).succeededWithoutWarnings();
   }
 

@@ -8,7 +8,7 @@ import dev.toolwarden.runtime.audit.AuditOutcome;
 import dev.toolwarden.runtime.audit.AuditSink;
 import dev.toolwarden.runtime.internal.ratelimit.InMemoryRateLimiter;
 import dev.toolwarden.runtime.ratelimit.RateLimitDecision;
-import dev.toolwarden.runtime.internal.ratelimit.RateLimitKeys;
+import dev.toolwarden.runtime.internal.config.RateLimitWindows;
 import dev.toolwarden.runtime.ratelimit.RateLimiterBackend;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
@@ -237,7 +237,7 @@ public final class RedisRateLimiter implements RateLimiterBackend, AutoCloseable
     if (v.isEmpty()) {
       return Optional.empty();
     }
-    long ms = RateLimitKeys.parseWindowMillis(v.get());
+    long ms = RateLimitWindows.parseMillis(v.get());
     if (ms <= 0) {
       throw new ToolwardenStartupException("invalid " + Config.propertyName(key) + " / " + Config.environmentName(key)
           + " '" + v.get() + "': use e.g. 100ms, 2s");

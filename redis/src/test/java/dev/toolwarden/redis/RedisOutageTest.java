@@ -31,8 +31,12 @@ import org.junit.jupiter.params.provider.EnumSource;
 class RedisOutageTest {
 
   static final long TIMEOUT_MS = 100;
-  /** Scheduling slack on a loaded 2-core machine. */
-  static final long SLACK_MS = 150;
+  /**
+   * Scheduling slack on a loaded 2-core machine (a stall of most of a second is common there). The
+   * bound stays far below what a decision that ignored the timeout would take (the client's
+   * default command timeout is 60 s; a reconnect waits seconds).
+   */
+  static final long SLACK_MS = 900;
   static final String LIMITED = "limited"; // 5 an hour per principal (all callers are "anonymous" here)
 
   @ParameterizedTest
@@ -139,7 +143,7 @@ class RedisOutageTest {
   private static void checkOutage(FailurePolicy policy, Burst burst, McpClients.Timed timed) {
     assertTrue(timed.maxMillis() <= TIMEOUT_MS + SLACK_MS,
         "the slowest decision took " + timed.maxMillis() + " ms; the timeout is " + TIMEOUT_MS + " ms");
-    assertTrue(burst.maxClientMillis() < 1000, "the slowest call took " + burst.maxClientMillis() + " ms");
+    assertTrue(burst.maxClientMillis() < 5000, "the slowest call took " + burst.maxClientMillis() + " ms");
     int admitted = 0;
     for (CallToolResult r : burst.results()) {
       String text = McpClients.text(r);
@@ -161,9 +165,9 @@ class RedisOutageTest {
   private static int callUntilRecovered(McpSyncClient client, List<AuditEvent> events, int recoveries)
       throws InterruptedException {
     int admitted = 0;
-    long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+    long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos(); // only a hang reaches it
     while (count(events, AuditOutcome.RATE_LIMIT_BACKEND_RECOVERED) < recoveries) {
-      assertTrue(System.nanoTime() < deadline, "no recovery within 15 s: " + events);
+      assertTrue(System.nanoTime() < deadline, "no recovery within 90 s: " + events);
       if (!Boolean.TRUE.equals(McpClients.call(client, LIMITED).isError())) {
         admitted++;
       }

@@ -21,6 +21,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -58,17 +59,20 @@ class RedisRateLimiterTest {
     InMemoryRateLimiter local = new InMemoryRateLimiter();
     String key = key();
     for (int i = 0; i < 8; i++) {
+      long before = System.nanoTime();
       RateLimitDecision r = limiter.tryAcquire(key, 5, 3_600_000);
       RateLimitDecision m = local.tryAcquire(key, 5, 3_600_000);
+      long pairMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - before);
       assertEquals(m.allowed(), r.allowed(), "call " + i);
       assertEquals(i < 5, r.allowed(), "call " + i);
       assertFalse(r.backendUnavailable());
       if (!r.allowed()) {
-        // one token of 5/h is 720 s away; both say so, to a few ms
-        assertTrue(Math.abs(m.retryAfterMillis() - r.retryAfterMillis()) < 200,
-            m.retryAfterMillis() + " vs " + r.retryAfterMillis());
-        assertTrue(r.retryAfterMillis() > 719_000 && r.retryAfterMillis() <= 720_000, "" + r.retryAfterMillis());
-        assertEquals(720, r.retryAfterSeconds());
+        // one token of 5/h is 720 s away; both say so, to the time between the two calls (a busy
+        // machine may stall between them) and the time since the burst (bounded loosely: 20 s)
+        assertTrue(Math.abs(m.retryAfterMillis() - r.retryAfterMillis()) <= pairMillis + 50,
+            m.retryAfterMillis() + " vs " + r.retryAfterMillis() + " (" + pairMillis + " ms apart)");
+        assertTrue(r.retryAfterMillis() > 700_000 && r.retryAfterMillis() <= 720_000, "" + r.retryAfterMillis());
+        assertTrue(r.retryAfterSeconds() > 700 && r.retryAfterSeconds() <= 720, "" + r.retryAfterSeconds());
       }
     }
     assertFalse(limiter.isDegraded());
@@ -76,28 +80,53 @@ class RedisRateLimiterTest {
 
   @Test
   void smoothRefillMatchesInMemory() throws InterruptedException {
-    // 4 per 2 s: one token every 500 ms
+    // 4 per 2 s: one token every 500 ms. What comes back depends on the time that really passed (a
+    // busy machine stalls), so the expectations follow from measured bounds of it: the bucket starts
+    // full, and t ms after the first token was taken it holds at most t / 500 tokens.
     InMemoryRateLimiter local = new InMemoryRateLimiter();
     String key = key();
+    long firstTakenAt = System.nanoTime();
     for (int i = 0; i < 4; i++) {
       assertTrue(limiter.tryAcquire(key, 4, 2000).allowed());
       assertTrue(local.tryAcquire(key, 4, 2000).allowed());
     }
     RateLimitDecision r = limiter.tryAcquire(key, 4, 2000);
     RateLimitDecision m = local.tryAcquire(key, 4, 2000);
-    assertFalse(r.allowed());
-    assertFalse(m.allowed());
-    assertTrue(r.retryAfterMillis() > 450 && r.retryAfterMillis() <= 500, "" + r.retryAfterMillis());
-    assertTrue(Math.abs(r.retryAfterMillis() - m.retryAfterMillis()) < 50, r + " vs " + m);
-    Thread.sleep(1250); // 2.5 tokens come back
+    long sinceFirst = millisSince(firstTakenAt);
+    if (sinceFirst < 500) { // no token back yet: both refuse, saying when the next one comes
+      assertFalse(r.allowed());
+      assertFalse(m.allowed());
+      assertTrue(r.retryAfterMillis() >= 500 - sinceFirst && r.retryAfterMillis() <= 500, r + " after " + sinceFirst);
+      assertTrue(Math.abs(r.retryAfterMillis() - m.retryAfterMillis()) <= sinceFirst, r + " vs " + m);
+    }
+    int takenSince = (r.allowed() ? 1 : 0);
+    int takenLocally = (m.allowed() ? 1 : 0);
+    Thread.sleep(1250); // at least 2.5 tokens come back after the last refusal
     List<Boolean> fromRedis = new ArrayList<>();
     List<Boolean> inMemory = new ArrayList<>();
     for (int i = 0; i < 4; i++) {
       fromRedis.add(limiter.tryAcquire(key, 4, 2000).allowed());
       inMemory.add(local.tryAcquire(key, 4, 2000).allowed());
     }
-    assertEquals(List.of(true, true, false, false), fromRedis);
-    assertEquals(inMemory, fromRedis);
+    long elapsed = millisSince(firstTakenAt);
+    long refilled = elapsed / 500;
+    assertAllowedBetween(fromRedis, 2, (int) Math.min(4, refilled - takenSince), elapsed);
+    assertAllowedBetween(inMemory, 2, (int) Math.min(4, refilled - takenLocally), elapsed);
+    if (refilled == 2) { // no stall: exactly 2.5 tokens came back, so both allow exactly two
+      assertEquals(List.of(true, true, false, false), fromRedis);
+      assertEquals(inMemory, fromRedis);
+    }
+  }
+
+  private static long millisSince(long nanoTime) {
+    return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - nanoTime);
+  }
+
+  private static void assertAllowedBetween(List<Boolean> decisions, int least, int most, long elapsed) {
+    int allowed = decisions.indexOf(false) < 0 ? decisions.size() : decisions.indexOf(false);
+    assertEquals(allowed, decisions.stream().filter(b -> b).count(), "allowed calls come first: " + decisions);
+    assertTrue(allowed >= least && allowed <= most,
+        decisions + ": between " + least + " and " + most + " allowed after " + elapsed + " ms");
   }
 
   @Test
@@ -109,7 +138,7 @@ class RedisRateLimiterTest {
     assertTrue(redis.command("EXISTS", redisKey).startsWith(":1"), "the bucket is at " + redisKey);
     long pttl = Long.parseLong(redis.command("PTTL", redisKey).trim().substring(1));
     // one token taken of 5 per hour: full again in 720 s; never longer than the window
-    assertTrue(pttl > 715_000 && pttl <= 720_001, "PTTL " + pttl);
+    assertTrue(pttl > 700_000 && pttl <= 720_001, "PTTL " + pttl); // 20 s for a busy machine to get here
 
     String shortKey = key();
     assertTrue(limiter.tryAcquire(shortKey, 2, 200).allowed());

@@ -74,7 +74,7 @@ final class RedisServerProcess implements AutoCloseable {
     cmd.addAll(extraArgs);
     process = new ProcessBuilder(cmd).redirectErrorStream(true)
         .redirectOutput(dir.resolve("redis.log").toFile()).start();
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60); // only a hang takes this long
     while (System.nanoTime() < deadline) {
       if (!process.isAlive()) {
         throw new IOException("redis-server exited at start: " + Files.readString(dir.resolve("redis.log")));

@@ -1,10 +1,11 @@
 package dev.toolwarden.runtime;
 
 import dev.toolwarden.runtime.audit.AuditSink;
-import dev.toolwarden.runtime.auth.ResourceServer;
 import dev.toolwarden.runtime.http.HttpOptions;
 import dev.toolwarden.runtime.internal.auth.AuthEvents;
-import dev.toolwarden.runtime.internal.config.Config;
+import dev.toolwarden.runtime.internal.auth.ResourceServerAccess;
+import dev.toolwarden.runtime.internal.config.HttpConfig;
+import dev.toolwarden.runtime.internal.config.Setting;
 import dev.toolwarden.runtime.internal.http.HttpTransport;
 import dev.toolwarden.runtime.internal.server.BuilderAccess;
 import dev.toolwarden.runtime.internal.server.ServerAssembly;
@@ -18,9 +19,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
-import java.util.Locale;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * Describes a server, then runs it with a terminal operation: {@link #stdio()},
@@ -65,7 +64,7 @@ public final class ServerBuilder {
 
   /**
    * The scopes granted to stdio (and, until OAuth, loopback HTTP) callers. Without this or
-   * {@code toolwarden.grant.scopes}, every scope the served tools declare is granted: a local
+   * {@code toolwarden.grant-scopes}, every scope the served tools declare is granted: a local
    * stdio server is a process the user started for themselves, so the user is the only caller.
    */
   public ServerBuilder grantScopes(String... scopes) {
@@ -94,7 +93,12 @@ public final class ServerBuilder {
     return this;
   }
 
-  /** Sets a configuration value ({@code key} as in {@code toolwarden.<key>}), overriding properties and environment. */
+  /**
+   * Sets a configuration value ({@code key} as in {@code toolwarden.<key>}, see {@code docs/settings.md}),
+   * overriding properties and environment.
+   *
+   * @throws IllegalArgumentException when {@code key} is not a known setting
+   */
   public ServerBuilder config(String key, String value) {
     settings.config.set(key, value);
     return this;
@@ -206,9 +210,9 @@ public final class ServerBuilder {
     HttpTransport.check(options);
     ServerAssembly assembly = ServerAssembly.assemble(settings, options.oauth());
     HttpOptions effective = options;
-    if (options.oauth() != null && !options.oauth().hasEvents()) {
+    if (options.oauth() != null && !ResourceServerAccess.hasEvents(options.oauth())) {
       // auth failures join every other decision in the audit trail
-      effective = options.oauth(options.oauth().events(AuthEvents.audit(assembly.audit())));
+      effective = options.oauth(ResourceServerAccess.withEvents(options.oauth(), AuthEvents.audit(assembly.audit())));
     }
     try {
       return assembly.closingWith(HttpTransport.start(effective, assembly.json(), assembly::build,
@@ -221,42 +225,20 @@ public final class ServerBuilder {
 
   /**
    * Runs the transport named by {@code toolwarden.transport} ({@code stdio}, the default, or
-   * {@code http} with {@code toolwarden.http.host} / {@code toolwarden.http.port}, OAuth from
-   * {@code toolwarden.oauth.*} (see {@link ResourceServer#fromConfig}), TLS from
-   * {@code toolwarden.tls.keystore}, {@code toolwarden.http.behind.tls.proxy} and
-   * {@code toolwarden.http.allowed.origins}) and blocks until it ends.
+   * {@code http}, configured by the {@code toolwarden.http.*}, {@code toolwarden.tls.*} and
+   * {@code toolwarden.oauth.*} settings listed in {@code docs/settings.md}) and blocks until it ends.
+   *
+   * @throws ToolwardenStartupException naming the key when a setting is malformed or unusable
    */
   public void start() {
-    String transport = settings.config.get("transport").orElse("stdio").toLowerCase(Locale.ROOT);
-    switch (transport) {
-      case "stdio" -> stdio();
-      case "http" -> {
-        int port = settings.config.getInt("http.port", 8080);
-        Optional<String> host = settings.config.get("http.host");
-        HttpOptions options = host.isPresent() ? HttpOptions.bind(host.get(), port) : HttpOptions.loopback(port);
-        Optional<ResourceServer> oauth = ResourceServer.fromConfig(settings.config);
-        if (oauth.isPresent()) {
-          options = options.oauth(oauth.get());
-        }
-        Optional<String> keystore = settings.config.get("tls.keystore"); // password: the secret TOOLWARDEN_TLS_KEYSTORE_PASSWORD
-        if (keystore.isPresent()) {
-          options = options.tls(Path.of(keystore.get()));
-        }
-        if (Boolean.parseBoolean(settings.config.get("http.behind.tls.proxy").orElse("false"))) {
-          options = options.behindTlsProxy();
-        }
-        Optional<String> origins = settings.config.get("http.allowed.origins");
-        if (origins.isPresent()) {
-          options = options.allowedOrigins(origins.get().split("[,\\s]+"));
-        }
-        try (RunningServer server = http(options)) {
-          server.await();
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-      }
-      default -> throw new ToolwardenStartupException("unknown transport '" + transport + "' in "
-          + Config.propertyName("transport") + " / " + Config.environmentName("transport") + ": use stdio or http");
+    if (!"http".equals(settings.config.choice(Setting.TRANSPORT).orElse("stdio"))) {
+      stdio();
+      return;
+    }
+    try (RunningServer server = http(HttpConfig.read(settings.config))) {
+      server.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 }

@@ -9,10 +9,12 @@ public class ToolException extends RuntimeException {
 
   private static final long serialVersionUID = 1L;
 
+  /** A failure whose {@code message} the caller sees as it is: never put a secret or an internal detail in it. */
   public ToolException(String message) {
     super(message, null, false, false);
   }
 
+  /** A failure the caller sees as {@code message}; {@code cause} stays on the server. */
   public ToolException(String message, Throwable cause) {
     super(message, cause, false, false);
   }

@@ -9,6 +9,7 @@ public final class ToolwardenStartupException extends RuntimeException {
 
   private static final long serialVersionUID = 1L;
 
+  /** Start-up refused, with a message that names the setting or element to fix. */
   public ToolwardenStartupException(String message) {
     super(message, null, false, false);
   }

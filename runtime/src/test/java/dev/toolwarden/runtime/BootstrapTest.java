@@ -133,7 +133,8 @@ class BootstrapTest {
   void unknownTransportIsAStartupError() {
     ToolwardenStartupException e = assertThrows(ToolwardenStartupException.class,
         () -> Toolwarden.server("t", "1").tools(new EchoTools()).config("transport", "carrier-pigeon").start());
-    assertTrue(e.getMessage().startsWith("unknown transport 'carrier-pigeon'"), e.getMessage());
+    assertEquals("invalid toolwarden.transport / TOOLWARDEN_TRANSPORT = 'carrier-pigeon': unknown value;"
+        + " accepted: one of stdio, http", e.getMessage());
     assertTrue(e.getMessage().contains("TOOLWARDEN_TRANSPORT"), e.getMessage());
   }
 

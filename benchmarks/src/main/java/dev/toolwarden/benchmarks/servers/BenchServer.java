@@ -110,7 +110,7 @@ public final class BenchServer {
   static void toolwardenStdio(int count, boolean jsonWarmup) {
     Object tools = count == 1 ? new StartupTools1() : new StartupTools100();
     Toolwarden.server("bench", "1.0.0")
-        .config("json.warmup", Boolean.toString(jsonWarmup))
+        .config("startup.json-warmup", Boolean.toString(jsonWarmup))
         .classLoader(new OnlyBundles(tools.getClass().getName() + "_ToolBundle"))
         .tools(tools)
         .stdio();

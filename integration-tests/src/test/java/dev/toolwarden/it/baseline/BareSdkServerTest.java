@@ -59,7 +59,7 @@ class BareSdkServerTest {
     assertEquals(BareSdkServer.TOOL_NAMES.size(), list.path("result").path("tools").size(), list.toString());
 
     in.close();
-    assertEquals(0, server.awaitExit(Duration.ofSeconds(20)), "exit code after stdin EOF; stderr:\n" + server.stderrText());
+    assertEquals(0, server.awaitExit(Duration.ofSeconds(60)), "exit code after stdin EOF; stderr:\n" + server.stderrText());
   }
 
   @Test

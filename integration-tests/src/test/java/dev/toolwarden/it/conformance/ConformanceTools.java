@@ -2,6 +2,7 @@ package dev.toolwarden.it.conformance;
 
 import dev.toolwarden.McpTool;
 import dev.toolwarden.Nullable;
+import dev.toolwarden.Waive;
 import dev.toolwarden.runtime.ToolContext;
 import dev.toolwarden.runtime.ToolException;
 import io.modelcontextprotocol.json.McpJsonDefaults;
@@ -21,25 +22,37 @@ import java.util.Map;
  */
 public final class ConformanceTools {
 
+  /**
+   * Why no tool here requires a scope: the conformance suite is an unauthenticated client (the
+   * fixture server runs without OAuth, so there is no token to carry scopes), and each scenario
+   * expects its tool to be callable as is. Scope enforcement is proven by the OAuth tests instead.
+   */
+  private static final String NO_SCOPE = "the conformance suite calls every tool without a token (the fixture "
+      + "server runs without OAuth): there are no scopes to require";
+
   /** Returns a fixed text: "This is a simple text response for testing." */
+  @Waive(rule = "TW-TOOL-SCOPE", reason = NO_SCOPE)
   @McpTool(name = "test_simple_text", readOnly = true, openWorld = false)
   public String simpleText() {
     return "This is a simple text response for testing.";
   }
 
   /** Returns a 1x1 red pixel PNG as image content. */
+  @Waive(rule = "TW-TOOL-SCOPE", reason = NO_SCOPE)
   @McpTool(name = "test_image_content", readOnly = true, openWorld = false)
   public McpSchema.ImageContent imageContent() {
     return McpSchema.ImageContent.builder(Media.RED_PIXEL_PNG, "image/png").build();
   }
 
   /** Returns a short silent WAV clip as audio content. */
+  @Waive(rule = "TW-TOOL-SCOPE", reason = NO_SCOPE)
   @McpTool(name = "test_audio_content", readOnly = true, openWorld = false)
   public McpSchema.AudioContent audioContent() {
     return McpSchema.AudioContent.builder(Media.SILENCE_WAV, "audio/wav").build();
   }
 
   /** Returns a text resource (test://embedded-resource) embedded in the result. */
+  @Waive(rule = "TW-TOOL-SCOPE", reason = NO_SCOPE)
   @McpTool(name = "test_embedded_resource", readOnly = true, openWorld = false)
   public McpSchema.EmbeddedResource embeddedResource() {
     return McpSchema.EmbeddedResource.builder(McpSchema.TextResourceContents
@@ -48,6 +61,7 @@ public final class ConformanceTools {
   }
 
   /** Returns text, an image and an embedded JSON resource in one result. */
+  @Waive(rule = "TW-TOOL-SCOPE", reason = NO_SCOPE)
   @McpTool(name = "test_multiple_content_types", readOnly = true, openWorld = false)
   public List<Content> multipleContentTypes() {
     return List.of(
@@ -59,6 +73,7 @@ public final class ConformanceTools {
   }
 
   /** Sends three info log messages, about 50 ms apart, while it runs. */
+  @Waive(rule = "TW-TOOL-SCOPE", reason = NO_SCOPE)
   @McpTool(name = "test_tool_with_logging", readOnly = true, openWorld = false)
   public String toolWithLogging(ToolContext context) {
     context.info("Tool execution started");
@@ -70,6 +85,7 @@ public final class ConformanceTools {
   }
 
   /** Reports progress 0, 50 and 100 of 100, about 50 ms apart, when the client sent a progress token. */
+  @Waive(rule = "TW-TOOL-SCOPE", reason = NO_SCOPE)
   @McpTool(name = "test_tool_with_progress", readOnly = true, openWorld = false)
   public String toolWithProgress(ToolContext context) {
     context.progress(0, 100.0, "started");
@@ -81,6 +97,7 @@ public final class ConformanceTools {
   }
 
   /** Always fails, with the message "This tool intentionally returns an error for testing". */
+  @Waive(rule = "TW-TOOL-SCOPE", reason = NO_SCOPE)
   @McpTool(name = "test_error_handling", readOnly = true, openWorld = false)
   public String errorHandling() {
     throw new ToolException("This tool intentionally returns an error for testing");
@@ -91,6 +108,7 @@ public final class ConformanceTools {
    *
    * @param prompt the prompt to send to the language model
    */
+  @Waive(rule = "TW-TOOL-SCOPE", reason = NO_SCOPE)
   @McpTool(name = "test_sampling", readOnly = true)
   public String sampling(String prompt, ToolContext context) {
     if (!context.canSample()) {
@@ -108,6 +126,7 @@ public final class ConformanceTools {
    *
    * @param message the message to show the user
    */
+  @Waive(rule = "TW-TOOL-SCOPE", reason = NO_SCOPE)
   @McpTool(name = "test_elicitation", readOnly = true)
   public String elicitation(String message, ToolContext context) {
     Map<String, Object> schema = objectSchema(
@@ -119,6 +138,7 @@ public final class ConformanceTools {
   }
 
   /** Elicits a form whose string, integer, number, enum and boolean fields all carry default values (SEP-1034). */
+  @Waive(rule = "TW-TOOL-SCOPE", reason = NO_SCOPE)
   @McpTool(name = "test_elicitation_sep1034_defaults", readOnly = true)
   public String elicitationDefaults(ToolContext context) {
     Map<String, Object> properties = new LinkedHashMap<>();
@@ -134,6 +154,7 @@ public final class ConformanceTools {
   }
 
   /** Elicits a form with the five enum shapes of SEP-1330: untitled, titled and legacy single-select, untitled and titled multi-select. */
+  @Waive(rule = "TW-TOOL-SCOPE", reason = NO_SCOPE)
   @McpTool(name = "test_elicitation_sep1330_enums", readOnly = true)
   public String elicitationEnums(ToolContext context) {
     Map<String, Object> properties = new LinkedHashMap<>();
@@ -166,6 +187,7 @@ public final class ConformanceTools {
    * @param name a name
    * @param address an address
    */
+  @Waive(rule = "TW-TOOL-SCOPE", reason = NO_SCOPE)
   @McpTool(name = "json_schema_2020_12_tool", readOnly = true, openWorld = false)
   public String jsonSchema202012(@Nullable String name, @Nullable Address address) {
     return "name=" + name + ", address=" + address;
@@ -176,6 +198,7 @@ public final class ConformanceTools {
    * own request before it answers, so that the client resumes with Last-Event-ID; a Toolwarden tool has no
    * way to do that, so it answers on the open stream.
    */
+  @Waive(rule = "TW-TOOL-SCOPE", reason = NO_SCOPE)
   @McpTool(name = "test_reconnection", readOnly = true, openWorld = false)
   public String reconnection() {
     pause(100);

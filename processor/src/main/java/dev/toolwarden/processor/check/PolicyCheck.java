@@ -69,7 +69,7 @@ public final class PolicyCheck implements ModelCheck {
     String per = annotations.string(a, "per");
     if (Windows.parseMillis(per) <= 0) {
       reporter.report(Rule.RATE_LIMIT_INVALID, e, a, Annotations.explicitValue(a, "per"),
-          "window \"" + per + "\" is not a positive number followed by ms, s, m, h or d");
+          "window \"" + per + "\" is not a valid window: use " + Windows.ACCEPTED);
     }
   }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.networknt.schema.Error;
 import dev.toolwarden.processor.validation.Differential.Outcome;
 import dev.toolwarden.processor.validation.JsonText.Num;
+import dev.toolwarden.processor.validation.Seeds.Seed;
 import dev.toolwarden.processor.validation.Tool.Rejected;
 import dev.toolwarden.runtime.spi.Violation;
 import java.math.BigDecimal;
@@ -19,30 +20,31 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.Example;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.lifecycle.AfterContainer;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Properties of generated validators, over the differential corpus: every violation is reported
  * with its own pointer, @Redact values never reach a message, accepted inputs bind to exactly the
  * values sent, and numbers are strict.
+ *
+ * <p>Each property runs over a fixed number of seeded cases ({@link Seeds}): a failure names its
+ * case seed, and {@code -Dtoolwarden.seed=S} replays it.
  */
+@ExtendWith(SeedReporter.class)
 class ValidatorProperties {
 
   private static final Map<String, Integer> IMPRECISE = new TreeMap<>();
   private static final List<String> IMPRECISE_EXAMPLES = new ArrayList<>();
   private static int bound;
 
-  @Provide
-  Arbitrary<Tool> tools() {
-    return Arbitraries.of(Corpus.get().tools);
+  static Stream<Arguments> violationCases() {
+    return Seeds.roundRobin(Corpus.get().tools, 7, 400);
   }
 
   // ---- every violation ------------------------------------------------------------------------
@@ -52,9 +54,12 @@ class ValidatorProperties {
    * given a value of a wrong JSON type) is rejected with a violation at each of the k pointers, and
    * networknt locates its errors at the same pointers.
    */
-  @Property(tries = 400, seed = "7")
-  void everyViolationIsReported(@ForAll("tools") Tool tool, @ForAll long seed, @ForAll @IntRange(min = 1, max = 8) int k) {
-    Inputs gen = new Inputs(tool.exactSchema(), seed);
+  @ParameterizedTest(name = "{arguments}")
+  @MethodSource("violationCases")
+  void everyViolationIsReported(Tool tool, Seed seed) {
+    Gen g = seed.gen();
+    int k = g.intBetween(1, 8);
+    Inputs gen = new Inputs(tool.exactSchema(), g.anyLong());
     Map<String, Object> input = gen.validArguments();
     List<Inputs.Node> leaves = new ArrayList<>();
     gen.walk(tool.exactSchema(), input, List.of(), n -> {
@@ -62,7 +67,7 @@ class ValidatorProperties {
         leaves.add(n);
       }
     });
-    Random rnd = new Random(seed);
+    Random rnd = g.random();
     Set<String> corrupted = new LinkedHashSet<>();
     Map<String, Object> bad = input;
     for (int i = 0; i < k && !leaves.isEmpty(); i++) {
@@ -94,13 +99,20 @@ class ValidatorProperties {
     }
   }
 
+  static Stream<Seed> missingArgumentCases() {
+    return Seeds.of(8, 100);
+  }
+
   /** Missing required arguments: one violation each, naming the argument. */
-  @Property(tries = 100, seed = "8")
-  void everyMissingArgumentIsReported(@ForAll long seed, @ForAll @IntRange(min = 1, max = 12) int k) {
+  @ParameterizedTest(name = "{arguments}")
+  @MethodSource("missingArgumentCases")
+  void everyMissingArgumentIsReported(Seed seed) {
+    Gen g = seed.gen();
+    int k = g.intBetween(1, 12);
     Tool tool = Corpus.get().tool("wide");
-    Map<String, Object> input = new Inputs(tool.exactSchema(), seed).validArguments();
+    Map<String, Object> input = new Inputs(tool.exactSchema(), g.anyLong()).validArguments();
     List<String> keys = new ArrayList<>(input.keySet());
-    java.util.Collections.shuffle(keys, new Random(seed));
+    java.util.Collections.shuffle(keys, g.random());
     List<String> removed = keys.subList(0, Math.min(k, keys.size()));
     removed.forEach(input::remove);
     Outcome o = Differential.evaluate(tool, JsonText.write(input));
@@ -114,13 +126,14 @@ class ValidatorProperties {
 
   // ---- @Redact --------------------------------------------------------------------------------
 
-  @Provide
-  Arbitrary<String> secrets() {
-    // never a substring of a message's fixed text: mixed case, digits, an unusual character
-    return Combinators.combine(Arbitraries.strings().withCharRange('a', 'z').ofLength(4),
-        Arbitraries.strings().withCharRange('A', 'Z').ofLength(3), Arbitraries.integers().between(100, 999),
-        Arbitraries.of("", "\u00e9", "\n", "\"", "~/", Samples.ASTRAL))
-        .as((a, b, n, c) -> a + b + n + c + "Qx");
+  /** A secret that is never a substring of a message's fixed text: mixed case, digits, an unusual character. */
+  private static String secret(Gen g) {
+    return g.chars('a', 'z', 4) + g.chars('A', 'Z', 3) + g.intBetween(100, 999)
+        + g.pick(List.of("", "\u00e9", "\n", "\"", "~/", Samples.ASTRAL)) + "Qx";
+  }
+
+  static Stream<Seed> redactCases() {
+    return Seeds.of(9, 300);
   }
 
   /**
@@ -128,9 +141,13 @@ class ValidatorProperties {
    * appears in a violation (pointer or message), whatever rule it breaks; an unredacted value in the
    * same input does appear (so the check is not vacuous).
    */
-  @Property(tries = 300, seed = "9")
-  void redactedValuesNeverAppearInViolations(@ForAll("secrets") String secret,
-      @ForAll @IntRange(min = 100_000, max = 999_999_999) int secretNumber, @ForAll @IntRange(min = 1, max = 63) int mask) {
+  @ParameterizedTest(name = "{arguments}")
+  @MethodSource("redactCases")
+  void redactedValuesNeverAppearInViolations(Seed seed) {
+    Gen g = seed.gen();
+    String secret = secret(g);
+    int secretNumber = g.intBetween(100_000, 999_999_999);
+    int mask = g.intBetween(1, 63);
     Tool tool = Corpus.get().tool("redacted");
     Map<String, Object> input = redactBase();
     if ((mask & 1) != 0) {
@@ -195,7 +212,7 @@ class ValidatorProperties {
    * {@code @Redact Card card} (a record-typed argument): violations inside the record, and a wrong
    * type for the record itself, never print the values.
    */
-  @Example
+  @Test
   void redactedRecordArgumentNeverLeaks() {
     Tool tool = Corpus.get().tool("redacted");
     List<String> leaks = new ArrayList<>();
@@ -215,17 +232,24 @@ class ValidatorProperties {
 
   // ---- binding --------------------------------------------------------------------------------
 
+  static Stream<Arguments> bindingCases() {
+    return Seeds.roundRobin(Corpus.get().tools, 10, 600);
+  }
+
   /**
    * Whatever both validators accept reaches the tool method as exactly the values sent: scalars,
    * formats, enums, containers, nested and recursive records, absent optionals and defaults.
    */
-  @Property(tries = 600, seed = "10")
-  void validInputsBindToTheValuesSent(@ForAll("tools") Tool tool, @ForAll long seed, @ForAll boolean mutate) {
-    Inputs gen = new Inputs(tool.exactSchema(), seed);
+  @ParameterizedTest(name = "{arguments}")
+  @MethodSource("bindingCases")
+  void validInputsBindToTheValuesSent(Tool tool, Seed seed) {
+    Gen g = seed.gen();
+    boolean mutate = g.bool();
+    Inputs gen = new Inputs(tool.exactSchema(), g.anyLong());
     Map<String, Object> input = gen.validArguments();
     List<Map<String, Object>> ms = mutate ? gen.singleMutations(input, 1) : List.of();
     if (!ms.isEmpty()) {
-      input = ms.get(new Random(seed).nextInt(ms.size()));
+      input = g.pick(ms);
     }
     String json = JsonText.write(input);
     Corpus.get().takeCaptured();
@@ -248,7 +272,7 @@ class ValidatorProperties {
     }
   }
 
-  @AfterContainer
+  @AfterAll
   static void reportImprecise() {
     System.out.println("binding: " + bound + " accepted inputs checked; numbers the SDK's parser could not carry"
         + " exactly (a double for a fraction/exponent number): " + IMPRECISE + "\n  e.g. " + IMPRECISE_EXAMPLES);
@@ -281,17 +305,29 @@ class ValidatorProperties {
     return m;
   }
 
-  @Provide
-  Arbitrary<String> numericStrings() {
-    return Arbitraries.oneOf(Arbitraries.integers().map(i -> Integer.toString(i)),
-        Arbitraries.doubles().map(d -> Double.toString(d)),
-        Arbitraries.of("", " 5", "5 ", "+5", "0x10", "1e2", "1_000", "NaN", "Infinity", "-0", "\u0665"));
+  /** Text that looks like a number: an int, a double, or a near-number spelling. */
+  private static String numericString(Gen g) {
+    return switch (g.intBetween(0, 2)) {
+      case 0 -> Integer.toString(g.intBetween(Integer.MIN_VALUE, Integer.MAX_VALUE));
+      case 1 -> Double.toString(g.anyDouble());
+      default -> g.pick(List.of("", " 5", "5 ", "+5", "0x10", "1e2", "1_000", "NaN", "Infinity", "-0", "\u0665"));
+    };
+  }
+
+  private static final List<String> NUMERIC_ARGUMENTS = List.of("b", "s", "i", "l", "f", "d", "big", "dec");
+  private static final List<String> INTEGRAL_ARGUMENTS = List.of("b", "s", "i", "l", "big");
+
+  static Stream<Seed> stringCases() {
+    return Seeds.of(11, 200);
   }
 
   /** No string is ever taken as a number, for any numeric type. */
-  @Property(tries = 200, seed = "11")
-  void noStringIsANumber(@ForAll("numericStrings") String text,
-      @ForAll("numericArgument") String argument) {
+  @ParameterizedTest(name = "{arguments}")
+  @MethodSource("stringCases")
+  void noStringIsANumber(Seed seed) {
+    Gen g = seed.gen();
+    String text = numericString(g);
+    String argument = g.pick(NUMERIC_ARGUMENTS);
     Tool tool = Corpus.get().tool("scalars_boxed");
     Map<String, Object> input = boxedBase();
     input.put(argument, text);
@@ -303,21 +339,19 @@ class ValidatorProperties {
     assertEquals("type", vs.get(0).rule());
   }
 
-  @Provide
-  Arbitrary<String> numericArgument() {
-    return Arbitraries.of("b", "s", "i", "l", "f", "d", "big", "dec");
-  }
-
-  @Provide
-  Arbitrary<String> integralArgument() {
-    return Arbitraries.of("b", "s", "i", "l", "big");
+  static Stream<Seed> fractionCases() {
+    return Seeds.of(12, 300);
   }
 
   /** No number with a fraction ever becomes an integer (no truncation, no rounding). */
-  @Property(tries = 300, seed = "12")
-  void noFractionIntoAnInteger(@ForAll("integralArgument") String argument,
-      @ForAll @IntRange(min = -1_000_000, max = 1_000_000) int whole, @ForAll @IntRange(min = 1, max = 999) int fraction,
-      @ForAll @IntRange(min = 0, max = 2) int spelling) {
+  @ParameterizedTest(name = "{arguments}")
+  @MethodSource("fractionCases")
+  void noFractionIntoAnInteger(Seed seed) {
+    Gen g = seed.gen();
+    String argument = g.pick(INTEGRAL_ARGUMENTS);
+    int whole = g.intBetween(-1_000_000, 1_000_000);
+    int fraction = g.intBetween(1, 999);
+    int spelling = g.intBetween(0, 2);
     String text = switch (spelling) {
       case 0 -> whole + "." + String.format("%03d", fraction);
       case 1 -> (whole * 1000L + fraction) + "e-3";
@@ -332,23 +366,36 @@ class ValidatorProperties {
     assertEquals(List.of("/" + argument), ((Rejected) o.subject()).violations().stream().map(Violation::pointer).toList());
   }
 
-  @Provide
-  Arbitrary<BigInteger> integers() {
-    return Arbitraries.oneOf(Arbitraries.bigIntegers().between(BigInteger.TWO.pow(70).negate(), BigInteger.TWO.pow(70)),
-        Arbitraries.longs().map(BigInteger::valueOf), Arbitraries.integers().map(BigInteger::valueOf),
-        Arbitraries.shorts().map(BigInteger::valueOf), Arbitraries.bytes().map(BigInteger::valueOf),
-        Arbitraries.of(-129, -128, 127, 128, -32769, 32768, Integer.MIN_VALUE, Integer.MAX_VALUE).map(BigInteger::valueOf),
-        Arbitraries.of("2147483648", "-2147483649", "9223372036854775807", "9223372036854775808",
-            "-9223372036854775808", "-9223372036854775809", "18446744073709551616").map(BigInteger::new));
+  /** An integer around the Java integral types' ranges: within ±2^70, of each type's width, or on an edge. */
+  private static BigInteger integer(Gen g) {
+    return switch (g.intBetween(0, 6)) {
+      case 0 -> g.bigBetween(BigInteger.TWO.pow(70).negate(), BigInteger.TWO.pow(70));
+      case 1 -> BigInteger.valueOf(g.anyLong());
+      case 2 -> BigInteger.valueOf(g.intBetween(Integer.MIN_VALUE, Integer.MAX_VALUE));
+      case 3 -> BigInteger.valueOf(g.intBetween(Short.MIN_VALUE, Short.MAX_VALUE));
+      case 4 -> BigInteger.valueOf(g.intBetween(Byte.MIN_VALUE, Byte.MAX_VALUE));
+      case 5 -> BigInteger.valueOf(g.pick(List.of(-129, -128, 127, 128, -32769, 32768, Integer.MIN_VALUE,
+          Integer.MAX_VALUE)));
+      default -> new BigInteger(g.pick(List.of("2147483648", "-2147483649", "9223372036854775807",
+          "9223372036854775808", "-9223372036854775808", "-9223372036854775809", "18446744073709551616")));
+    };
+  }
+
+  static Stream<Seed> integerCases() {
+    return Seeds.of(13, 600);
   }
 
   /**
    * An integer within the Java type's range is accepted and bound to exactly that value whatever
    * its spelling (5, 5.0, 5e0, 50e-1); one outside is rejected with minimum/maximum, never wrapped.
    */
-  @Property(tries = 600, seed = "13")
-  void integersNeverWrap(@ForAll("integralArgument") String argument, @ForAll("integers") BigInteger n,
-      @ForAll @IntRange(min = 0, max = 3) int spelling) {
+  @ParameterizedTest(name = "{arguments}")
+  @MethodSource("integerCases")
+  void integersNeverWrap(Seed seed) {
+    Gen g = seed.gen();
+    String argument = g.pick(INTEGRAL_ARGUMENTS);
+    BigInteger n = integer(g);
+    int spelling = g.intBetween(0, 3);
     boolean exactInDouble = n.abs().compareTo(BigInteger.TWO.pow(53)) <= 0;
     String text = switch (exactInDouble ? spelling : 0) {
       case 1 -> n + ".0";

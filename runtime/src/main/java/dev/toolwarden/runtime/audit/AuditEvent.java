@@ -93,21 +93,25 @@ public record AuditEvent(
       this.outcome = Objects.requireNonNull(outcome, "outcome");
     }
 
+    /** When the decision was made (default: now). */
     public Builder time(Instant time) {
       this.time = Objects.requireNonNull(time, "time");
       return this;
     }
 
+    /** The tool called, if any. */
     public Builder tool(String tool) {
       this.tool = tool;
       return this;
     }
 
+    /** Who called: the token subject, or the local caller. */
     public Builder principal(String principal) {
       this.principal = principal;
       return this;
     }
 
+    /** The client's name and version from {@code initialize}. */
     public Builder client(String client) {
       this.client = client;
       return this;
@@ -119,11 +123,13 @@ public record AuditEvent(
       return this;
     }
 
+    /** Why the call was refused or failed; never a secret or an argument value. */
     public Builder reason(String reason) {
       this.reason = reason;
       return this;
     }
 
+    /** How long the call took. */
     public Builder durationNanos(long nanos) {
       this.durationNanos = nanos;
       return this;
@@ -135,16 +141,19 @@ public record AuditEvent(
       return this;
     }
 
+    /** The reference shown to the caller for an internal error. */
     public Builder ref(String ref) {
       this.ref = ref;
       return this;
     }
 
+    /** The client address. */
     public Builder remote(String remote) {
       this.remote = remote;
       return this;
     }
 
+    /** The event with every value set so far. */
     public AuditEvent build() {
       return new AuditEvent(time, outcome, tool, principal, client, session, reason, durationNanos, arguments, ref,
           remote);

@@ -34,6 +34,7 @@ public enum AuditOutcome {
     this.wireName = wireName;
   }
 
+  /** The outcome as it appears in the audit JSON, e.g. {@code scope_denied}. */
   public String wireName() {
     return wireName;
   }

@@ -14,6 +14,7 @@ import dev.toolwarden.runtime.internal.audit.Slf4jAuditSink;
 @FunctionalInterface
 public interface AuditSink {
 
+  /** Records one event; called on the thread that made the decision, so it must not block for long. */
   void record(AuditEvent event);
 
   /** The default sink: JSON lines on the {@code toolwarden.audit} logger. */

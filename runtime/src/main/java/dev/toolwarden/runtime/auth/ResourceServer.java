@@ -1,35 +1,25 @@
 package dev.toolwarden.runtime.auth;
 
-import dev.toolwarden.runtime.internal.auth.AuthEvents;
-import dev.toolwarden.runtime.internal.auth.AuthorizationServerMetadata;
-import dev.toolwarden.runtime.internal.auth.HttpJson;
-import dev.toolwarden.runtime.internal.auth.CachingTokenVerifier;
-import dev.toolwarden.runtime.internal.auth.IntrospectionVerifier;
-import dev.toolwarden.runtime.internal.auth.VerifiedTokenCache;
-import dev.toolwarden.runtime.internal.auth.JwtVerifier;
-
 import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.KeySourceException;
-import com.nimbusds.jose.jwk.JWK;
-import com.nimbusds.jose.jwk.JWKSelector;
-import com.nimbusds.jose.jwk.source.JWKSource;
-import com.nimbusds.jose.proc.SecurityContext;
-import dev.toolwarden.runtime.internal.config.Config;
 import dev.toolwarden.runtime.Secrets;
 import dev.toolwarden.runtime.ToolwardenStartupException;
-import java.net.InetAddress;
+import dev.toolwarden.runtime.internal.auth.IntrospectionVerifier;
+import dev.toolwarden.runtime.internal.auth.JwtVerifier;
+import dev.toolwarden.runtime.internal.auth.ResourceServerAccess;
+import dev.toolwarden.runtime.internal.auth.ResourceServerOptions;
+import dev.toolwarden.runtime.internal.auth.ResourceServerValidation;
+import dev.toolwarden.runtime.internal.auth.TokenVerifiers;
+import dev.toolwarden.runtime.internal.config.Config;
+import dev.toolwarden.runtime.internal.config.ResourceServerConfig;
 import java.net.URI;
-import java.net.UnknownHostException;
-import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * This MCP server as an OAuth 2.1 resource server: who issues its tokens, its own resource URL
@@ -41,83 +31,63 @@ import java.util.Set;
  *       "https://mcp.example.com/mcp"))
  * </pre>
  *
- * <p>From the environment ({@link #fromEnvironment()}; system properties {@code toolwarden.oauth.*}
- * work too): {@code TOOLWARDEN_OAUTH_ISSUER}, {@code TOOLWARDEN_OAUTH_RESOURCE} (both required
- * to turn OAuth on), {@code TOOLWARDEN_OAUTH_MODE} ({@code jwt}, the default, or
- * {@code introspection}), {@code TOOLWARDEN_OAUTH_JWKS_URI}, {@code TOOLWARDEN_OAUTH_INTROSPECTION_ENDPOINT},
- * {@code TOOLWARDEN_OAUTH_AUTHORIZATION_SERVERS} (comma-separated; default: the issuer),
- * {@code TOOLWARDEN_OAUTH_CLOCK_SKEW}, {@code TOOLWARDEN_OAUTH_INTROSPECTION_CACHE}, {@code TOOLWARDEN_OAUTH_SESSION_IDLE},
- * {@code TOOLWARDEN_OAUTH_SESSION_MAX} (durations: {@code 30s}, {@code 10m}, {@code 12h} or ISO-8601),
- * {@code TOOLWARDEN_OAUTH_REQUIRED_SCOPES}, {@code TOOLWARDEN_OAUTH_FILTER_TOOLS} ({@code true}/{@code false}).
- * Introspection authenticates with the secrets {@code TOOLWARDEN_OAUTH_CLIENT_ID} and
- * {@code TOOLWARDEN_OAUTH_CLIENT_SECRET} (or their {@code _FILE} forms, see {@link Secrets}).
+ * <p>From configuration with {@link #fromEnvironment()}: the {@code toolwarden.oauth.*} system
+ * properties / {@code TOOLWARDEN_OAUTH_*} environment variables listed in {@code docs/settings.md}
+ * ({@code TOOLWARDEN_OAUTH_ISSUER} and {@code TOOLWARDEN_OAUTH_RESOURCE} turn OAuth on).
+ * Introspection authenticates with the secrets {@value #CLIENT_ID_SECRET} and
+ * {@value #CLIENT_SECRET_SECRET} (or their {@code _FILE} forms, see {@link Secrets}).
  */
 public final class ResourceServer {
 
-  /** How tokens are verified. */
-  public enum Mode { JWT, INTROSPECTION, CUSTOM }
-
-  public static final Duration DEFAULT_CLOCK_SKEW = Duration.ofSeconds(30);
-  public static final Duration DEFAULT_SESSION_IDLE = Duration.ofMinutes(30);
-  public static final Duration DEFAULT_SESSION_MAX = Duration.ofHours(12);
-  public static final Duration DEFAULT_JWKS_TTL = Duration.ofMinutes(15);
-  /** How long a verified JWT is reused by default (see {@link #tokenCacheTtl}). */
-  public static final Duration DEFAULT_TOKEN_CACHE_TTL = Duration.ofSeconds(60);
-  public static final Duration DEFAULT_JWKS_REFRESH_INTERVAL = Duration.ofSeconds(30);
-  public static final String CLIENT_ID_SECRET = "TOOLWARDEN_OAUTH_CLIENT_ID";
-  public static final String CLIENT_SECRET_SECRET = "TOOLWARDEN_OAUTH_CLIENT_SECRET";
-
-  private Mode mode;
-  private String issuer;
-  private String resource;
-  private List<String> authorizationServers;
-  private URI jwksUri;
-  private URI introspectionEndpoint;
-  private String clientIdSecret = CLIENT_ID_SECRET;
-  private String clientSecretSecret = CLIENT_SECRET_SECRET;
-  private Set<JWSAlgorithm> algorithms = JwtVerifier.DEFAULT_ALGORITHMS;
-  private Duration clockSkew = DEFAULT_CLOCK_SKEW;
-  private Duration introspectionCacheTtl = IntrospectionVerifier.DEFAULT_CACHE_TTL;
-  private Duration tokenCacheTtl = DEFAULT_TOKEN_CACHE_TTL;
-  private Duration jwksTtl = DEFAULT_JWKS_TTL;
-  private Duration jwksRefreshInterval = DEFAULT_JWKS_REFRESH_INTERVAL;
-  private Duration sessionIdle = DEFAULT_SESSION_IDLE;
-  private Duration sessionMax = DEFAULT_SESSION_MAX;
-  private boolean filterToolsList = true;
-  private List<String> requiredScopes = List.of();
-  /** Null until set: the server then sends failures to its audit trail. */
-  private AuthEvents events;
-  private TokenVerifier customVerifier;
-  private String resourceName;
-
-  private ResourceServer(Mode mode, String issuer, String resource) {
-    this.mode = mode;
-    this.issuer = requireText(issuer, "issuer");
-    this.resource = requireText(resource, "resource");
-    this.authorizationServers = List.of(issuer);
+  static {
+    ResourceServerAccess.register(rs -> rs.options, ResourceServer::new);
   }
 
-  private ResourceServer copy() {
-    ResourceServer c = new ResourceServer(mode, issuer, resource);
-    c.authorizationServers = authorizationServers;
-    c.jwksUri = jwksUri;
-    c.introspectionEndpoint = introspectionEndpoint;
-    c.clientIdSecret = clientIdSecret;
-    c.clientSecretSecret = clientSecretSecret;
-    c.algorithms = algorithms;
-    c.clockSkew = clockSkew;
-    c.introspectionCacheTtl = introspectionCacheTtl;
-    c.tokenCacheTtl = tokenCacheTtl;
-    c.jwksTtl = jwksTtl;
-    c.jwksRefreshInterval = jwksRefreshInterval;
-    c.sessionIdle = sessionIdle;
-    c.sessionMax = sessionMax;
-    c.filterToolsList = filterToolsList;
-    c.requiredScopes = requiredScopes;
-    c.events = events;
-    c.customVerifier = customVerifier;
-    c.resourceName = resourceName;
-    return c;
+  /** How tokens are verified. */
+  public enum Mode {
+    /** Locally, as JWTs signed with a key of the issuer's JWKS. */
+    JWT,
+    /** By the issuer's RFC 7662 introspection endpoint. */
+    INTROSPECTION,
+    /** By a {@link TokenVerifier} of the application. */
+    CUSTOM
+  }
+
+  /** Default tolerated clock difference. */
+  public static final Duration DEFAULT_CLOCK_SKEW = Duration.ofSeconds(30);
+  /** Default session idle timeout. */
+  public static final Duration DEFAULT_SESSION_IDLE = Duration.ofMinutes(30);
+  /** Default absolute session lifetime. */
+  public static final Duration DEFAULT_SESSION_MAX = Duration.ofHours(12);
+  /** Default time fetched keys are cached. */
+  public static final Duration DEFAULT_JWKS_TTL = Duration.ofMinutes(15);
+  /** Default time a verified JWT is reused (see {@link #tokenCacheTtl}). */
+  public static final Duration DEFAULT_TOKEN_CACHE_TTL = Duration.ofSeconds(60);
+  /** Default least time between two key refreshes for an unknown {@code kid}. */
+  public static final Duration DEFAULT_JWKS_REFRESH_INTERVAL = Duration.ofSeconds(30);
+  /** Default name of the secret holding the introspection client id. */
+  public static final String CLIENT_ID_SECRET = "TOOLWARDEN_OAUTH_CLIENT_ID";
+  /** Default name of the secret holding the introspection client secret. */
+  public static final String CLIENT_SECRET_SECRET = "TOOLWARDEN_OAUTH_CLIENT_SECRET";
+
+  private final ResourceServerOptions options;
+
+  private ResourceServer(ResourceServerOptions options) {
+    this.options = options;
+  }
+
+  private ResourceServer(Mode mode, String issuer, String resource, TokenVerifier custom) {
+    String i = requireText(issuer, "issuer");
+    this.options = new ResourceServerOptions(mode, i, requireText(resource, "resource"), List.of(i), null, null,
+        CLIENT_ID_SECRET, CLIENT_SECRET_SECRET, JwtVerifier.DEFAULT_ALGORITHMS, DEFAULT_CLOCK_SKEW,
+        IntrospectionVerifier.DEFAULT_CACHE_TTL, DEFAULT_TOKEN_CACHE_TTL, DEFAULT_JWKS_TTL, DEFAULT_JWKS_REFRESH_INTERVAL, DEFAULT_SESSION_IDLE,
+        DEFAULT_SESSION_MAX, true, List.of(), null, custom, null);
+  }
+
+  private ResourceServer with(Consumer<ResourceServerOptions.Builder> change) {
+    ResourceServerOptions.Builder b = options.toBuilder();
+    change.accept(b);
+    return new ResourceServer(b.build());
   }
 
   /**
@@ -129,7 +99,7 @@ public final class ResourceServer {
    *     the audience tokens must be issued for, and the {@code resource} of the protected resource metadata
    */
   public static ResourceServer jwt(String issuer, String resource) {
-    return new ResourceServer(Mode.JWT, issuer, resource);
+    return new ResourceServer(Mode.JWT, issuer, resource, null);
   }
 
   /**
@@ -137,100 +107,46 @@ public final class ResourceServer {
    * secret are in the environment ({@value #CLIENT_ID_SECRET}, {@value #CLIENT_SECRET_SECRET}).
    */
   public static ResourceServer introspection(String issuer, String resource) {
-    return new ResourceServer(Mode.INTROSPECTION, issuer, resource);
+    return new ResourceServer(Mode.INTROSPECTION, issuer, resource, null);
   }
 
   /** Verifies tokens with {@code verifier}; issuer and resource still drive the metadata. */
   public static ResourceServer custom(String issuer, String resource, TokenVerifier verifier) {
-    ResourceServer r = new ResourceServer(Mode.CUSTOM, issuer, resource);
-    r.customVerifier = Objects.requireNonNull(verifier, "verifier");
-    return r;
+    return new ResourceServer(Mode.CUSTOM, issuer, resource, Objects.requireNonNull(verifier, "verifier"));
   }
 
   /**
    * The resource server described by configuration ({@code toolwarden.oauth.*} /
-   * {@code TOOLWARDEN_OAUTH_*}), or empty when no issuer is configured.
+   * {@code TOOLWARDEN_OAUTH_*}, see {@code docs/settings.md}), or empty when no issuer is configured.
+   *
+   * @throws ToolwardenStartupException naming the key when a value is malformed or unusable
    */
   public static Optional<ResourceServer> fromEnvironment() {
-    return fromConfig(new Config());
-  }
-
-  /** As {@link #fromEnvironment()}, from {@code config}. */
-  public static Optional<ResourceServer> fromConfig(Config config) {
-    Optional<String> issuer = config.get("oauth.issuer");
-    if (issuer.isEmpty()) {
-      return Optional.empty();
-    }
-    String resource = config.get("oauth.resource").orElseThrow(() -> new ToolwardenStartupException(
-        Config.environmentName("oauth.issuer") + " is set but " + Config.environmentName("oauth.resource")
-            + " is not: set it to this server's public MCP URL, e.g. https://mcp.example.com/mcp"));
-    String mode = config.get("oauth.mode").orElse("jwt").toLowerCase(Locale.ROOT);
-    ResourceServer rs = switch (mode) {
-      case "jwt" -> jwt(issuer.get(), resource);
-      case "introspection" -> introspection(issuer.get(), resource);
-      default -> throw new ToolwardenStartupException(Config.environmentName("oauth.mode") + " must be jwt or introspection, got '"
-          + mode + "'");
-    };
-    try {
-      Optional<String> v;
-      if ((v = config.get("oauth.jwks.uri")).isPresent()) {
-        rs = rs.jwksUri(URI.create(v.get()));
-      }
-      if ((v = config.get("oauth.introspection.endpoint")).isPresent()) {
-        rs = rs.introspectionEndpoint(URI.create(v.get()));
-      }
-      if ((v = config.get("oauth.authorization.servers")).isPresent()) {
-        rs = rs.authorizationServers(split(v.get()).toArray(String[]::new));
-      }
-      if ((v = config.get("oauth.clock.skew")).isPresent()) {
-        rs = rs.clockSkew(duration(v.get()));
-      }
-      if ((v = config.get("oauth.introspection.cache")).isPresent()) {
-        rs = rs.introspectionCacheTtl(duration(v.get()));
-      }
-      if ((v = config.get("oauth.token.cache")).isPresent()) {
-        rs = rs.tokenCacheTtl(duration(v.get()));
-      }
-      if ((v = config.get("oauth.session.idle")).isPresent()) {
-        rs = rs.sessionIdleTimeout(duration(v.get()));
-      }
-      if ((v = config.get("oauth.session.max")).isPresent()) {
-        rs = rs.sessionMaxLifetime(duration(v.get()));
-      }
-      if ((v = config.get("oauth.required.scopes")).isPresent()) {
-        rs = rs.requiredScopes(split(v.get()).toArray(String[]::new));
-      }
-      if ((v = config.get("oauth.filter.tools")).isPresent()) {
-        rs = rs.filterToolsList(Boolean.parseBoolean(v.get()));
-      }
-    } catch (IllegalArgumentException e) {
-      throw new ToolwardenStartupException("invalid OAuth configuration: " + e.getMessage());
-    }
-    return Optional.of(rs);
+    return ResourceServerConfig.read(new Config());
   }
 
   // ---- options ----------------------------------------------------------------------------------
 
   /** The JWKS URL, instead of discovering it from the issuer's metadata. */
   public ResourceServer jwksUri(URI uri) {
-    ResourceServer c = copy();
-    c.jwksUri = requireHttp(uri, "JWKS URI");
-    return c;
+    URI checked = requireHttp(uri, "JWKS URI");
+    return with(b -> b.jwksUri = checked);
   }
 
   /** The introspection endpoint, instead of discovering it from the issuer's metadata. */
   public ResourceServer introspectionEndpoint(URI uri) {
-    ResourceServer c = copy();
-    c.introspectionEndpoint = requireHttp(uri, "introspection endpoint");
-    return c;
+    URI checked = requireHttp(uri, "introspection endpoint");
+    return with(b -> b.introspectionEndpoint = checked);
   }
 
   /** The names of the secrets holding the introspection client's id and secret. */
   public ResourceServer introspectionClient(String clientIdSecretName, String clientSecretSecretName) {
-    ResourceServer c = copy();
-    c.clientIdSecret = requireText(clientIdSecretName, "client id secret name");
-    c.clientSecretSecret = requireText(clientSecretSecretName, "client secret secret name");
-    return c;
+    String id = requireText(clientIdSecretName, "client id secret name");
+    String secret = requireText(clientSecretSecretName, "client secret secret name");
+    return with(b -> {
+      b.clientIdSecret = id;
+      b.clientSecretSecret = secret;
+    });
   }
 
   /** The {@code authorization_servers} of the metadata (default: the issuer). */
@@ -238,9 +154,8 @@ public final class ResourceServer {
     if (servers.length == 0) {
       throw new IllegalArgumentException("at least one authorization server");
     }
-    ResourceServer c = copy();
-    c.authorizationServers = List.of(servers);
-    return c;
+    List<String> all = List.of(servers);
+    return with(b -> b.authorizationServers = all);
   }
 
   /** The accepted JWS algorithms, e.g. {@code "RS256", "ES256"} (asymmetric only). */
@@ -249,154 +164,133 @@ public final class ResourceServer {
     for (String n : names) {
       algs.add(JWSAlgorithm.parse(n));
     }
-    ResourceServer c = copy();
-    c.algorithms = Set.copyOf(algs);
-    new JwtVerifier("x", "x", c.algorithms, Duration.ZERO, (s, ctx) -> List.of(), Clock.systemUTC()); // validates
-    return c;
+    Set<JWSAlgorithm> accepted = Set.copyOf(algs);
+    new JwtVerifier("x", "x", accepted, Duration.ZERO, (s, ctx) -> List.of(), Clock.systemUTC()); // validates
+    return with(b -> b.algorithms = accepted);
   }
 
   /** The tolerated clock difference for {@code exp}/{@code nbf} (default 30 s, at most 5 min). */
   public ResourceServer clockSkew(Duration skew) {
     if (skew.isNegative() || skew.compareTo(JwtVerifier.MAX_CLOCK_SKEW) > 0) {
-      throw new IllegalArgumentException("clock skew must be between 0 and " + JwtVerifier.MAX_CLOCK_SKEW);
+      throw new IllegalArgumentException("clock skew must be between 0 and 5m");
     }
-    ResourceServer c = copy();
-    c.clockSkew = skew;
-    return c;
+    return with(b -> b.clockSkew = skew);
   }
 
   /** How long an active introspection answer is reused (default 30 s; zero turns caching off). */
   public ResourceServer introspectionCacheTtl(Duration ttl) {
     if (ttl.isNegative() || ttl.compareTo(Duration.ofMinutes(5)) > 0) {
-      throw new IllegalArgumentException("introspection cache time must be between 0 and 5 minutes");
+      throw new IllegalArgumentException("introspection cache time must be between 0 and 5m");
     }
-    ResourceServer c = copy();
-    c.introspectionCacheTtl = ttl;
-    return c;
+    return with(b -> b.introspectionCacheTtl = ttl);
   }
 
   /**
-   * How long a verified JWT is reused without checking its signature again (default 60 s, at most 5
-   * minutes; zero turns the cache off): never past the token's {@code exp}, and only successes are cached.
-   * A token verified with a key that is then removed from the JWKS stays accepted for at most this long.
+   * JWT mode: how long a verified token is reused without checking its signature again (default 60 s, at
+   * most 5 min; zero turns the cache off). Never past the token's {@code exp}; only successes are cached,
+   * keyed by the token's SHA-256. A token verified with a key that the authorization server then removes
+   * from its JWKS stays accepted for at most this long.
    */
   public ResourceServer tokenCacheTtl(Duration ttl) {
     if (ttl.isNegative() || ttl.compareTo(Duration.ofMinutes(5)) > 0) {
-      throw new IllegalArgumentException("token cache time must be between 0 and 5 minutes");
+      throw new IllegalArgumentException("token cache time must be between 0 and 5m");
     }
-    ResourceServer c = copy();
-    c.tokenCacheTtl = ttl;
-    return c;
+    return with(b -> b.tokenCacheTtl = ttl);
   }
 
   /** How long fetched keys are cached, and the least time between two refreshes for an unknown {@code kid}. */
   public ResourceServer jwksCache(Duration ttl, Duration minRefreshInterval) {
-    if ((ttl.isNegative() || ttl.isZero()) || minRefreshInterval.isNegative()) {
+    if (ttl.isNegative() || ttl.isZero() || minRefreshInterval.isNegative()) {
       throw new IllegalArgumentException("the JWKS cache time must be positive");
     }
-    ResourceServer c = copy();
-    c.jwksTtl = ttl;
-    c.jwksRefreshInterval = minRefreshInterval;
-    return c;
+    return with(b -> {
+      b.jwksTtl = ttl;
+      b.jwksRefreshInterval = minRefreshInterval;
+    });
   }
 
   /** Ends a session unused for this long (default 30 min). */
   public ResourceServer sessionIdleTimeout(Duration idle) {
-    if ((idle.isNegative() || idle.isZero())) {
+    if (idle.isNegative() || idle.isZero()) {
       throw new IllegalArgumentException("the session idle timeout must be positive");
     }
-    ResourceServer c = copy();
-    c.sessionIdle = idle;
-    return c;
+    return with(b -> b.sessionIdle = idle);
   }
 
   /** Ends a session this long after it started, however busy (default 12 h). */
   public ResourceServer sessionMaxLifetime(Duration max) {
-    if ((max.isNegative() || max.isZero())) {
+    if (max.isNegative() || max.isZero()) {
       throw new IllegalArgumentException("the session lifetime must be positive");
     }
-    ResourceServer c = copy();
-    c.sessionMax = max;
-    return c;
+    return with(b -> b.sessionMax = max);
   }
 
   /** Whether {@code tools/list} shows only the tools the token may call (default {@code true}). */
   public ResourceServer filterToolsList(boolean filter) {
-    ResourceServer c = copy();
-    c.filterToolsList = filter;
-    return c;
+    return with(b -> b.filterToolsList = filter);
   }
 
   /** Scopes every request needs, whatever it does (default none). */
   public ResourceServer requiredScopes(String... scopes) {
-    ResourceServer c = copy();
-    c.requiredScopes = List.of(scopes);
-    return c;
-  }
-
-  /** Where authentication and authorization failures go (default: {@link AuthEvents#logging()}). */
-  public ResourceServer events(AuthEvents sink) {
-    ResourceServer c = copy();
-    c.events = Objects.requireNonNull(sink, "events");
-    return c;
+    List<String> all = List.of(scopes);
+    return with(b -> b.requiredScopes = all);
   }
 
   /** The {@code resource_name} of the metadata. */
   public ResourceServer resourceName(String name) {
-    ResourceServer c = copy();
-    c.resourceName = name;
-    return c;
+    return with(b -> b.resourceName = name);
   }
 
   // ---- accessors --------------------------------------------------------------------------------
 
+  /** How tokens are verified. */
   public Mode mode() {
-    return mode;
+    return options.mode();
   }
 
+  /** The issuer identifier tokens must carry in {@code iss}. */
   public String issuer() {
-    return issuer;
+    return options.issuer();
   }
 
+  /** This server's resource URL: the audience every token must carry. */
   public String resource() {
-    return resource;
+    return options.resource();
   }
 
+  /** The {@code authorization_servers} of the metadata. */
   public List<String> authorizationServers() {
-    return authorizationServers;
+    return options.authorizationServers();
   }
 
+  /** The tolerated clock difference for {@code exp}/{@code nbf}. */
   public Duration clockSkew() {
-    return clockSkew;
+    return options.clockSkew();
   }
 
+  /** How long an unused session lives. */
   public Duration sessionIdleTimeout() {
-    return sessionIdle;
+    return options.sessionIdle();
   }
 
+  /** How long a session lives at most. */
   public Duration sessionMaxLifetime() {
-    return sessionMax;
+    return options.sessionMax();
   }
 
+  /** Whether {@code tools/list} shows only the tools the token may call. */
   public boolean filterToolsList() {
-    return filterToolsList;
+    return options.filterToolsList();
   }
 
+  /** Scopes every request needs. */
   public List<String> requiredScopes() {
-    return requiredScopes;
+    return options.requiredScopes();
   }
 
-  public AuthEvents events() {
-    return events != null ? events : AuthEvents.logging();
-  }
-
-  /** Whether {@link #events(AuthEvents)} was set. */
-  public boolean hasEvents() {
-    return events != null;
-  }
-
+  /** The {@code resource_name} of the metadata, or null. */
   public String resourceName() {
-    return resourceName;
+    return options.resourceName();
   }
 
   /**
@@ -404,201 +298,24 @@ public final class ResourceServer {
    * inserted before the resource URL's path.
    */
   public String metadataUrl() {
-    URI r = URI.create(resource);
+    URI r = URI.create(options.resource());
     String path = r.getRawPath() == null || "/".equals(r.getRawPath()) ? "" : r.getRawPath();
     return r.getScheme() + "://" + r.getRawAuthority() + "/.well-known/oauth-protected-resource" + path;
   }
 
   /**
-   * Checks the configuration; {@code loopbackBind} relaxes nothing but the https requirement of a
-   * resource URL on a loopback host.
+   * Checks the issuer and resource URL: absolute http(s) URLs without query or fragment, https
+   * unless the host is loopback.
    *
    * @throws ToolwardenStartupException when unusable
    */
   public void validate() {
-    URI r;
-    try {
-      r = URI.create(resource);
-    } catch (IllegalArgumentException e) {
-      throw new ToolwardenStartupException("the OAuth resource URL '" + resource + "' is not a URL");
-    }
-    if (!r.isAbsolute() || r.getRawAuthority() == null || r.getRawFragment() != null || r.getRawQuery() != null
-        || !("https".equals(r.getScheme()) || "http".equals(r.getScheme()))) {
-      throw new ToolwardenStartupException("the OAuth resource URL '" + resource
-          + "' must be an absolute http(s) URL without query or fragment, e.g. https://mcp.example.com/mcp");
-    }
-    if ("http".equals(r.getScheme()) && !isLoopback(r.getHost())) {
-      throw new ToolwardenStartupException("the OAuth resource URL '" + resource
-          + "' must use https (plain http is only accepted for a loopback host)");
-    }
-    URI i;
-    try {
-      i = URI.create(issuer);
-    } catch (IllegalArgumentException e) {
-      throw new ToolwardenStartupException("the OAuth issuer '" + issuer + "' is not a URL");
-    }
-    if (!i.isAbsolute() || i.getRawAuthority() == null || i.getRawQuery() != null || i.getRawFragment() != null
-        || !("https".equals(i.getScheme()) || ("http".equals(i.getScheme()) && isLoopback(i.getHost())))) {
-      throw new ToolwardenStartupException("the OAuth issuer '" + issuer
-          + "' must be an https URL without query or fragment (http only for a loopback host)");
-    }
+    ResourceServerValidation.validate(options);
   }
 
   /** Builds the verifier; reads the introspection client's secrets now. */
   public TokenVerifier createVerifier() {
-    HttpClient http = HttpJson.defaultClient();
-    HttpJson json = new HttpJson(http);
-    switch (mode) {
-      case CUSTOM:
-        return customVerifier;
-      case JWT: {
-        JWKSource<SecurityContext> keys = jwksUri != null
-            ? JwtVerifier.remoteKeys(jwksUri, jwksTtl, jwksRefreshInterval)
-            : new DiscoveredKeys(() -> AuthorizationServerMetadata.discover(issuer, json).jwksUri(), jwksTtl,
-                jwksRefreshInterval);
-        JwtVerifier jwt = new JwtVerifier(issuer, resource, algorithms, clockSkew, keys, Clock.systemUTC());
-        return tokenCacheTtl.isZero() ? jwt : new CachingTokenVerifier(jwt,
-            new VerifiedTokenCache(tokenCacheTtl, VerifiedTokenCache.DEFAULT_MAX_ENTRIES), Clock.systemUTC());
-      }
-      case INTROSPECTION: {
-        String clientId = Secrets.require(clientIdSecret);
-        String secret = Secrets.require(clientSecretSecret);
-        Discovered<URI> endpoint = introspectionEndpoint != null ? () -> introspectionEndpoint
-            : () -> AuthorizationServerMetadata.discover(issuer, json).introspectionEndpoint();
-        Lazy<URI> lazy = new Lazy<>(endpoint);
-        return new IntrospectionVerifier(lazy::getUnchecked, clientId, secret, issuer, resource, clockSkew,
-            introspectionCacheTtl, http, Clock.systemUTC());
-      }
-      default:
-        throw new IllegalStateException(mode.toString());
-    }
-  }
-
-  /** A value found from the authorization server's metadata. */
-  @FunctionalInterface
-  interface Discovered<T> {
-    T get() throws TokenRejectedException;
-  }
-
-  /** Discovers once; after a failure, tries again at most every 10 s. */
-  static final class Lazy<T> {
-    private final Discovered<T> source;
-    private volatile T value;
-    private volatile long failedAt = Long.MIN_VALUE;
-
-    Lazy(Discovered<T> source) {
-      this.source = source;
-    }
-
-    T get() throws TokenRejectedException {
-      T v = value;
-      if (v != null) {
-        return v;
-      }
-      synchronized (this) {
-        if (value != null) {
-          return value;
-        }
-        if (failedAt != Long.MIN_VALUE && System.nanoTime() - failedAt < 10_000_000_000L) {
-          throw new TokenRejectedException(TokenRejectedException.Reason.UNAVAILABLE, "metadata discovery failed recently");
-        }
-        try {
-          T found = source.get();
-          if (found == null) {
-            throw new TokenRejectedException(TokenRejectedException.Reason.UNAVAILABLE,
-                "the authorization server metadata lacks the needed endpoint");
-          }
-          value = found;
-          return found;
-        } catch (TokenRejectedException e) {
-          failedAt = System.nanoTime();
-          throw e;
-        }
-      }
-    }
-
-    T getUnchecked() {
-      try {
-        return get();
-      } catch (TokenRejectedException e) {
-        throw new IllegalStateException(e.getMessage());
-      }
-    }
-  }
-
-  /** A JWK source whose URL is discovered from the issuer's metadata on first use. */
-  private static final class DiscoveredKeys implements JWKSource<SecurityContext> {
-    private final Lazy<JWKSource<SecurityContext>> delegate;
-
-    DiscoveredKeys(Discovered<URI> jwksUri, Duration ttl, Duration refresh) {
-      this.delegate = new Lazy<>(() -> {
-        URI uri = jwksUri.get();
-        return uri == null ? null : JwtVerifier.remoteKeys(uri, ttl, refresh);
-      });
-    }
-
-    @Override
-    public List<JWK> get(JWKSelector selector, SecurityContext context) throws KeySourceException {
-      try {
-        return delegate.get().get(selector, context);
-      } catch (TokenRejectedException e) {
-        throw new KeySourceException(e.getMessage());
-      }
-    }
-  }
-
-  // ---- helpers ----------------------------------------------------------------------------------
-
-  static boolean isLoopback(String host) {
-    if (host == null) {
-      return false;
-    }
-    String h = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
-    if ("localhost".equalsIgnoreCase(h)) {
-      return true;
-    }
-    if (!h.matches("[0-9.]+") && h.indexOf(':') < 0) {
-      return false; // a name: never resolved here
-    }
-    try {
-      return InetAddress.getByName(h).isLoopbackAddress();
-    } catch (UnknownHostException e) {
-      return false;
-    }
-  }
-
-  private static List<String> split(String s) {
-    List<String> out = new ArrayList<>();
-    for (String p : s.split("[,\\s]+")) {
-      if (!p.isEmpty()) {
-        out.add(p);
-      }
-    }
-    return out;
-  }
-
-  /** {@code 30s}, {@code 10m}, {@code 12h}, {@code 2d}, a number of seconds, or ISO-8601 ({@code PT30M}). */
-  static Duration duration(String s) {
-    String t = s.trim().toLowerCase(Locale.ROOT);
-    try {
-      if (t.startsWith("p")) {
-        return Duration.parse(t.toUpperCase(Locale.ROOT));
-      }
-      char unit = t.charAt(t.length() - 1);
-      if (Character.isDigit(unit)) {
-        return Duration.ofSeconds(Long.parseLong(t));
-      }
-      long n = Long.parseLong(t.substring(0, t.length() - 1));
-      return switch (unit) {
-        case 's' -> Duration.ofSeconds(n);
-        case 'm' -> Duration.ofMinutes(n);
-        case 'h' -> Duration.ofHours(n);
-        case 'd' -> Duration.ofDays(n);
-        default -> throw new IllegalArgumentException("not a duration: '" + s + "'");
-      };
-    } catch (RuntimeException e) {
-      throw new IllegalArgumentException("not a duration: '" + s + "' (use 30s, 10m, 12h or PT30M)");
-    }
+    return TokenVerifiers.create(options);
   }
 
   private static URI requireHttp(URI uri, String what) {

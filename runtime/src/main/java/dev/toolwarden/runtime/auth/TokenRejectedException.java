@@ -47,6 +47,7 @@ public final class TokenRejectedException extends Exception {
 
   private final Reason reason;
 
+  /** A token refused for {@code reason}. */
   public TokenRejectedException(Reason reason) {
     this(reason, null);
   }
@@ -60,6 +61,7 @@ public final class TokenRejectedException extends Exception {
     this.reason = Objects.requireNonNull(reason, "reason");
   }
 
+  /** Why the token was refused. */
   public Reason reason() {
     return reason;
   }

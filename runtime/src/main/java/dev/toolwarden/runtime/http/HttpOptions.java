@@ -191,34 +191,42 @@ public final class HttpOptions {
     return tls;
   }
 
+  /** Whether a TLS-terminating proxy in front of this server was declared. */
   public boolean isBehindTlsProxy() {
     return behindTlsProxy;
   }
 
+  /** Origins that may call from a browser (CORS); empty: none. */
   public List<String> corsOrigins() {
     return corsOrigins;
   }
 
+  /** Host header values accepted besides the bind address. */
   public List<String> allowedHosts() {
     return allowedHosts;
   }
 
+  /** The address the server binds. */
   public String host() {
     return host;
   }
 
+  /** The port the server binds (0: any free port). */
   public int port() {
     return port;
   }
 
+  /** Origin header values accepted (DNS-rebinding protection). */
   public List<String> allowedOrigins() {
     return allowedOrigins;
   }
 
+  /** The largest request body accepted, in bytes; larger ones get 413. */
   public int maxRequestBytes() {
     return maxRequestBytes;
   }
 
+  /** The largest request header block accepted, in bytes. */
   public int maxHeaderBytes() {
     return maxHeaderBytes;
   }

@@ -30,10 +30,12 @@ public record RateLimitDecision(boolean allowed, long retryAfterMillis, boolean 
     this(allowed, retryAfterMillis, false);
   }
 
+  /** A call that may go ahead. */
   public static RateLimitDecision allow() {
     return ALLOWED;
   }
 
+  /** A call refused; the caller may retry after {@code retryAfterMillis}. */
   public static RateLimitDecision deny(long retryAfterMillis) {
     return new RateLimitDecision(false, retryAfterMillis);
   }

@@ -9,11 +9,13 @@ public final class ArgumentsRejectedException extends Exception {
 
   private final transient List<Violation> violations;
 
+  /** Arguments refused with these violations (never empty). */
   public ArgumentsRejectedException(List<Violation> violations) {
     super("invalid arguments", null, false, false);
     this.violations = List.copyOf(violations);
   }
 
+  /** Every violation found, in the order they were found. */
   public List<Violation> violations() {
     return violations;
   }

@@ -54,6 +54,7 @@ public final class Check {
     return null;
   }
 
+  /** Reads the value at {@code pointer} as a string, or records a violation (the value is hidden when {@code redacted}). */
   public static String toStr(Object raw, String pointer, Violations v, boolean redacted) {
     if (raw instanceof String s) {
       return s;
@@ -62,6 +63,7 @@ public final class Check {
     return null;
   }
 
+  /** Reads the value at {@code pointer} as a boolean, or records a violation (the value is hidden when {@code redacted}). */
   public static boolean toBoolean(Object raw, String pointer, Violations v, boolean redacted) {
     if (raw instanceof Boolean b) {
       return b;
@@ -72,18 +74,22 @@ public final class Check {
 
   // ---- integers -----------------------------------------------------------------------------
 
+  /** Reads the value at {@code pointer} as an {@code int}, or records a violation (the value is hidden when {@code redacted}). */
   public static int toInt(Object raw, String pointer, Violations v, boolean redacted) {
     return (int) integral(raw, Integer.MIN_VALUE, Integer.MAX_VALUE, pointer, v, redacted);
   }
 
+  /** Reads the value at {@code pointer} as a {@code short}, or records a violation (the value is hidden when {@code redacted}). */
   public static short toShort(Object raw, String pointer, Violations v, boolean redacted) {
     return (short) integral(raw, Short.MIN_VALUE, Short.MAX_VALUE, pointer, v, redacted);
   }
 
+  /** Reads the value at {@code pointer} as a {@code byte}, or records a violation (the value is hidden when {@code redacted}). */
   public static byte toByte(Object raw, String pointer, Violations v, boolean redacted) {
     return (byte) integral(raw, Byte.MIN_VALUE, Byte.MAX_VALUE, pointer, v, redacted);
   }
 
+  /** Reads the value at {@code pointer} as a {@code long}, or records a violation (the value is hidden when {@code redacted}). */
   public static long toLong(Object raw, String pointer, Violations v, boolean redacted) {
     return integral(raw, Long.MIN_VALUE, Long.MAX_VALUE, pointer, v, redacted);
   }
@@ -142,6 +148,7 @@ public final class Check {
     }
   }
 
+  /** Reads the value at {@code pointer} as an integer of any size, or records a violation (the value is hidden when {@code redacted}). */
   public static BigInteger toBigInteger(Object raw, String pointer, Violations v, boolean redacted) {
     if (raw instanceof Integer || raw instanceof Long || raw instanceof Short || raw instanceof Byte) {
       return BigInteger.valueOf(((Number) raw).longValue());
@@ -163,6 +170,7 @@ public final class Check {
 
   // ---- decimals -----------------------------------------------------------------------------
 
+  /** Reads the value at {@code pointer} as a finite {@code double}, or records a violation (the value is hidden when {@code redacted}). */
   public static double toDouble(Object raw, String pointer, Violations v, boolean redacted) {
     if (raw instanceof Number n && isFiniteNumber(n)) {
       double d = n.doubleValue();
@@ -176,6 +184,7 @@ public final class Check {
     return 0;
   }
 
+  /** Reads the value at {@code pointer} as a finite {@code float}, or records a violation (the value is hidden when {@code redacted}). */
   public static float toFloat(Object raw, String pointer, Violations v, boolean redacted) {
     int mark = v.size();
     double d = toDouble(raw, pointer, v, redacted);
@@ -196,6 +205,7 @@ public final class Check {
     return (float) d;
   }
 
+  /** Reads the value at {@code pointer} as an exact decimal, or records a violation (the value is hidden when {@code redacted}). */
   public static BigDecimal toBigDecimal(Object raw, String pointer, Violations v, boolean redacted) {
     if (raw instanceof Number n && isFiniteNumber(n)) {
       return bigDecimal(n);
@@ -338,6 +348,7 @@ public final class Check {
     return null;
   }
 
+  /** Reads the value at {@code pointer} as an instant, or records a violation (the value is hidden when {@code redacted}). */
   public static Instant toInstant(String s, String pointer, Violations v, boolean redacted) {
     OffsetDateTime t = toOffsetDateTime(s, pointer, v, redacted);
     return t == null ? null : t.toInstant();

@@ -17,11 +17,15 @@ public final class Violations {
   private List<Violation> list;
   private int count;
 
+  /** An empty collector; generated code creates one per call. */
+  public Violations() {}
+
   /** Number of violations added so far; generated code compares it to detect a failed read. */
   public int size() {
     return count;
   }
 
+  /** Whether no violation was added. */
   public boolean isEmpty() {
     return count == 0;
   }

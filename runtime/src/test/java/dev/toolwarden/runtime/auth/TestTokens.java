@@ -39,8 +39,13 @@ public final class TestTokens {
 
   /** A verifier trusting this key only. */
   public JwtVerifier verifier() {
+    return verifier(Clock.systemUTC());
+  }
+
+  /** A verifier trusting this key only, reading the time from {@code clock} (5 s of skew). */
+  public JwtVerifier verifier(Clock clock) {
     return new JwtVerifier(ISSUER, resource, JwtVerifier.DEFAULT_ALGORITHMS, Duration.ofSeconds(5),
-        new ImmutableJWKSet<>(new JWKSet(key.toPublicJWK())), Clock.systemUTC());
+        new ImmutableJWKSet<>(new JWKSet(key.toPublicJWK())), clock);
   }
 
   /** A valid token for {@code subject} with {@code scope} (space-delimited). */

@@ -14,6 +14,7 @@ import dev.toolwarden.runtime.RunningServer;
 import dev.toolwarden.runtime.Toolwarden;
 import dev.toolwarden.runtime.ToolwardenStartupException;
 import dev.toolwarden.runtime.internal.auth.AuthFailure;
+import dev.toolwarden.runtime.internal.auth.ResourceServerAccess;
 import dev.toolwarden.runtime.auth.ResourceServer;
 import dev.toolwarden.runtime.auth.TestTokens;
 import dev.toolwarden.runtime.testtools.EchoTools;
@@ -21,9 +22,6 @@ import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
 import io.modelcontextprotocol.spec.McpSchema;
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -54,23 +52,30 @@ class OAuthHttpTest {
   private static String resource;
 
   @BeforeAll
-  static void start() throws IOException {
-    int port = freePort();
-    resource = "http://127.0.0.1:" + port + "/mcp";
-    as = new TestTokens(resource);
-    server = Toolwarden.server("oauth-test", "1.0.0")
+  static void start() {
+    // sessions live long enough for any test on a busy machine; idleSessionsExpire has its own server
+    server = FreePort.start(port -> {
+      resource = "http://127.0.0.1:" + port + "/mcp";
+      as = new TestTokens(resource);
+      return oauthServer(port, as, Duration.ofMinutes(10));
+    });
+    unfiltered = FreePort.start(port -> {
+      unfilteredTokens = new TestTokens("http://127.0.0.1:" + port + "/mcp");
+      return Toolwarden.server("oauth-test", "1.0.0")
+          .tools(new EchoTools())
+          .http(HttpOptions.loopback(port).oauth(ResourceServer.custom(TestTokens.ISSUER, unfilteredTokens.resource,
+              unfilteredTokens.verifier()).filterToolsList(false)));
+    });
+  }
+
+  private static RunningServer oauthServer(int port, TestTokens tokens, Duration sessionIdleTimeout) {
+    return Toolwarden.server("oauth-test", "1.0.0")
         .tools(new EchoTools())
-        .http(HttpOptions.loopback(port).oauth(ResourceServer.custom(TestTokens.ISSUER, resource, as.verifier())
-            .sessionIdleTimeout(Duration.ofSeconds(2))
-            .resourceName("OAuth test")
-            .events(EVENTS::add)));
-    int port2 = freePort();
-    TestTokens as2 = new TestTokens("http://127.0.0.1:" + port2 + "/mcp");
-    unfiltered = Toolwarden.server("oauth-test", "1.0.0")
-        .tools(new EchoTools())
-        .http(HttpOptions.loopback(port2).oauth(ResourceServer.custom(TestTokens.ISSUER, as2.resource, as2.verifier())
-            .filterToolsList(false)));
-    unfilteredTokens = as2;
+        .http(HttpOptions.loopback(port).oauth(ResourceServerAccess.withEvents(
+            ResourceServer.custom(TestTokens.ISSUER, tokens.resource, tokens.verifier())
+                .sessionIdleTimeout(sessionIdleTimeout)
+                .resourceName("OAuth test"),
+            EVENTS::add)));
   }
 
   private static TestTokens unfilteredTokens;
@@ -218,8 +223,11 @@ class OAuthHttpTest {
     HttpResponse<String> r = post(call, Map.of("Authorization", "Bearer " + weak, "Mcp-Session-Id", session));
     assertEquals(403, r.statusCode());
     String challenge = r.headers().firstValue("WWW-Authenticate").orElseThrow();
-    assertTrue(challenge.startsWith("Bearer resource_metadata=\"http://127.0.0.1:" + server.port()
-        + "/.well-known/oauth-protected-resource/mcp\", scope=\"math:use\", error=\"insufficient_scope\""), challenge);
+    // tool names are secret while tools/list hides them: the challenge asks for the public scope list
+    // (scopes_supported), never for the tool's own scopes, which would tell it from an unknown tool
+    assertEquals("Bearer resource_metadata=\"http://127.0.0.1:" + server.port()
+        + "/.well-known/oauth-protected-resource/mcp\", scope=\"admin echo:use math:use\", error=\"insufficient_scope\","
+        + " error_description=\"The access token lacks a scope this call requires\"", challenge);
     AuthFailure event = EVENTS.get(EVENTS.size() - 1);
     assertEquals(AuthFailure.Kind.INSUFFICIENT_SCOPE, event.kind());
     assertEquals("add", event.tool());
@@ -253,14 +261,22 @@ class OAuthHttpTest {
 
   @Test
   void idleSessionsExpire() throws Exception {
-    String alice = as.token("alice", "echo:use");
-    String session = initialize(alice);
-    Thread.sleep(2500);
-    HttpResponse<String> r = post(LIST, Map.of("Authorization", "Bearer " + alice, "Mcp-Session-Id", session));
-    assertEquals(404, r.statusCode());
-    assertEquals(AuthFailure.Kind.SESSION_EXPIRED, EVENTS.get(EVENTS.size() - 1).kind());
-    r = post(LIST, Map.of("Authorization", "Bearer " + alice, "Mcp-Session-Id", session));
-    assertEquals(404, r.statusCode(), "stays gone");
+    // the sleep is longer than the idle timeout however slow the machine: a busy one only waits longer
+    TestTokens[] tokens = new TestTokens[1];
+    try (RunningServer shortLived = FreePort.start(port -> {
+      tokens[0] = new TestTokens("http://127.0.0.1:" + port + "/mcp");
+      return oauthServer(port, tokens[0], Duration.ofSeconds(1));
+    })) {
+      String alice = tokens[0].token("alice", "echo:use");
+      String session = initialize(shortLived.url(), alice);
+      Thread.sleep(1500);
+      HttpResponse<String> r = post(shortLived.url(), LIST,
+          Map.of("Authorization", "Bearer " + alice, "Mcp-Session-Id", session));
+      assertEquals(404, r.statusCode());
+      assertEquals(AuthFailure.Kind.SESSION_EXPIRED, EVENTS.get(EVENTS.size() - 1).kind());
+      r = post(shortLived.url(), LIST, Map.of("Authorization", "Bearer " + alice, "Mcp-Session-Id", session));
+      assertEquals(404, r.statusCode(), "stays gone");
+    }
   }
 
   @Test
@@ -307,16 +323,24 @@ class OAuthHttpTest {
   }
 
   private static String initialize(String token) throws Exception {
-    HttpResponse<String> r = post(INITIALIZE, Map.of("Authorization", "Bearer " + token));
+    return initialize(server.url(), token);
+  }
+
+  private static String initialize(String url, String token) throws Exception {
+    HttpResponse<String> r = post(url, INITIALIZE, Map.of("Authorization", "Bearer " + token));
     assertEquals(200, r.statusCode(), r.body());
     String session = r.headers().firstValue("Mcp-Session-Id").orElseThrow();
     Map<String, String> h = new HashMap<>(Map.of("Authorization", "Bearer " + token, "Mcp-Session-Id", session));
-    assertEquals(202, post(INITIALIZED, h).statusCode());
+    assertEquals(202, post(url, INITIALIZED, h).statusCode());
     return session;
   }
 
   private static HttpResponse<String> post(String body, Map<String, String> headers) throws Exception {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(server.url()))
+    return post(server.url(), body, headers);
+  }
+
+  private static HttpResponse<String> post(String url, String body, Map<String, String> headers) throws Exception {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url))
         .header("Content-Type", "application/json")
         .header("Accept", "application/json, text/event-stream")
         .POST(HttpRequest.BodyPublishers.ofString(body));
@@ -325,12 +349,7 @@ class OAuthHttpTest {
   }
 
   private static HttpResponse<String> send(HttpRequest.Builder b) throws Exception {
-    return HTTP.send(b.timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+    return HTTP.send(b.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
   }
 
-  static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return s.getLocalPort();
-    }
-  }
 }

@@ -101,7 +101,7 @@ class ResourceSubscriptionTest {
   }
 
   private static void awaitSize(List<?> list, int size) throws InterruptedException {
-    long deadline = System.currentTimeMillis() + 5000;
+    long deadline = System.currentTimeMillis() + 60_000; // a bound only a hang reaches
     while (list.size() < size && System.currentTimeMillis() < deadline) {
       Thread.sleep(20);
     }

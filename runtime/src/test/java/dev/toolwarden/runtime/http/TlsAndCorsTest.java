@@ -55,12 +55,15 @@ class TlsAndCorsTest {
     // keytool read the password from its environment, never from the command line
     assertEquals(0, started.exitValue(), new String(started.getInputStream().readAllBytes()));
 
-    int port = OAuthHttpTest.freePort();
-    String resource = "https://127.0.0.1:" + port + "/mcp";
-    TestTokens as = new TestTokens(resource);
-    try (RunningServer server = Toolwarden.server("tls-test", "1.0.0").tools(new EchoTools())
-        .http(HttpOptions.loopback(port).tls(keystore, PASSWORD_SECRET)
-            .oauth(ResourceServer.custom(TestTokens.ISSUER, resource, as.verifier())))) {
+    TestTokens[] issued = new TestTokens[1];
+    try (RunningServer server = FreePort.start(port -> {
+      issued[0] = new TestTokens("https://127.0.0.1:" + port + "/mcp");
+      return Toolwarden.server("tls-test", "1.0.0").tools(new EchoTools())
+          .http(HttpOptions.loopback(port).tls(keystore, PASSWORD_SECRET)
+              .oauth(ResourceServer.custom(TestTokens.ISSUER, issued[0].resource, issued[0].verifier())));
+    })) {
+      TestTokens as = issued[0];
+      String resource = as.resource;
       assertEquals(resource, server.url());
       KeyStore trust = KeyStore.getInstance("PKCS12");
       try (InputStream in = Files.newInputStream(keystore)) {
@@ -72,7 +75,7 @@ class TlsAndCorsTest {
       ssl.init(null, tmf.getTrustManagers(), null);
       HttpClient https = HttpClient.newBuilder().sslContext(ssl).connectTimeout(Duration.ofSeconds(5)).build();
       HttpResponse<String> prm = https.send(HttpRequest.newBuilder(
-          URI.create("https://127.0.0.1:" + port + "/.well-known/oauth-protected-resource/mcp")).GET().build(),
+          URI.create("https://127.0.0.1:" + server.port() + "/.well-known/oauth-protected-resource/mcp")).GET().build(),
           HttpResponse.BodyHandlers.ofString());
       assertEquals(200, prm.statusCode());
       assertTrue(prm.body().contains("\"resource\":\"" + resource + "\""), prm.body());
@@ -81,7 +84,7 @@ class TlsAndCorsTest {
           .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
       assertEquals(401, unauthenticated.statusCode());
       assertTrue(unauthenticated.headers().firstValue("WWW-Authenticate").orElseThrow()
-          .contains("resource_metadata=\"https://127.0.0.1:" + port + "/.well-known/oauth-protected-resource/mcp\""));
+          .contains("resource_metadata=\"https://127.0.0.1:" + server.port() + "/.well-known/oauth-protected-resource/mcp\""));
     } finally {
       Files.deleteIfExists(keystore);
       Files.deleteIfExists(Path.of(passwordFile));

@@ -1,5 +1,6 @@
 package dev.toolwarden.runtime.internal.http;
 
+import dev.toolwarden.runtime.internal.net.Loopback;
 import dev.toolwarden.runtime.http.HttpOptions;
 
 import dev.toolwarden.runtime.RunningServer;
@@ -18,12 +19,11 @@ import io.modelcontextprotocol.spec.McpStreamableServerTransportProvider;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.net.URI;
 import java.nio.file.Files;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
@@ -47,7 +47,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Streamable HTTP on embedded Jetty 12 (ee10): the SDK's servlet transport behind
- * {@link SafeErrorFilter}, with Origin/Host validation on by default.
+ * {@link SafeErrorFilter} and the MCP endpoint's filters ({@link McpEndpointFilters}: UTF-8 only,
+ * OAuth, one strict parse of each body, scopes, params, session binding), with Origin/Host
+ * validation on by default. The SDK server is built on {@link BoundSessionsProvider}, so every
+ * session it creates is bound to a principal.
  */
 public final class HttpTransport {
 
@@ -55,6 +58,9 @@ public final class HttpTransport {
 
   /** The MCP endpoint path. */
   public static final String ENDPOINT = "/mcp";
+
+  /** How much longer than the original body its canonical form can be, at most. */
+  private static final long CANONICAL_GROWTH = 8;
 
   private HttpTransport() {}
 
@@ -106,14 +112,27 @@ public final class HttpTransport {
 
     McpSyncServer mcp = null;
     try {
+      // every session, with or without OAuth, is bound to a principal and ends (SessionBindings);
+      // the SDK's own sweeper also drops sessions idle for a whole interval, as a second line
+      Duration idle = oauth == null ? ResourceServer.DEFAULT_SESSION_IDLE : oauth.sessionIdleTimeout();
+      Duration max = oauth == null ? ResourceServer.DEFAULT_SESSION_MAX : oauth.sessionMaxLifetime();
+      // without OAuth every caller is the one local principal: its bound is the server's total
+      int perPrincipal = oauth == null ? SessionBindings.DEFAULT_TOTAL : SessionBindings.DEFAULT_PER_PRINCIPAL;
+      SessionBindings sessions = new SessionBindings(idle, max, perPrincipal, SessionBindings.DEFAULT_TOTAL,
+          Clock.systemUTC());
       HttpServletStreamableServerTransportProvider transport = HttpServletStreamableServerTransportProvider.builder()
           .jsonMapper(json)
           .mcpEndpoint(ENDPOINT)
           .httpHeaderValidator(securityValidator(options, port))
-          .maxRequestSize(options.maxRequestBytes())
+          // the size limit is enforced on what the client sent (JsonRpcBodyFilter); the SDK reads
+          // the canonical form, which escaping (é -> \u00E9) and number forms (1e5 -> 100000.0)
+          // can make up to a few times longer
+          .maxRequestSize((int) Math.min(Integer.MAX_VALUE, CANONICAL_GROWTH * options.maxRequestBytes()))
           .contextExtractor(HttpTransport::callerContext)
+          .sessionSweepInterval(idle)
           .build();
-      mcp = serverFactory.apply(transport);
+      BoundSessionsProvider bound = new BoundSessionsProvider(transport, sessions);
+      mcp = serverFactory.apply(bound);
 
       ServletContextHandler context = new ServletContextHandler(ServletContextHandler.NO_SESSIONS);
       context.setContextPath("/");
@@ -131,22 +150,15 @@ public final class HttpTransport {
         cors.setAsyncSupported(true);
         context.addFilter(cors, "/*", EnumSet.of(DispatcherType.REQUEST));
       }
+      List<String> scopesSupported = ProtectedResourceMetadataServlet.scopesSupported(allScopes(toolScopes.values()));
+      McpEndpointFilters.install(context, ENDPOINT, json, options.maxRequestBytes(), oauth, verifier, toolScopes,
+          scopesSupported, sessions, bound);
       if (oauth != null) {
-        List<String> scopesSupported = ProtectedResourceMetadataServlet.scopesSupported(allScopes(toolScopes.values()));
-        SessionBindings sessions = new SessionBindings(oauth.sessionIdleTimeout(), oauth.sessionMaxLifetime(),
-            Clock.systemUTC());
-        FilterHolder auth = new FilterHolder(new OAuthFilter(oauth, verifier, toolScopes, scopesSupported, sessions, json,
-            options.maxRequestBytes()));
-        auth.setAsyncSupported(true);
-        context.addFilter(auth, ENDPOINT, EnumSet.of(DispatcherType.REQUEST));
         ServletHolder prm = new ServletHolder(new ProtectedResourceMetadataServlet(oauth, scopesSupported, json, ENDPOINT));
         prm.setAsyncSupported(true);
         context.addServlet(prm, ProtectedResourceMetadataServlet.WELL_KNOWN);
         context.addServlet(prm, ProtectedResourceMetadataServlet.WELL_KNOWN + "/*");
       }
-      FilterHolder params = new FilterHolder(new ParamsCheckFilter(json, options.maxRequestBytes()));
-      params.setAsyncSupported(true);
-      context.addFilter(params, ENDPOINT, EnumSet.of(DispatcherType.REQUEST));
       ServletHolder servlet = new ServletHolder(transport);
       servlet.setAsyncSupported(true);
       context.addServlet(servlet, ENDPOINT);
@@ -172,7 +184,7 @@ public final class HttpTransport {
    * non-loopback bind with an empty Origin allowlist.
    */
   public static void check(HttpOptions options) {
-    boolean loopback = isLoopback(options.host());
+    boolean loopback = Loopback.isLoopback(options.host());
     if (!loopback) {
       if (options.oauth() == null) {
         throw new ToolwardenStartupException("refusing to bind the HTTP transport to '" + options.host()
@@ -199,22 +211,12 @@ public final class HttpTransport {
     }
   }
 
-  static boolean isLoopback(String host) {
-    InetAddress address;
-    try {
-      address = InetAddress.getByName(host);
-    } catch (UnknownHostException e) {
-      throw new ToolwardenStartupException("cannot resolve the HTTP host '" + host + "'");
-    }
-    return address.isLoopbackAddress();
-  }
-
   static DefaultServerTransportSecurityValidator securityValidator(HttpOptions options, int port) {
     List<String> origins = new ArrayList<>(List.of("http://localhost:*", "http://127.0.0.1:*", "http://[::1]:*",
         "https://localhost:*", "https://127.0.0.1:*", "https://[::1]:*"));
     origins.addAll(options.allowedOrigins());
     Set<String> hosts = new LinkedHashSet<>(List.of("localhost:" + port, "127.0.0.1:" + port, "[::1]:" + port));
-    if (!isLoopback(options.host())) {
+    if (!Loopback.isLoopback(options.host())) {
       hosts.add(urlHost(options.host()) + ":" + port);
     }
     if (options.oauth() != null) {
@@ -272,66 +274,6 @@ public final class HttpTransport {
       jetty.stop();
     } catch (Exception ignored) {
       // already failing
-    }
-  }
-
-  private static final class JettyRunningServer implements RunningServer {
-    private final Server jetty;
-    private final McpSyncServer mcp;
-    private final String scheme;
-    private final String host;
-    private final int port;
-    private boolean closed;
-
-    JettyRunningServer(Server jetty, McpSyncServer mcp, String scheme, String host, int port) {
-      this.jetty = jetty;
-      this.mcp = mcp;
-      this.scheme = scheme;
-      this.host = host;
-      this.port = port;
-    }
-
-    @Override
-    public int port() {
-      return port;
-    }
-
-    @Override
-    public String url() {
-      return scheme + "://" + host + ":" + port + ENDPOINT;
-    }
-
-    @Override
-    public void notifyResourceUpdated(String uri) {
-      java.util.Objects.requireNonNull(uri, "uri");
-      var resources = mcp.getServerCapabilities().resources();
-      if (resources == null || !Boolean.TRUE.equals(resources.subscribe())) {
-        throw new IllegalStateException("resource subscriptions are off: build the server with resourceSubscriptions(true)");
-      }
-      mcp.notifyResourcesUpdated(new io.modelcontextprotocol.spec.McpSchema.ResourcesUpdatedNotification(uri));
-    }
-
-    @Override
-    public void await() throws InterruptedException {
-      jetty.join();
-    }
-
-    @Override
-    public synchronized void close() {
-      if (closed) {
-        return;
-      }
-      closed = true;
-      try {
-        mcp.closeGracefully();
-      } catch (RuntimeException e) {
-        LOG.debug("closing MCP sessions failed", e);
-      }
-      try {
-        jetty.stop();
-      } catch (Exception e) {
-        LOG.warn("stopping the HTTP server failed: {}", e.toString());
-      }
     }
   }
 }

@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * written); done in parallel with loading the bundles, the call pipeline, the SDK server and Reactor, it
  * leaves the critical path (BENCHMARKS.md, "Start-up"). Once per JVM; it changes no state but caches the
  * mapper fills anyway, and a failure here only means that the first request does the work. Off with
- * {@code toolwarden.json.warmup=false} (e.g. on a single core, where it cannot run in parallel).
+ * {@code toolwarden.startup.json-warmup=false} (e.g. on a single core, where it cannot run in parallel).
  */
 final class JsonWarmup {
 
@@ -46,9 +46,10 @@ final class JsonWarmup {
           .annotations(new McpSchema.ToolAnnotations("w", true, false, true, false, null)).build();
       McpSchema.ServerCapabilities caps = McpSchema.ServerCapabilities.builder().tools(true).logging().build();
       json.writeValueAsString(new McpSchema.JSONRPCResponse(McpSchema.JSONRPC_VERSION, 1,
-          new McpSchema.InitializeResult("2025-06-18", caps, new McpSchema.Implementation("w", "1"), null), null));
+          McpSchema.InitializeResult.builder("2025-06-18", caps, McpSchema.Implementation.builder("w", "1").build())
+              .build(), null));
       json.writeValueAsString(new McpSchema.JSONRPCResponse(McpSchema.JSONRPC_VERSION, 2,
-          new McpSchema.ListToolsResult(List.of(tool), null), null));
+          McpSchema.ListToolsResult.builder(List.of(tool)).build(), null));
       json.writeValueAsString(Map.of("w", List.of(1, "w", true)));
     } catch (Exception | LinkageError e) {
       // only a head start: the first request does this work itself

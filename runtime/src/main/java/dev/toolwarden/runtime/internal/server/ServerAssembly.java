@@ -6,7 +6,8 @@ import dev.toolwarden.runtime.audit.AuditSink;
 import dev.toolwarden.runtime.auth.ResourceServer;
 import dev.toolwarden.runtime.internal.audit.AsyncAuditSink;
 import dev.toolwarden.runtime.internal.auth.OAuthCallers;
-import dev.toolwarden.runtime.internal.config.Config;
+import dev.toolwarden.runtime.internal.config.Rate;
+import dev.toolwarden.runtime.internal.config.Setting;
 import dev.toolwarden.runtime.internal.http.ClientRateLimitFilter;
 import dev.toolwarden.runtime.internal.path.PathGuard;
 import dev.toolwarden.runtime.internal.pipeline.CallChain;
@@ -15,7 +16,6 @@ import dev.toolwarden.runtime.internal.pipeline.CallerResolver;
 import dev.toolwarden.runtime.internal.pipeline.Pipeline;
 import dev.toolwarden.runtime.internal.pipeline.ToolCallHandler;
 import dev.toolwarden.runtime.internal.ratelimit.InMemoryRateLimiter;
-import dev.toolwarden.runtime.internal.ratelimit.RateLimitKeys;
 import dev.toolwarden.runtime.ratelimit.RateLimiterBackend;
 import dev.toolwarden.runtime.spi.PathRule;
 import io.modelcontextprotocol.json.McpJsonDefaults;
@@ -73,7 +73,7 @@ public final class ServerAssembly implements AutoCloseable {
 
   /** Checks and assembles the server; {@code oauth} is null without OAuth. */
   public static ServerAssembly assemble(ServerSettings s, ResourceServer oauth) {
-    if (!"false".equalsIgnoreCase(s.config.get("json.warmup").orElse("true"))) {
+    if (s.config.flag(Setting.STARTUP_JSON_WARMUP).orElse(true)) {
       JsonWarmup.startOnce(); // Jackson on the second core while the bundles and the pipeline load here
     }
     ClassLoader loader = s.classLoader != null ? s.classLoader : Thread.currentThread().getContextClassLoader();
@@ -133,14 +133,9 @@ public final class ServerAssembly implements AutoCloseable {
    * thread (the line's formatting and write were the HTTP layer's main sequential cost).
    */
   private static AuditSink defaultAudit(ServerSettings s) {
-    int capacity = s.config.getInt("audit.queue", AsyncAuditSink.DEFAULT_CAPACITY);
-    int maxBlockMillis = s.config.getInt("audit.max-block-ms", (int) AsyncAuditSink.DEFAULT_MAX_BLOCK.toMillis());
-    if (capacity < 1 || maxBlockMillis < 0) {
-      throw new ToolwardenStartupException("invalid " + Config.propertyName("audit.queue") + " / "
-          + Config.propertyName("audit.max-block-ms") + ": the queue needs at least 1 event and the bound"
-          + " cannot be negative");
-    }
-    return new AsyncAuditSink(AuditSink.slf4j(), capacity, Duration.ofMillis(maxBlockMillis));
+    int capacity = s.config.integer(Setting.AUDIT_QUEUE).map(Long::intValue).orElse(AsyncAuditSink.DEFAULT_CAPACITY);
+    Duration maxBlock = s.config.duration(Setting.AUDIT_MAX_BLOCK).orElse(AsyncAuditSink.DEFAULT_MAX_BLOCK);
+    return new AsyncAuditSink(AuditSink.slf4j(), capacity, maxBlock);
   }
 
   /** The JSON mapper every part of this server shares. */
@@ -181,24 +176,9 @@ public final class ServerAssembly implements AutoCloseable {
       requests = settings.clientLimitRequests;
       window = settings.clientLimitWindowMillis;
     } else {
-      String spec = settings.config.get("http.client-limit").orElse(DEFAULT_CLIENT_LIMIT).trim();
-      if (spec.equalsIgnoreCase("off") || spec.equals("0")) {
-        return null;
-      }
-      int slash = spec.indexOf('/');
-      long parsedWindow = slash < 0 ? -1 : RateLimitKeys.parseWindowMillis(spec.substring(slash + 1));
-      int parsed = -1;
-      try {
-        parsed = slash < 0 ? -1 : Integer.parseInt(spec.substring(0, slash).trim());
-      } catch (NumberFormatException e) {
-        // reported below
-      }
-      if (parsed <= 0 || parsedWindow <= 0) {
-        throw new ToolwardenStartupException("invalid " + Config.propertyName("http.client-limit") + " / "
-            + Config.environmentName("http.client-limit") + " '" + spec + "': use e.g. 600/1m, or off");
-      }
-      requests = parsed;
-      window = parsedWindow;
+      Rate rate = settings.config.rate(Setting.HTTP_CLIENT_LIMIT).orElse(Rate.parse(DEFAULT_CLIENT_LIMIT));
+      requests = rate.permits();
+      window = rate.windowMillis();
     }
     return requests == 0 ? null : new ClientRateLimitFilter(requests, window, audit);
   }
@@ -254,13 +234,14 @@ public final class ServerAssembly implements AutoCloseable {
         if (resolved.containsKey(rule.root())) {
           continue;
         }
-        Optional<String> configured = s.config.get("root." + rule.root());
+        Optional<Path> configured = s.config.path(Setting.ROOT, rule.root());
         if (configured.isEmpty()) {
+          String key = Setting.ROOT.member(rule.root());
           throw new ToolwardenStartupException("tool '" + t.definition().name() + "' needs the root '" + rule.root()
               + "' (@SafePath) but it is not bound: call .root(\"" + rule.root() + "\", dir) or set "
-              + Config.propertyName("root." + rule.root()) + " / " + Config.environmentName("root." + rule.root()));
+              + Setting.propertyName(key) + " / " + Setting.environmentName(key));
         }
-        resolved.put(rule.root(), Path.of(configured.get()));
+        resolved.put(rule.root(), configured.get());
       }
     }
     return resolved;
@@ -270,15 +251,9 @@ public final class ServerAssembly implements AutoCloseable {
     if (s.grantedScopes != null) {
       return s.grantedScopes;
     }
-    Optional<String> configured = s.config.get("grant.scopes");
+    Optional<List<String>> configured = s.config.list(Setting.GRANT_SCOPES);
     if (configured.isPresent()) {
-      Set<String> granted = new LinkedHashSet<>();
-      for (String part : configured.get().split("[,\\s]+")) {
-        if (!part.isEmpty()) {
-          granted.add(part);
-        }
-      }
-      return granted;
+      return new LinkedHashSet<>(configured.get());
     }
     Set<String> all = new LinkedHashSet<>();
     for (BoundTool t : tools) {

@@ -52,7 +52,7 @@ public final class StdioServer {
     }
     // the SDK reads only lines the filter already accepted; its own limit is a backstop
     McpSyncServer server = serverFactory.apply(
-        new StdioServerTransportProvider(json, sdkIn, protocolOut, MAX_LINE_BYTES + 1));
+        new SerializedSends(new StdioServerTransportProvider(json, sdkIn, protocolOut, MAX_LINE_BYTES + 1)));
     try {
       new LineFilter(json, pipe, protocolOut, pending, MAX_LINE_BYTES).run(in);
     } catch (IOException e) {

@@ -33,6 +33,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.Date;
 import java.util.List;
@@ -91,7 +92,13 @@ class JwtVerifierTest {
 
   @Test
   void expiredWithinTheSkewIsAccepted() throws Exception {
-    verifier.verify(as.token(b -> b.expirationTime(Date.from(Instant.now().minusSeconds(2)))));
+    // a frozen clock: 2 s past expiry stays 2 s however long the machine takes to get to verify()
+    Instant now = Instant.now();
+    JwtVerifier frozen = as.verifier(Clock.fixed(now, ZoneOffset.UTC));
+    frozen.verify(as.token(b -> b.issueTime(Date.from(now.minusSeconds(60)))
+        .expirationTime(Date.from(now.minusSeconds(2)))));
+    assertEquals(Reason.EXPIRED, assertThrows(TokenRejectedException.class, () -> frozen.verify(as.token(b -> b
+        .issueTime(Date.from(now.minusSeconds(60))).expirationTime(Date.from(now.minusSeconds(6)))))).reason());
   }
 
   @Test

@@ -1,6 +1,8 @@
 package dev.toolwarden.runtime.internal.auth;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -75,5 +77,36 @@ class SessionBindingsTest {
     clock.now = clock.now.plus(Duration.ofMinutes(30));
     sessions.bind("s3", "carol"); // binding sweeps the expired ones
     assertEquals(1, sessions.size());
+  }
+
+  @Test
+  void aPrincipalBeyondItsBoundLosesItsLeastRecentlyUsedSessions() {
+    SessionBindings bounded = new SessionBindings(Duration.ofMinutes(10), Duration.ofHours(1), 2, 10, clock);
+    assertTrue(bounded.bind("a1", "alice").isEmpty());
+    bounded.bind("b1", "bob");
+    clock.now = clock.now.plusSeconds(1);
+    bounded.bind("a2", "alice");
+    clock.now = clock.now.plusSeconds(1);
+    assertEquals(SessionBindings.Check.OWNED, bounded.check("a1", "alice")); // a1 is now the most recent
+    clock.now = clock.now.plusSeconds(1);
+    assertEquals(java.util.List.of("a2"), bounded.bind("a3", "alice"));
+    assertEquals(SessionBindings.Check.UNKNOWN, bounded.check("a2", "alice"));
+    assertEquals(SessionBindings.Check.OWNED, bounded.check("a1", "alice"));
+    assertEquals(SessionBindings.Check.OWNED, bounded.check("a3", "alice"));
+    assertEquals(SessionBindings.Check.OWNED, bounded.check("b1", "bob"), "other principals are untouched");
+  }
+
+  @Test
+  void theServerIsFullAtItsTotalUntilSessionsExpire() {
+    SessionBindings bounded = new SessionBindings(Duration.ofMinutes(10), Duration.ofHours(1), 1, 2, clock);
+    java.util.List<String> expired = new java.util.ArrayList<>();
+    bounded.bind("a", "alice");
+    assertFalse(bounded.isFull(expired));
+    bounded.bind("b", "bob");
+    assertTrue(bounded.isFull(expired));
+    assertTrue(expired.isEmpty());
+    clock.now = clock.now.plus(Duration.ofMinutes(11));
+    assertFalse(bounded.isFull(expired), "expired sessions make room");
+    assertEquals(java.util.Set.of("a", "b"), java.util.Set.copyOf(expired), "and are handed back to be closed");
   }
 }

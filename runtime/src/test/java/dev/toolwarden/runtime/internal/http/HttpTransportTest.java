@@ -15,10 +15,12 @@ import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
 import io.modelcontextprotocol.spec.McpSchema;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
+import java.net.SocketException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -38,6 +40,8 @@ public class HttpTransportTest {
       + "{\"protocolVersion\":\"2025-06-18\",\"capabilities\":{},\"clientInfo\":{\"name\":\"raw\",\"version\":\"1\"}}}";
   private static final String LIST = "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/list\"}";
 
+  private static final int LIMIT = 64 * 1024;
+
   private static RunningServer server;
   private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -45,7 +49,7 @@ public class HttpTransportTest {
   static void start() {
     server = Toolwarden.server("http-test", "1.0.0")
         .tools(new EchoTools())
-        .http(HttpOptions.loopback(0).allowedOrigins("https://app.example.com").maxRequestBytes(64 * 1024));
+        .http(HttpOptions.loopback(0).allowedOrigins("https://app.example.com").maxRequestBytes(LIMIT));
   }
 
   @AfterAll
@@ -112,13 +116,21 @@ public class HttpTransportTest {
       assertTrue(progress.isEmpty(), "no progress without a progress token: " + progress);
 
       client.callTool(McpSchema.CallToolRequest.builder("report").arguments(Map.of()).progressToken("tok-1").build());
-      long deadline = System.currentTimeMillis() + 5000;
-      while (progress.size() < 2 && System.currentTimeMillis() < deadline) {
+      long deadline = System.currentTimeMillis() + 60_000; // a bound only a hang reaches
+      while ((progress.size() < 2 || logs.stream().noneMatch(l -> "working on it".equals(l.data())))
+          && System.currentTimeMillis() < deadline) {
         Thread.sleep(20);
       }
       assertEquals(2, progress.size(), progress.toString());
-      assertEquals("tok-1", progress.get(0).progressToken());
-      assertEquals("half way", progress.get(0).message());
+      // the SDK's client may hand two notifications to the consumer on different threads, so the
+      // list's order is the client's, not the wire's: the progress value says which came first
+      List<McpSchema.ProgressNotification> byProgress = progress.stream()
+          .sorted(java.util.Comparator.comparingDouble(McpSchema.ProgressNotification::progress)).toList();
+      assertEquals(List.of("tok-1", "tok-1"), byProgress.stream().map(McpSchema.ProgressNotification::progressToken)
+          .toList());
+      assertEquals(List.of(1.0, 2.0), byProgress.stream().map(McpSchema.ProgressNotification::progress).toList());
+      assertEquals(List.of("half way", "done"), byProgress.stream().map(McpSchema.ProgressNotification::message)
+          .toList());
       assertTrue(logs.stream().anyMatch(l -> "working on it".equals(l.data())), logs.toString());
     }
   }
@@ -138,11 +150,11 @@ public class HttpTransportTest {
   // ---- raw requests -------------------------------------------------------------------------
 
   @Test
-  void garbageBodyGetsAMinimalInvalidMessageError() throws Exception {
+  void garbageBodyGetsAMinimalParseError() throws Exception {
     HttpResponse<String> r = post("{this is not json", Map.of());
     assertEquals(400, r.statusCode());
-    assertEquals("{\"jsonrpc\":\"2.0\",\"id\":null,\"error\":{\"code\":-32600,\"message\":\"Invalid message format\"}}",
-        r.body());
+    assertEquals("{\"jsonrpc\":\"2.0\",\"id\":null,\"error\":{\"code\":-32700,\"message\":\"Parse error: the body is not"
+        + " a single strict JSON value\"}}", r.body(), "JSON-RPC's parse error, nothing of the parser's own message");
   }
 
   @Test
@@ -150,15 +162,96 @@ public class HttpTransportTest {
     HttpResponse<String> r = post("{\"hello\":\"world\"}", Map.of());
     assertEquals(400, r.statusCode());
     assertSafe(r.body());
-    assertTrue(r.body().contains("\"message\":\"Invalid message format\""), r.body());
+    assertTrue(r.body().contains("\"code\":-32600,\"message\":\"Invalid message format: jsonrpc must be 2.0\""), r.body());
   }
 
   @Test
-  void oversizedBodyIsRefusedWith413() throws Exception {
-    String big = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"x\",\"params\":{\"p\":\"" + "a".repeat(100_000) + "\"}}";
-    HttpResponse<String> r = post(big, Map.of());
-    assertEquals(413, r.statusCode());
+  void aCharsetOtherThanUtf8Is415AndStartsNoSession() throws Exception {
+    HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(server.url()))
+        .header("Content-Type", "application/json; charset=IBM037").header("Accept", "application/json, text/event-stream")
+        .POST(HttpRequest.BodyPublishers.ofByteArray(INITIALIZE.getBytes(java.nio.charset.Charset.forName("IBM037"))))
+        .build(), HttpResponse.BodyHandlers.ofString());
+    assertEquals(415, r.statusCode(), r.body());
+    assertTrue(r.headers().firstValue("Mcp-Session-Id").isEmpty());
     assertSafe(r.body());
+  }
+
+  @Test
+  void nonAsciiArgumentsReachTheToolExactly() {
+    String text = "h\u00e9llo \u2713 \ud834\udd1e \u0000 \"quoted\" \\";
+    try (McpSyncClient client = client()) {
+      client.initialize();
+      McpSchema.CallToolResult echo = client.callTool(new McpSchema.CallToolRequest("echo", Map.of("text", text)));
+      assertEquals(text, ((McpSchema.TextContent) echo.content().get(0)).text());
+    }
+  }
+
+  @Test
+  void aBodyWithinTheLimitStaysWithinItWhenItsCanonicalFormIsLonger() throws Exception {
+    HttpResponse<String> init = post(INITIALIZE, Map.of());
+    String session = init.headers().firstValue("Mcp-Session-Id").orElseThrow();
+    assertEquals(202, post("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}",
+        Map.of("Mcp-Session-Id", session)).statusCode());
+    String text = "\u00e9".repeat(30_000); // 60,000 bytes sent, 180,000 once escaped: the limit is 64 KiB
+    HttpResponse<String> r = post("{\"jsonrpc\":\"2.0\",\"id\":5,\"method\":\"tools/call\",\"params\":{\"name\":\"echo\","
+        + "\"arguments\":{\"text\":\"" + text + "\"}}}", Map.of("Mcp-Session-Id", session));
+    assertEquals(200, r.statusCode(), r.body());
+    // echo's text has maxLength 100: its validator saw all 30,000 characters, decoded
+    assertTrue(r.body().contains("must have at most 100 characters (got \\\"" + "\u00e9".repeat(20)),
+        () -> r.body().substring(0, 300));
+  }
+
+  /**
+   * A declared Content-Length over the limit is refused with 413 from the headers alone: the request
+   * is an {@code initialize}, which would otherwise open a session, and none is opened. The client
+   * sends only a small part of the body (as the server reads no further) and reads the answer, so
+   * the check holds however slowly the server runs.
+   */
+  @Test
+  void oversizedBodyIsRefusedWith413() throws Exception {
+    String head = "POST /mcp HTTP/1.1\r\nHost: 127.0.0.1:" + server.port() + "\r\nContent-Type: application/json\r\n"
+        + "Accept: application/json, text/event-stream\r\nContent-Length: " + (LIMIT + 1) + "\r\nConnection: close\r\n\r\n";
+    String reply = exchange(head, INITIALIZE.getBytes(StandardCharsets.UTF_8));
+    assertRefusedAsTooLarge(reply);
+  }
+
+  /**
+   * A chunked body (no Content-Length to judge by) is read up to the limit and refused with 413 the
+   * moment it passes it; the MCP layer never sees it, so no session is opened. The body is written
+   * from another thread while this one reads the answer: the server may answer and close before
+   * the client has finished sending, which must not lose the answer.
+   */
+  @Test
+  void oversizedChunkedBodyIsRefusedWith413() throws Exception {
+    String head = "POST /mcp HTTP/1.1\r\nHost: 127.0.0.1:" + server.port() + "\r\nContent-Type: application/json\r\n"
+        + "Accept: application/json, text/event-stream\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n";
+    String json = INITIALIZE.substring(0, INITIALIZE.length() - 1) + ",\"pad\":\"" + "a".repeat(LIMIT) + "\"}";
+    ByteArrayOutputStream chunked = new ByteArrayOutputStream();
+    byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+    for (int at = 0; at < bytes.length; at += 4096) {
+      int n = Math.min(4096, bytes.length - at);
+      chunked.write((Integer.toHexString(n) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+      chunked.write(bytes, at, n);
+      chunked.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+    }
+    chunked.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+    assertRefusedAsTooLarge(exchange(head, chunked.toByteArray()));
+  }
+
+  /** A body of exactly the limit is not refused: the 413 above is the limit, not any large body. */
+  @Test
+  void bodyAtTheLimitIsAccepted() throws Exception {
+    String padded = INITIALIZE.substring(0, INITIALIZE.length() - 1) + ",\"pad\":\"\"}";
+    String body = padded.replace("\"pad\":\"\"", "\"pad\":\"" + "a".repeat(LIMIT - padded.length()) + "\"");
+    assertEquals(LIMIT, body.getBytes(StandardCharsets.UTF_8).length);
+    assertEquals(200, post(body, Map.of()).statusCode());
+  }
+
+  private static void assertRefusedAsTooLarge(String reply) {
+    assertTrue(reply.startsWith("HTTP/1.1 413"), reply);
+    assertFalse(reply.toLowerCase(java.util.Locale.ROOT).contains("mcp-session-id"),
+        "the MCP layer handled the refused body: " + reply);
+    assertSafe(reply);
   }
 
   @Test
@@ -262,6 +355,43 @@ public class HttpTransportTest {
       out.flush();
       InputStream in = s.getInputStream();
       return new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
+    }
+  }
+
+  /**
+   * Sends {@code head} then {@code body} (from another thread) and returns all the server answers
+   * until it closes. The answer is read while the body is still being written, and a reset after
+   * the server closed keeps what was read: the server may refuse a request before reading it all.
+   */
+  private static String exchange(String head, byte[] body) throws Exception {
+    try (Socket s = new Socket("127.0.0.1", server.port())) {
+      s.setSoTimeout(60_000);
+      OutputStream out = s.getOutputStream();
+      out.write(head.getBytes(StandardCharsets.ISO_8859_1));
+      out.flush();
+      Thread writer = new Thread(() -> {
+        try {
+          out.write(body);
+          out.flush();
+        } catch (IOException closedByTheServer) {
+          // expected once the server has answered and closed
+        }
+      }, "oversized-body-writer");
+      writer.setDaemon(true);
+      writer.start();
+      ByteArrayOutputStream reply = new ByteArrayOutputStream();
+      byte[] buffer = new byte[8192];
+      InputStream in = s.getInputStream();
+      try {
+        for (int n; (n = in.read(buffer)) >= 0; ) {
+          reply.write(buffer, 0, n);
+        }
+      } catch (SocketException resetAfterTheAnswer) {
+        if (reply.size() == 0) {
+          throw resetAfterTheAnswer;
+        }
+      }
+      return reply.toString(StandardCharsets.ISO_8859_1);
     }
   }
 

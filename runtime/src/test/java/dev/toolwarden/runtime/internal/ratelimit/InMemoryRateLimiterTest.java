@@ -122,14 +122,4 @@ class InMemoryRateLimiterTest {
     assertTrue(limiter.tryAcquire("a", 2, 1000).allowed());
     assertFalse(limiter.tryAcquire("a", 2, 1000).allowed());
   }
-
-  @Test
-  void parsesWindows() {
-    assertEquals(60_000, RateLimitKeys.parseWindowMillis("1m"));
-    assertEquals(250, RateLimitKeys.parseWindowMillis("250ms"));
-    assertEquals(86_400_000, RateLimitKeys.parseWindowMillis("1d"));
-    assertEquals(-1, RateLimitKeys.parseWindowMillis("0s"));
-    assertEquals(-1, RateLimitKeys.parseWindowMillis("1 minute"));
-    assertEquals(-1, RateLimitKeys.parseWindowMillis("m"));
-  }
 }

@@ -1,0 +1,4 @@
+/** A module that tries to use the runtime's internals. */
+module com.example.sneaky {
+  requires dev.toolwarden.runtime;
+}

@@ -1,0 +1,101 @@
+package dev.toolwarden.runtime.internal.http;
+
+import dev.toolwarden.runtime.internal.auth.SessionBindings;
+import io.modelcontextprotocol.spec.McpStreamableServerSession;
+import io.modelcontextprotocol.spec.McpStreamableServerTransportProvider;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import reactor.core.publisher.Mono;
+
+/**
+ * The SDK's transport as the SDK server sees it, with one difference: every session the SDK
+ * creates is bound, at the moment it is created, to the principal of the request creating it.
+ *
+ * <p>Why at creation and not by watching responses for an {@code Mcp-Session-Id} header: binding
+ * must not depend on any filter having recognised the request as an {@code initialize}. The SDK
+ * creates a session synchronously on the request thread, so {@link SessionGuardFilter} names the
+ * owner for the duration of the request ({@link #runAs}); a session the SDK tries to create on a
+ * request with no owner is refused — an unbound session cannot exist.
+ */
+final class BoundSessionsProvider implements McpStreamableServerTransportProvider {
+
+  /** Work that may fail like a servlet filter chain. */
+  interface Work {
+    void run() throws java.io.IOException, jakarta.servlet.ServletException;
+  }
+
+  private static final ThreadLocal<String> OWNER = new ThreadLocal<>();
+
+  private final McpStreamableServerTransportProvider delegate;
+  private final SessionBindings bindings;
+  private final Queue<String> forgotten = new ConcurrentLinkedQueue<>();
+
+  BoundSessionsProvider(McpStreamableServerTransportProvider delegate, SessionBindings bindings) {
+    this.delegate = delegate;
+    this.bindings = bindings;
+  }
+
+  /** Runs {@code work} with sessions created meanwhile on this thread bound to {@code principal}. */
+  static void runAs(String principal, Work work) throws java.io.IOException, jakarta.servlet.ServletException {
+    String previous = OWNER.get();
+    OWNER.set(principal);
+    try {
+      work.run();
+    } finally {
+      if (previous == null) {
+        OWNER.remove();
+      } else {
+        OWNER.set(previous);
+      }
+    }
+  }
+
+  /** The sessions forgotten since the last call (evicted, expired): to be closed in the SDK. */
+  List<String> drainForgotten() {
+    List<String> out = new ArrayList<>();
+    for (String id; (id = forgotten.poll()) != null;) {
+      out.add(id);
+    }
+    return out;
+  }
+
+  @Override
+  public void setSessionFactory(McpStreamableServerSession.Factory factory) {
+    delegate.setSessionFactory(initializeRequest -> {
+      String owner = OWNER.get();
+      if (owner == null) {
+        throw new IllegalStateException("an MCP session may only start on a request that passed the session guard");
+      }
+      McpStreamableServerSession.McpStreamableServerSessionInit init = factory.startSession(initializeRequest);
+      forgotten.addAll(bindings.bind(init.session().getId(), owner));
+      return init;
+    });
+  }
+
+  @Override
+  public Mono<Void> notifyClients(String method, Object params) {
+    return delegate.notifyClients(method, params);
+  }
+
+  @Override
+  public Mono<Void> notifyClient(String sessionId, String method, Object params) {
+    return delegate.notifyClient(sessionId, method, params);
+  }
+
+  @Override
+  public void close() {
+    delegate.close();
+  }
+
+  @Override
+  public Mono<Void> closeGracefully() {
+    return delegate.closeGracefully();
+  }
+
+  @Override
+  public List<String> protocolVersions() {
+    return delegate.protocolVersions();
+  }
+}

@@ -1,0 +1,69 @@
+package dev.toolwarden.runtime.internal.http;
+
+import dev.toolwarden.runtime.internal.auth.ResourceServerAccess;
+import dev.toolwarden.runtime.auth.ResourceServer;
+import dev.toolwarden.runtime.auth.TokenVerifier;
+import dev.toolwarden.runtime.internal.auth.SessionBindings;
+import io.modelcontextprotocol.json.McpJsonMapper;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.Filter;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.jetty.ee10.servlet.FilterHolder;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+
+/**
+ * The filters of the MCP endpoint, in the order a request meets them — the order is the design:
+ *
+ * <ol>
+ *   <li>{@link Utf8OnlyFilter}: a charset other than UTF-8 is 415 before anything else runs;
+ *   <li>{@link OAuthFilter} (with OAuth): headers only, so anonymous requests are never parsed;
+ *   <li>{@link JsonRpcBodyFilter}: the body is read and parsed once, strictly; everything after
+ *       judges that parse, and the SDK receives its canonical bytes;
+ *   <li>{@link ToolScopeFilter} (with OAuth): the per-tool scope check;
+ *   <li>{@link ParamsCheckFilter}: params that do not fit their method;
+ *   <li>{@link SessionGuardFilter}: session ownership and lifetime, last, so that the only thing
+ *       after it is the servlet (it replays {@code DELETE}s there to close sessions).
+ * </ol>
+ */
+final class McpEndpointFilters {
+
+  private McpEndpointFilters() {}
+
+  /** Adds the filters to {@code context} for {@code endpoint}. */
+  static void install(ServletContextHandler context, String endpoint, McpJsonMapper json, int maxBodyBytes,
+      ResourceServer oauth, TokenVerifier verifier, Map<String, List<String>> toolScopes,
+      List<String> scopesSupported, SessionBindings sessions, BoundSessionsProvider provider) {
+    OAuthRefusals refusals = oauth == null ? null
+        : new OAuthRefusals(oauth.metadataUrl(), challengeScope(oauth, scopesSupported), ResourceServerAccess.events(oauth));
+    add(context, endpoint, new Utf8OnlyFilter());
+    if (oauth != null) {
+      add(context, endpoint, new OAuthFilter(oauth, verifier, refusals));
+    }
+    add(context, endpoint, new JsonRpcBodyFilter(json, maxBodyBytes));
+    if (oauth != null) {
+      add(context, endpoint, new ToolScopeFilter(toolScopes, oauth.filterToolsList(), refusals));
+    }
+    add(context, endpoint, new ParamsCheckFilter(json));
+    add(context, endpoint, new SessionGuardFilter(sessions, provider, refusals));
+  }
+
+  /** What a challenge asks for when it may not be narrower: the server-wide scopes, then all the others. */
+  private static String challengeScope(ResourceServer oauth, List<String> scopesSupported) {
+    List<String> challenge = new ArrayList<>(oauth.requiredScopes());
+    for (String s : scopesSupported) {
+      if (!challenge.contains(s)) {
+        challenge.add(s);
+      }
+    }
+    return String.join(" ", challenge);
+  }
+
+  private static void add(ServletContextHandler context, String endpoint, Filter filter) {
+    FilterHolder holder = new FilterHolder(filter);
+    holder.setAsyncSupported(true); // Jetty 12 ee10: every filter in front of an async servlet
+    context.addFilter(holder, endpoint, EnumSet.of(DispatcherType.REQUEST));
+  }
+}

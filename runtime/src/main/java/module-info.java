@@ -1,0 +1,46 @@
+/**
+ * Toolwarden's runtime. The API is what a user writes against ({@code dev.toolwarden.runtime} and its
+ * {@code audit}, {@code auth}, {@code http}, {@code path} and {@code ratelimit} packages) plus
+ * {@code dev.toolwarden.runtime.spi}, the contract with generated code (stable within a minor version).
+ * Everything under {@code dev.toolwarden.runtime.internal} may change in any release and is not exported.
+ *
+ * <p>On the module path, a module with {@code @McpTool} classes declares its generated bundles:
+ * {@code provides dev.toolwarden.runtime.spi.ToolBundle with com.example.OrderTools_ToolBundle;}
+ * (on the class path the processor's {@code META-INF/services} entry does the same).
+ */
+module dev.toolwarden.runtime {
+  requires transitive dev.toolwarden.annotations;
+  requires transitive jakarta.validation;
+  // ToolContext's sampling/elicitation/logging types and the SDK passthrough of ServerBuilder are SDK types
+  requires transitive io.modelcontextprotocol.sdk.mcp.core;
+  requires io.modelcontextprotocol.sdk.mcp.json.jackson3;
+  // the SDK's jars are automatic modules that declare nothing: name the explicit modules they load at run time,
+  // or a module-path application fails at its first JSON message (NoClassDefFoundError tools/jackson/core/...)
+  requires tools.jackson.databind;
+  requires reactor.core; // the stdio transport serializes the SDK's sends (internal/stdio/SerializedSends)
+  requires com.networknt.schema;
+  requires jakarta.servlet;
+  requires org.eclipse.jetty.server;
+  requires org.eclipse.jetty.http;
+  requires org.eclipse.jetty.util;
+  requires org.eclipse.jetty.ee10.servlet;
+  requires org.slf4j;
+  requires com.nimbusds.jose.jwt;
+  requires java.net.http;
+  // generated bundles carry @javax.annotation.processing.Generated (SOURCE retention): a user's module compiles
+  // against it through this module without declaring java.compiler itself, and nothing needs it at run time
+  requires static transitive java.compiler;
+
+  exports dev.toolwarden.runtime;
+  exports dev.toolwarden.runtime.audit;
+  exports dev.toolwarden.runtime.auth;
+  exports dev.toolwarden.runtime.http;
+  exports dev.toolwarden.runtime.path;
+  exports dev.toolwarden.runtime.ratelimit;
+  exports dev.toolwarden.runtime.spi;
+  // the Redis backend falls back to the in-memory limiter and reads its settings like every other part
+  exports dev.toolwarden.runtime.internal.ratelimit to dev.toolwarden.redis;
+  exports dev.toolwarden.runtime.internal.config to dev.toolwarden.redis;
+
+  uses dev.toolwarden.runtime.spi.ToolBundle;
+}
