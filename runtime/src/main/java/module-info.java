@@ -43,4 +43,5 @@ module dev.toolwarden.runtime {
   exports dev.toolwarden.runtime.internal.config to dev.toolwarden.redis;
 
   uses dev.toolwarden.runtime.spi.ToolBundle;
+  uses dev.toolwarden.runtime.ratelimit.RateLimiterBackendProvider;
 }

@@ -4,7 +4,9 @@ import dev.toolwarden.redis.RedisRateLimiter;
 import dev.toolwarden.runtime.internal.ratelimit.InMemoryRateLimiter;
 import dev.toolwarden.runtime.ratelimit.RateLimiterBackend;
 import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisFuture;
 import io.lettuce.core.RedisURI;
+import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
 import java.io.IOException;
@@ -28,6 +30,9 @@ import java.util.concurrent.TimeUnit;
  * ratios to one PING.
  *
  * <p>{@code java -cp benchmarks/target/toolwarden-benchmarks.jar dev.toolwarden.benchmarks.RedisRateLimiterBenchmark [--calls N] [--rounds N]}
+ *
+ * <p>With {@code --under-load [--hog] [--rounds N]}: how long decisions take on a busy host instead
+ * (what sizes the default timeout), see {@link RedisDecisionsUnderLoad}.
  */
 public final class RedisRateLimiterBenchmark {
 
@@ -37,13 +42,24 @@ public final class RedisRateLimiterBenchmark {
     void run(int i);
   }
 
+  /** Runs the benchmark (arguments above) and prints its figures. */
   public static void main(String[] args) throws Exception {
+    run(args);
+    // the servers of --under-load leave the SDK's session-sweeper threads (not daemon threads) behind
+    System.exit(0);
+  }
+
+  private static void run(String[] args) throws Exception {
     int calls = 20_000;
     int rounds = 7;
+    boolean underLoad = false;
+    boolean hog = false;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--calls" -> calls = Integer.parseInt(args[++i]);
         case "--rounds" -> rounds = Integer.parseInt(args[++i]);
+        case "--under-load" -> underLoad = true;
+        case "--hog" -> hog = true;
         default -> throw new IllegalArgumentException("unknown argument " + args[i]);
       }
     }
@@ -60,12 +76,14 @@ public final class RedisRateLimiterBenchmark {
     try {
       awaitPort(port);
       String url = "redis://127.0.0.1:" + port;
+      if (underLoad) {
+        RedisDecisionsUnderLoad.run(url, rounds, hog);
+        return;
+      }
       raw = RedisClient.create(RedisURI.create(url));
       StatefulRedisConnection<String, String> pingConnection = raw.connect();
       RedisCommands<String, String> ping = pingConnection.sync();
-      // a generous timeout: this measures the cost of a decision, not the failure policy (a busy machine
-      // would otherwise trip it and measure the policy instead)
-      limiter = RedisRateLimiter.builder(url).namespace("bench").timeout(Duration.ofSeconds(2)).build();
+      limiter = RedisRateLimiter.builder(url).namespace("bench").build(); // the defaults
       InMemoryRateLimiter memory = new InMemoryRateLimiter();
       RedisRateLimiter l = limiter;
       // refusals: a bucket of 1 per day, spent once
@@ -73,6 +91,11 @@ public final class RedisRateLimiterBenchmark {
 
       Map<String, Op> ops = new LinkedHashMap<>();
       ops.put("redis PING (Lettuce sync)", i -> ping.ping());
+      // the floor of any script: EVALSHA of `return 0` with the limiter's key and arguments, sent as the limiter sends
+      String emptySha = ping.scriptLoad("return 0");
+      String[] emptyKeys = {"toolwarden:bench:tool:empty|principal:bench"};
+      ops.put("EVALSHA of `return 0` (async)", i -> awaitEmpty(pingConnection.async().<Long>evalsha(emptySha,
+          ScriptOutputType.INTEGER, emptyKeys, "1000000000", "3600000", "1000")));
       ops.put("RedisRateLimiter, admitted", i -> check(l, "tool:allow|principal:bench", 1_000_000_000, 3_600_000, true));
       ops.put("RedisRateLimiter, refused", i -> check(l, "tool:deny|principal:bench", 1, 86_400_000, false));
       ops.put("InMemoryRateLimiter, admitted", i -> check(memory, "tool:allow|principal:bench", 1_000_000_000, 3_600_000, true));
@@ -124,6 +147,16 @@ public final class RedisRateLimiterBenchmark {
       try (var files = Files.walk(dir)) {
         files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
       }
+    }
+  }
+
+  private static void awaitEmpty(RedisFuture<Long> reply) {
+    try {
+      if (reply.get(10, TimeUnit.SECONDS) != 0L) {
+        throw new IllegalStateException("the empty script answered " + reply.get());
+      }
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
     }
   }
 

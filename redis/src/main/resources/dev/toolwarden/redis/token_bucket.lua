@@ -8,7 +8,7 @@
 -- ARGV[1] permits (capacity and tokens added per window), ARGV[2] the window in ticks,
 -- ARGV[3] the tick in microseconds (1, unless permits * window would exceed 2^52: Lua numbers
 -- are doubles, exact up to 2^53)
--- returns {1, 0} when a token was taken, {0, retry-after in ms} otherwise
+-- returns 0 when a token was taken, otherwise the retry-after in milliseconds (at least 1)
 local permits = tonumber(ARGV[1])
 local window = tonumber(ARGV[2])
 local tick = tonumber(ARGV[3])
@@ -45,7 +45,7 @@ if units >= window then
   -- the bucket is full again (so carries no information) after this long: let Redis drop it then
   local ttl = math.ceil((capacity - units) / permits * tick / 1000) + 1
   redis.call('PEXPIRE', KEYS[1], ttl)
-  return {1, 0}
+  return 0
 end
 -- nothing to take; nothing written
 local wait = math.ceil((window - units) / permits) * tick
@@ -53,4 +53,4 @@ local ms = math.ceil(wait / 1000)
 if ms < 1 then
   ms = 1
 end
-return {0, ms}
+return ms

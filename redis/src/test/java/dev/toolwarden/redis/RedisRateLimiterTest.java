@@ -11,6 +11,10 @@ import dev.toolwarden.runtime.audit.AuditEvent;
 import dev.toolwarden.runtime.audit.AuditOutcome;
 import dev.toolwarden.runtime.internal.ratelimit.InMemoryRateLimiter;
 import dev.toolwarden.runtime.ratelimit.RateLimitDecision;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +25,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -59,74 +62,54 @@ class RedisRateLimiterTest {
     InMemoryRateLimiter local = new InMemoryRateLimiter();
     String key = key();
     for (int i = 0; i < 8; i++) {
-      long before = System.nanoTime();
       RateLimitDecision r = limiter.tryAcquire(key, 5, 3_600_000);
       RateLimitDecision m = local.tryAcquire(key, 5, 3_600_000);
-      long pairMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - before);
       assertEquals(m.allowed(), r.allowed(), "call " + i);
       assertEquals(i < 5, r.allowed(), "call " + i);
       assertFalse(r.backendUnavailable());
       if (!r.allowed()) {
-        // one token of 5/h is 720 s away; both say so, to the time between the two calls (a busy
-        // machine may stall between them) and the time since the burst (bounded loosely: 20 s)
-        assertTrue(Math.abs(m.retryAfterMillis() - r.retryAfterMillis()) <= pairMillis + 50,
-            m.retryAfterMillis() + " vs " + r.retryAfterMillis() + " (" + pairMillis + " ms apart)");
-        assertTrue(r.retryAfterMillis() > 700_000 && r.retryAfterMillis() <= 720_000, "" + r.retryAfterMillis());
-        assertTrue(r.retryAfterSeconds() > 700 && r.retryAfterSeconds() <= 720, "" + r.retryAfterSeconds());
+        // one token of 5/h is 720 s away; both say so, to a few ms
+        assertTrue(Math.abs(m.retryAfterMillis() - r.retryAfterMillis()) < 200,
+            m.retryAfterMillis() + " vs " + r.retryAfterMillis());
+        assertTrue(r.retryAfterMillis() > 719_000 && r.retryAfterMillis() <= 720_000, "" + r.retryAfterMillis());
+        assertEquals(720, r.retryAfterSeconds());
       }
     }
     assertFalse(limiter.isDegraded());
   }
 
   @Test
-  void smoothRefillMatchesInMemory() throws InterruptedException {
-    // 4 per 2 s: one token every 500 ms. What comes back depends on the time that really passed (a
-    // busy machine stalls), so the expectations follow from measured bounds of it: the bucket starts
-    // full, and t ms after the first token was taken it holds at most t / 500 tokens.
+  void smoothRefillObeysTheSameBoundsAsInMemory() throws InterruptedException {
+    // 4 per 2 s: one token every 500 ms. Bounds come from the time that really passed, so that a
+    // slow (loaded) machine cannot make a correct limiter fail
     InMemoryRateLimiter local = new InMemoryRateLimiter();
     String key = key();
-    long firstTakenAt = System.nanoTime();
+    long start = System.nanoTime();
     for (int i = 0; i < 4; i++) {
       assertTrue(limiter.tryAcquire(key, 4, 2000).allowed());
       assertTrue(local.tryAcquire(key, 4, 2000).allowed());
     }
     RateLimitDecision r = limiter.tryAcquire(key, 4, 2000);
     RateLimitDecision m = local.tryAcquire(key, 4, 2000);
-    long sinceFirst = millisSince(firstTakenAt);
-    if (sinceFirst < 500) { // no token back yet: both refuse, saying when the next one comes
-      assertFalse(r.allowed());
-      assertFalse(m.allowed());
-      assertTrue(r.retryAfterMillis() >= 500 - sinceFirst && r.retryAfterMillis() <= 500, r + " after " + sinceFirst);
-      assertTrue(Math.abs(r.retryAfterMillis() - m.retryAfterMillis()) <= sinceFirst, r + " vs " + m);
+    long drainMillis = (System.nanoTime() - start) / 1_000_000;
+    for (RateLimitDecision d : List.of(r, m)) {
+      assertFalse(d.allowed());
+      // the next token is at most 500 ms away, and at least 500 ms minus what already refilled
+      assertTrue(d.retryAfterMillis() <= 500 && d.retryAfterMillis() >= 500 - drainMillis - 1,
+          d + " after " + drainMillis + " ms");
     }
-    int takenSince = (r.allowed() ? 1 : 0);
-    int takenLocally = (m.allowed() ? 1 : 0);
-    Thread.sleep(1250); // at least 2.5 tokens come back after the last refusal
-    List<Boolean> fromRedis = new ArrayList<>();
-    List<Boolean> inMemory = new ArrayList<>();
+    Thread.sleep(1250); // at least 2.5 tokens come back
+    int fromRedis = 0;
+    int inMemory = 0;
     for (int i = 0; i < 4; i++) {
-      fromRedis.add(limiter.tryAcquire(key, 4, 2000).allowed());
-      inMemory.add(local.tryAcquire(key, 4, 2000).allowed());
+      fromRedis += limiter.tryAcquire(key, 4, 2000).allowed() ? 1 : 0;
+      inMemory += local.tryAcquire(key, 4, 2000).allowed() ? 1 : 0;
     }
-    long elapsed = millisSince(firstTakenAt);
-    long refilled = elapsed / 500;
-    assertAllowedBetween(fromRedis, 2, (int) Math.min(4, refilled - takenSince), elapsed);
-    assertAllowedBetween(inMemory, 2, (int) Math.min(4, refilled - takenLocally), elapsed);
-    if (refilled == 2) { // no stall: exactly 2.5 tokens came back, so both allow exactly two
-      assertEquals(List.of(true, true, false, false), fromRedis);
-      assertEquals(inMemory, fromRedis);
-    }
-  }
-
-  private static long millisSince(long nanoTime) {
-    return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - nanoTime);
-  }
-
-  private static void assertAllowedBetween(List<Boolean> decisions, int least, int most, long elapsed) {
-    int allowed = decisions.indexOf(false) < 0 ? decisions.size() : decisions.indexOf(false);
-    assertEquals(allowed, decisions.stream().filter(b -> b).count(), "allowed calls come first: " + decisions);
-    assertTrue(allowed >= least && allowed <= most,
-        decisions + ": between " + least + " and " + most + " allowed after " + elapsed + " ms");
+    long totalMillis = (System.nanoTime() - start) / 1_000_000;
+    // at least the 2 whole tokens of 1250 ms; at most one per 500 ms since the bucket was full
+    long most = Math.min(4, totalMillis / 500);
+    assertTrue(fromRedis >= 2 && fromRedis <= most, fromRedis + " admitted by Redis after " + totalMillis + " ms");
+    assertTrue(inMemory >= 2 && inMemory <= most, inMemory + " admitted in memory after " + totalMillis + " ms");
   }
 
   @Test
@@ -138,7 +121,7 @@ class RedisRateLimiterTest {
     assertTrue(redis.command("EXISTS", redisKey).startsWith(":1"), "the bucket is at " + redisKey);
     long pttl = Long.parseLong(redis.command("PTTL", redisKey).trim().substring(1));
     // one token taken of 5 per hour: full again in 720 s; never longer than the window
-    assertTrue(pttl > 700_000 && pttl <= 720_001, "PTTL " + pttl); // 20 s for a busy machine to get here
+    assertTrue(pttl > 715_000 && pttl <= 720_001, "PTTL " + pttl);
 
     String shortKey = key();
     assertTrue(limiter.tryAcquire(shortKey, 2, 200).allowed());
@@ -170,8 +153,7 @@ class RedisRateLimiterTest {
   void threeClientsSixteenThreadsAdmitExactlyTheLimit() throws Exception {
     List<RedisRateLimiter> replicas = new ArrayList<>();
     for (int i = 0; i < 3; i++) {
-      // a generous timeout: this test is about atomicity on a CPU-starved 2-core machine, not about timeouts
-      replicas.add(RedisRateLimiter.builder(redis.url()).namespace("shared").timeout(Duration.ofSeconds(2)).build());
+      replicas.add(RedisRateLimiter.builder(redis.url()).namespace("shared").build()); // the defaults
     }
     ExecutorService pool = Executors.newFixedThreadPool(16);
     try {
@@ -217,8 +199,8 @@ class RedisRateLimiterTest {
           .set("redis.namespace", "auth")
           .set("redis.timeout", "500ms");
       List<AuditEvent> events = new CopyOnWriteArrayList<>();
-      try (RedisRateLimiter ok = RedisRateLimiter.fromConfig(config,
-          name -> name.equals("TOOLWARDEN_REDIS_PASSWORD") ? Optional.of(password) : Optional.empty())) {
+      try (RedisRateLimiter ok = RedisRateLimiter.configure(config::get,
+          name -> name.equals("TOOLWARDEN_REDIS_PASSWORD") ? Optional.of(password) : Optional.empty()).build()) {
         ok.attach("ignored", events::add);
         RateLimitDecision first = ok.tryAcquire("tool:a", 1, 60_000);
         assertTrue(first.allowed(), first + " degraded=" + ok.isDegraded() + " " + events);
@@ -228,13 +210,13 @@ class RedisRateLimiterTest {
       }
       // the password secret's name is configurable
       config.set("redis.password-secret", "MY_REDIS_PW");
-      try (RedisRateLimiter ok = RedisRateLimiter.fromConfig(config,
-          name -> name.equals("MY_REDIS_PW") ? Optional.of(password) : Optional.empty())) {
+      try (RedisRateLimiter ok = RedisRateLimiter.configure(config::get,
+          name -> name.equals("MY_REDIS_PW") ? Optional.of(password) : Optional.empty()).build()) {
         assertTrue(ok.tryAcquire("tool:b", 1, 60_000).allowed());
       }
       // a wrong password: an outage (fail closed), reported without the secret
-      try (RedisRateLimiter wrong = RedisRateLimiter.fromConfig(config,
-          name -> Optional.of(password + "-wrong"))) {
+      try (RedisRateLimiter wrong = RedisRateLimiter.configure(config::get,
+          name -> Optional.of(password + "-wrong")).build()) {
         wrong.attach("srv", events::add);
         RateLimitDecision d = wrong.tryAcquire("tool:c", 1, 60_000);
         assertFalse(d.allowed());
@@ -250,28 +232,43 @@ class RedisRateLimiterTest {
   }
 
   @Test
+  void buildingConnectsNothingAttachingConnects() throws Exception {
+    try (ServerSocket fakeRedis = new ServerSocket(0, 8, InetAddress.getLoopbackAddress())) {
+      fakeRedis.setSoTimeout(300);
+      try (RedisRateLimiter built = RedisRateLimiter.builder("redis://127.0.0.1:" + fakeRedis.getLocalPort()).build()) {
+        assertThrows(SocketTimeoutException.class, fakeRedis::accept, "no connection while only built");
+        built.attach("srv", e -> { });
+        fakeRedis.setSoTimeout(10_000);
+        try (Socket connected = fakeRedis.accept()) {
+          assertTrue(connected.isConnected(), "attaching to a server starts connecting");
+        }
+      }
+    }
+  }
+
+  @Test
   void configurationIsCheckedAtStartUp() {
     Config empty = new Config(k -> null, k -> null);
     ToolwardenStartupException missing = assertThrows(ToolwardenStartupException.class,
-        () -> RedisRateLimiter.fromConfig(empty, n -> Optional.empty()));
+        () -> RedisRateLimiter.configure(empty::get, n -> Optional.empty()));
     assertTrue(missing.getMessage().contains("TOOLWARDEN_REDIS_URL"), missing.getMessage());
 
     // built at run time so that the repository's own secret scan does not see a connection string
     String url = "redis://:" + String.join("", "hunter", "2pw") + "@localhost:6379";
     Config withPassword = new Config(k -> null, k -> null).set("redis.url", url);
     ToolwardenStartupException leak = assertThrows(ToolwardenStartupException.class,
-        () -> RedisRateLimiter.fromConfig(withPassword, n -> Optional.empty()));
+        () -> RedisRateLimiter.configure(withPassword::get, n -> Optional.empty()));
     assertFalse(leak.getMessage().contains("hunter2pw"), leak.getMessage());
     assertTrue(leak.getMessage().contains("TOOLWARDEN_REDIS_PASSWORD"), leak.getMessage());
 
     Config badPolicy = new Config(k -> null, k -> null).set("redis.url", "redis://localhost").set("redis.on-failure", "open");
-    assertThrows(ToolwardenStartupException.class, () -> RedisRateLimiter.fromConfig(badPolicy, n -> Optional.empty()));
+    assertThrows(ToolwardenStartupException.class, () -> RedisRateLimiter.configure(badPolicy::get, n -> Optional.empty()));
     Config badTimeout = new Config(k -> null, k -> null).set("redis.url", "redis://localhost").set("redis.timeout", "fast");
-    assertThrows(ToolwardenStartupException.class, () -> RedisRateLimiter.fromConfig(badTimeout, n -> Optional.empty()));
+    assertThrows(ToolwardenStartupException.class, () -> RedisRateLimiter.configure(badTimeout::get, n -> Optional.empty()));
 
     Config full = new Config(k -> null, Map.of("TOOLWARDEN_REDIS_URL", "rediss://cache.internal:6380/2",
         "TOOLWARDEN_REDIS_ON_FAILURE", "allow-with-local-fallback", "TOOLWARDEN_REDIS_TIMEOUT", "250ms")::get);
-    RedisRateLimiter.Builder b = RedisRateLimiter.configure(full, n -> Optional.empty());
+    RedisRateLimiter.Builder b = RedisRateLimiter.configure(full::get, n -> Optional.empty());
     assertTrue(b != null);
   }
 
@@ -300,7 +297,8 @@ class RedisRateLimiterTest {
     assertThrows(IllegalArgumentException.class, () -> RedisEndpoint.parse("redis://localhost?password=x"));
     assertEquals(FailurePolicy.ALLOW_WITH_LOCAL_FALLBACK, FailurePolicy.parse("allow-with-local-fallback"));
     assertEquals(FailurePolicy.DENY, FailurePolicy.parse("DENY"));
-    assertEquals("toolwarden:a_b_c:k", RedisRateLimiter.builder("redis://localhost").namespace("a:b c").build()
-        .redisKey("k"));
+    try (RedisRateLimiter unconnected = RedisRateLimiter.builder("redis://localhost").namespace("a:b c").build()) {
+      assertEquals("toolwarden:a_b_c:k", unconnected.redisKey("k"));
+    }
   }
 }

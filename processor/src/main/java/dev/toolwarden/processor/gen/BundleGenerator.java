@@ -9,11 +9,13 @@ import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
+import dev.toolwarden.processor.model.Binding;
 import dev.toolwarden.processor.model.Field;
 import dev.toolwarden.processor.model.JType;
 import dev.toolwarden.processor.model.RecordModel;
 import dev.toolwarden.processor.model.ToolClassModel;
 import dev.toolwarden.processor.model.ToolModel;
+import dev.toolwarden.processor.model.ToolPlan;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,6 +37,7 @@ public final class BundleGenerator {
   private final SchemaGenerator schemas;
   private final String generatorName;
   private final Constants constants = new Constants();
+  private final PatternMatchers patterns = new PatternMatchers(constants);
   private final Map<String, MethodSpec> recordMethods = new LinkedHashMap<>();
 
   public BundleGenerator(ToolClassModel model, String generatorName) {
@@ -55,11 +58,10 @@ public final class BundleGenerator {
     List<MethodSpec> invokers = new ArrayList<>();
     CodeBlock.Builder definitions = CodeBlock.builder();
     for (int i = 0; i < model.tools().size(); i++) {
-      ToolModel tool = model.tools().get(i);
-      String invoker = "invoke" + i + "_" + javaIdentifier(tool.method().getSimpleName().toString());
-      // the definition first: its policy registers the path rules the invoker then refers to
-      definitions.add(i == 0 ? "\n" : ",\n").add(definition(tool, i, self, invoker));
-      invokers.add(invoker(tool, invoker, target));
+      ToolPlan plan = model.plan().tools().get(i);
+      String invoker = "invoke" + i + "_" + javaIdentifier(plan.tool().method().getSimpleName().toString());
+      definitions.add(i == 0 ? "\n" : ",\n").add(definition(plan, i, self, invoker));
+      invokers.add(invoker(plan, invoker, target));
     }
 
     TypeSpec.Builder type = TypeSpec.classBuilder(self)
@@ -68,120 +70,109 @@ public final class BundleGenerator {
             .addMember("value", "$S", generatorName).build())
         .addJavadoc("Tools of {@link $T}, generated at compile time by Toolwarden. Do not edit.\n", target)
         .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
-        .addSuperinterface(Types.TOOL_BUNDLE);
+        .addSuperinterface(TypeNames.TOOL_BUNDLE);
     type.addMethod(MethodSpec.methodBuilder("toolClass").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
         .returns(ParameterizedTypeName.get(ClassName.get(Class.class), com.palantir.javapoet.WildcardTypeName
             .subtypeOf(Object.class)))
         .addStatement("return $T.class", target).build());
     type.addMethod(MethodSpec.methodBuilder("tools").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
-        .returns(ParameterizedTypeName.get(Types.LIST, Types.TOOL_DEFINITION))
-        .addCode(CodeBlock.builder().add("return $T.of(", Types.LIST).indent().add(definitions.build()).unindent()
+        .returns(ParameterizedTypeName.get(TypeNames.LIST, TypeNames.TOOL_DEFINITION))
+        .addCode(CodeBlock.builder().add("return $T.of(", TypeNames.LIST).indent().add(definitions.build()).unindent()
             .add(");\n").build())
         .build());
     type.addFields(constants.fields());
     type.addMethods(invokers);
     type.addMethods(recordMethods.values());
+    type.addMethods(patterns.methods());
     return JavaFile.builder(self.packageName(), type.build()).skipJavaLangImports(true).indent("  ").build();
   }
 
-  private CodeBlock definition(ToolModel tool, int index, ClassName self, String invoker) {
+  private CodeBlock definition(ToolPlan plan, int index, ClassName self, String invoker) {
+    ToolModel tool = plan.tool();
     String input = constants.schema("INPUT_SCHEMA_" + index, schemas.input(tool));
     String output = schemas.output(tool);
     String outputRef = output == null ? "null" : constants.schema("OUTPUT_SCHEMA_" + index, output);
     boolean[] h = tool.hints();
     return CodeBlock.builder()
-        .add("new $T(\n", Types.TOOL_DEFINITION).indent()
+        .add("new $T(\n", TypeNames.TOOL_DEFINITION).indent()
         .add("$S,\n$S,\n$S,\n", tool.name(), tool.title(), tool.description())
-        .add("new $T($L, $L, $L, $L),\n", Types.TOOL_HINTS, h[0], h[1], h[2], h[3])
+        .add("new $T($L, $L, $L, $L),\n", TypeNames.TOOL_HINTS, h[0], h[1], h[2], h[3])
         .add("$L,\n$L,\n", input, outputRef)
-        .add(policy(tool)).add(",\n")
+        .add(policy(plan)).add(",\n")
         .add("$T::$L)", self, invoker).unindent()
         .build();
   }
 
-  private CodeBlock policy(ToolModel tool) {
+  private CodeBlock policy(ToolPlan plan) {
+    ToolModel tool = plan.tool();
     CodeBlock scopes = strings(tool.scopes());
     CodeBlock rate = tool.rateLimit() == null ? CodeBlock.of("null")
-        : CodeBlock.of("new $T($L, $LL, $S)", Types.RATE_LIMIT_POLICY, tool.rateLimit().permits(),
+        : CodeBlock.of("new $T($L, $LL, $S)", TypeNames.RATE_LIMIT_POLICY, tool.rateLimit().permits(),
             tool.rateLimit().windowMillis(), tool.rateLimit().key());
-    List<String> pathFields = new ArrayList<>();
-    for (Field p : tool.parameters()) {
-      Pointers.collect(p, "/input/" + Pointers.escape(p.jsonName()), model, pathFields, new ArrayList<>(), constants,
-          new ArrayList<>());
-    }
-    List<String> redacted = new ArrayList<>();
-    Pointers.collectRedacted(tool, model, redacted);
-    CodeBlock.Builder paths = CodeBlock.builder().add("$T.of(", Types.LIST);
-    for (int i = 0; i < pathFields.size(); i++) {
-      paths.add(i == 0 ? "$L" : ", $L", pathFields.get(i));
+    CodeBlock.Builder paths = CodeBlock.builder().add("$T.of(", TypeNames.LIST);
+    for (int i = 0; i < plan.pathRules().size(); i++) {
+      paths.add(i == 0 ? "$L" : ", $L", constants.pathRule(plan.pathRules().get(i)));
     }
     paths.add(")");
-    return CodeBlock.of("new $T($L, $L, $L, $L)", Types.TOOL_POLICY, scopes, rate, paths.build(), strings(redacted));
+    return CodeBlock.of("new $T($L, $L, $L, $L)", TypeNames.TOOL_POLICY, scopes, rate, paths.build(),
+        strings(plan.redacted()));
   }
 
   static CodeBlock strings(List<String> values) {
-    CodeBlock.Builder b = CodeBlock.builder().add("$T.of(", Types.LIST);
+    CodeBlock.Builder b = CodeBlock.builder().add("$T.of(", TypeNames.LIST);
     for (int i = 0; i < values.size(); i++) {
       b.add(i == 0 ? "$S" : ", $S", values.get(i));
     }
     return b.add(")").build();
   }
 
-  private MethodSpec invoker(ToolModel tool, String name, ClassName target) {
+  private MethodSpec invoker(ToolPlan plan, String name, ClassName target) {
+    ToolModel tool = plan.tool();
     MethodSpec.Builder m = MethodSpec.methodBuilder(name)
         .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-        .returns(Types.TOOL_OUTCOME)
+        .returns(TypeNames.TOOL_OUTCOME)
         .addParameter(Object.class, "target")
-        .addParameter(Types.STRING_OBJECT_MAP, "args")
-        .addParameter(Types.INVOCATION, "inv")
+        .addParameter(TypeNames.STRING_OBJECT_MAP, "args")
+        .addParameter(TypeNames.INVOCATION, "inv")
         .addException(Exception.class);
     CodeBlock.Builder b = CodeBlock.builder();
-    b.addStatement("$T v = new $T()", Types.VIOLATIONS, Types.VIOLATIONS);
-    ValueReader reader = new ValueReader(model, constants, this::recordReader, "false");
-    List<Field> args = new ArrayList<>();
-    for (Field p : tool.parameters()) {
-      if (!(p.type() instanceof JType.Context)) {
-        args.add(p);
-      }
-    }
-    reader.unknownKeys(b, "args", CodeBlock.of("\"\""), args, "argument");
+    b.addStatement("$T v = new $T()", TypeNames.VIOLATIONS, TypeNames.VIOLATIONS);
+    BindingEmitter emitter = new BindingEmitter(constants, patterns, this::recordReader, BindingEmitter.Frame.ARGUMENTS);
+    List<String> values = emitter.properties(b, "args", plan.arguments());
     List<String> callArgs = new ArrayList<>();
+    int next = 0;
     for (Field p : tool.parameters()) {
-      if (p.type() instanceof JType.Context) {
-        callArgs.add("inv.context()");
-      } else {
-        callArgs.add(reader.field(b, p, "args", CodeBlock.of("\"\"")));
-      }
+      callArgs.add(p.type() instanceof JType.Context ? "inv.context()" : values.get(next++));
     }
     b.addStatement("v.throwIfAny()");
     CodeBlock call = CodeBlock.of("(($T) target).$L($L)", target, tool.method().getSimpleName(),
         String.join(", ", callArgs));
     ValueWriter writer = new ValueWriter(model, this::recordWriter);
     switch (tool.returnKind()) {
-      case VOID -> b.addStatement("$L", call).addStatement("return $T.empty()", Types.TOOL_OUTCOME);
-      case PASSTHROUGH -> b.addStatement("return $T.passthrough($L)", Types.TOOL_OUTCOME, call);
+      case VOID -> b.addStatement("$L", call).addStatement("return $T.empty()", TypeNames.TOOL_OUTCOME);
+      case PASSTHROUGH -> b.addStatement("return $T.passthrough($L)", TypeNames.TOOL_OUTCOME, call);
       case TEXT -> {
         b.addStatement("$T result = $L", String.class, call);
         if (tool.returnRedacted()) {
-          b.addStatement("return $T.text($T.mask(result, $L))", Types.TOOL_OUTCOME, Types.REDACTION,
+          b.addStatement("return $T.text($T.mask(result, $L))", TypeNames.TOOL_OUTCOME, TypeNames.REDACTION,
               tool.returnKeepLast());
         } else {
-          b.addStatement("return $T.text(result == null ? \"\" : result)", Types.TOOL_OUTCOME);
+          b.addStatement("return $T.text(result == null ? \"\" : result)", TypeNames.TOOL_OUTCOME);
         }
       }
       case STRUCTURED_RECORD, STRUCTURED_OBJECT -> {
-        b.addStatement("$T result = $L", Types.of(tool.returnType()), call);
-        b.addStatement("return result == null ? $T.empty() : $T.structured($L)", Types.TOOL_OUTCOME,
-            Types.TOOL_OUTCOME, writer.write(tool.returnType(), CodeBlock.of("result"), 0));
+        b.addStatement("$T result = $L", TypeNames.of(tool.returnType()), call);
+        b.addStatement("return result == null ? $T.empty() : $T.structured($L)", TypeNames.TOOL_OUTCOME,
+            TypeNames.TOOL_OUTCOME, writer.write(tool.returnType(), CodeBlock.of("result"), 0));
       }
       case STRUCTURED_WRAPPED -> {
-        b.addStatement("$T result = $L", Types.of(tool.returnType()), call);
-        b.addStatement("$T structured = new $T<>()", Types.STRING_OBJECT_MAP, Types.LINKED_HASH_MAP);
+        b.addStatement("$T result = $L", TypeNames.of(tool.returnType()), call);
+        b.addStatement("$T structured = new $T<>()", TypeNames.STRING_OBJECT_MAP, TypeNames.LINKED_HASH_MAP);
         CodeBlock value = tool.returnRedacted()
-            ? CodeBlock.of("$T.mask(result, $L)", Types.REDACTION, tool.returnKeepLast())
+            ? CodeBlock.of("$T.mask(result, $L)", TypeNames.REDACTION, tool.returnKeepLast())
             : writer.write(tool.returnType(), CodeBlock.of("result"), 0);
         b.addStatement("structured.put(\"result\", $L)", value);
-        b.addStatement("return $T.structured(structured)", Types.TOOL_OUTCOME);
+        b.addStatement("return $T.structured(structured)", TypeNames.TOOL_OUTCOME);
       }
     }
     return m.addCode(b.build()).build();
@@ -196,24 +187,21 @@ public final class BundleGenerator {
     recordMethods.put(name, null); // reserve: the reader may recurse into itself
     TypeName type = ClassName.get(r.element());
     CodeBlock.Builder b = CodeBlock.builder();
-    b.addStatement("$T m = $T.toObject(raw, ptr, v, red)", Types.STRING_OBJECT_MAP, Types.CHECK);
+    // pointers are relative to the record: the caller puts the record's own pointer in front
+    b.addStatement("$T m = $T.toObject(raw, \"\", v, red)", TypeNames.STRING_OBJECT_MAP, TypeNames.CHECK);
     b.beginControlFlow("if (m == null)").addStatement("return null").endControlFlow();
     b.addStatement("int mark = v.size()");
-    ValueReader reader = new ValueReader(model, constants, this::recordReader, "red");
-    reader.unknownKeys(b, "m", CodeBlock.of("ptr"), r.components(), "property");
-    List<String> values = new ArrayList<>();
-    for (Field c : r.components()) {
-      values.add(reader.field(b, c, "m", CodeBlock.of("ptr")));
-    }
+    BindingEmitter emitter = new BindingEmitter(constants, patterns, this::recordReader, BindingEmitter.Frame.RECORD);
+    List<Binding> components = model.plan().components(r);
+    List<String> values = emitter.properties(b, "m", components);
     b.beginControlFlow("if (v.size() != mark)").addStatement("return null").endControlFlow();
     b.addStatement("return new $T($L)", type, String.join(", ", values));
     recordMethods.put(name, MethodSpec.methodBuilder(name)
         .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
         .returns(type)
         .addParameter(Object.class, "raw")
-        .addParameter(String.class, "ptr")
-        .addParameter(Types.VIOLATIONS, "v")
-        .addParameter(Types.INVOCATION, "inv")
+        .addParameter(TypeNames.VIOLATIONS, "v")
+        .addParameter(TypeNames.INVOCATION, "inv")
         .addParameter(boolean.class, "red")
         .addCode(b.build())
         .build());
@@ -230,18 +218,18 @@ public final class BundleGenerator {
     ValueWriter writer = new ValueWriter(model, this::recordWriter);
     CodeBlock.Builder b = CodeBlock.builder();
     b.beginControlFlow("if (value == null)").addStatement("return null").endControlFlow();
-    b.addStatement("$T m = new $T<>()", Types.STRING_OBJECT_MAP, Types.LINKED_HASH_MAP);
+    b.addStatement("$T m = new $T<>()", TypeNames.STRING_OBJECT_MAP, TypeNames.LINKED_HASH_MAP);
     for (Field c : r.components()) {
       CodeBlock access = CodeBlock.of("value.$L()", c.javaName());
       CodeBlock out = c.redacted()
-          ? CodeBlock.of("$T.mask($L, $L)", Types.REDACTION, access, c.keepLast())
+          ? CodeBlock.of("$T.mask($L, $L)", TypeNames.REDACTION, access, c.keepLast())
           : writer.write(c.type(), access, 0);
       b.addStatement("m.put($S, $L)", c.jsonName(), out);
     }
     b.addStatement("return m");
     recordMethods.put(name, MethodSpec.methodBuilder(name)
         .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-        .returns(Types.STRING_OBJECT_MAP)
+        .returns(TypeNames.STRING_OBJECT_MAP)
         .addParameter(ClassName.get(r.element()), "value")
         .addCode(b.build())
         .build());

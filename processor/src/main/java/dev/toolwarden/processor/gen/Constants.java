@@ -3,6 +3,7 @@ package dev.toolwarden.processor.gen;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.TypeName;
+import dev.toolwarden.processor.model.PathRuleModel;
 import dev.toolwarden.processor.model.SafePathModel;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -29,21 +30,21 @@ final class Constants {
   }
 
   String pattern(String regex) {
-    return add("pattern:" + regex, "PATTERN_" + count("PATTERN_"), Types.PATTERN,
-        CodeBlock.of("$T.compile($S)", Types.PATTERN, regex));
+    return add("pattern:" + regex, "PATTERN_" + count("PATTERN_"), TypeNames.PATTERN,
+        CodeBlock.of("$T.compile($S)", TypeNames.PATTERN, regex));
   }
 
   String decimal(BigDecimal value) {
-    return add("decimal:" + value, "DECIMAL_" + count("DECIMAL_"), Types.BIG_DECIMAL,
-        CodeBlock.of("new $T($S)", Types.BIG_DECIMAL, value.toString()));
+    return add("decimal:" + value, "DECIMAL_" + count("DECIMAL_"), TypeNames.BIG_DECIMAL,
+        CodeBlock.of("new $T($S)", TypeNames.BIG_DECIMAL, value.toString()));
   }
 
-  String pathRule(String pointer, SafePathModel p) {
-    CodeBlock init = CodeBlock.of("new $T($S, $S, $L, $S, $L, $L)", Types.PATH_RULE, pointer, p.root(),
+  /** The constant of a confinement rule, named by the plan after its declaration. */
+  String pathRule(PathRuleModel rule) {
+    SafePathModel p = rule.declaration();
+    CodeBlock init = CodeBlock.of("new $T($S, $S, $L, $S, $L, $L)", TypeNames.PATH_RULE, rule.pointer(), p.root(),
         p.mustExist(), p.kind(), BundleGenerator.strings(p.extensions()), p.followLinks());
-    // one rule per declaration: the pointer is the first place it was seen (policy pointers are collected first)
-    return add("path:" + p.annotation() + "@" + System.identityHashCode(p.annotation()), "PATH_RULE_"
-        + count("PATH_RULE_"), Types.PATH_RULE, init);
+    return add("path:" + rule.constantName(), rule.constantName(), TypeNames.PATH_RULE, init);
   }
 
   private int count(String prefix) {

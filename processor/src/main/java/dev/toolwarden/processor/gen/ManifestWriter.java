@@ -4,6 +4,7 @@ import dev.toolwarden.processor.diag.Reporter;
 import dev.toolwarden.processor.model.Field;
 import dev.toolwarden.processor.model.ToolClassModel;
 import dev.toolwarden.processor.model.ToolModel;
+import dev.toolwarden.processor.model.ToolPlan;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -32,7 +33,8 @@ public final class ManifestWriter {
 
   public void add(ToolClassModel model) {
     SchemaGenerator schemas = new SchemaGenerator(model);
-    for (ToolModel t : model.tools()) {
+    for (ToolPlan plan : model.plan().tools()) {
+      ToolModel t = plan.tool();
       Map<String, Object> tool = new LinkedHashMap<>();
       tool.put("class", model.element().getQualifiedName().toString());
       tool.put("method", t.method().getSimpleName().toString());
@@ -45,7 +47,6 @@ public final class ManifestWriter {
         tool.put("rateLimit", rate);
       }
       List<Object> paths = new ArrayList<>();
-      List<String> redacted = new ArrayList<>();
       for (Field p : t.parameters()) {
         if (p.safePath() != null) {
           Map<String, Object> path = new LinkedHashMap<>();
@@ -58,9 +59,8 @@ public final class ManifestWriter {
           paths.add(path);
         }
       }
-      Pointers.collectRedacted(t, model, redacted);
       tool.put("safePaths", paths);
-      tool.put("redacted", redacted);
+      tool.put("redacted", plan.redacted());
       tool.put("inputSchemaSha256", sha256(schemas.input(t)));
       String output = schemas.output(t);
       if (output != null) {

@@ -63,7 +63,7 @@ public final class SchemaGenerator {
     Map<String, Object> root;
     switch (tool.returnKind()) {
       case STRUCTURED_RECORD -> {
-        RecordModel r = record((JType.RecordType) tool.returnType());
+        RecordModel r = owner.record((JType.RecordType) tool.returnType());
         root = new LinkedHashMap<>();
         root.put("$schema", DIALECT);
         root.putAll(recordSchema(r, defs, true));
@@ -211,7 +211,7 @@ public final class SchemaGenerator {
       s.put("type", "string");
       s.put("enum", new ArrayList<Object>(e.constants()));
     } else if (t instanceof JType.RecordType r) {
-      String name = record(r).defName();
+      String name = owner.record(r).defName();
       defs.add(name);
       s.put("$ref", "#/$defs/" + name);
     } else if (t instanceof JType.ArrayType a) {
@@ -235,15 +235,6 @@ public final class SchemaGenerator {
       return nullable(type(o.value(), Constraints.merge(c, o.valueConstraints()), defs, output));
     }
     return s;
-  }
-
-  private RecordModel record(JType.RecordType r) {
-    for (RecordModel m : owner.records().values()) {
-      if (m.element().equals(r.element())) {
-        return m;
-      }
-    }
-    throw new IllegalStateException("record not read: " + r.javaType());
   }
 
   private static void sizes(Constraints c, Map<String, Object> s, String min, String max) {

@@ -25,25 +25,25 @@ final class ValueWriter {
     if (t instanceof JType.Scalar s) {
       return switch (s.kind()) {
         case UUID, URI, LOCAL_DATE, INSTANT, OFFSET_DATE_TIME, DURATION, PATH ->
-            CodeBlock.of("$T.text($L)", Types.OUT, value);
+            CodeBlock.of("$T.text($L)", TypeNames.OUT, value);
         default -> value;
       };
     }
     if (t instanceof JType.EnumType) {
-      return CodeBlock.of("$T.name($L)", Types.OUT, value);
+      return CodeBlock.of("$T.name($L)", TypeNames.OUT, value);
     }
     if (t instanceof JType.RecordType r) {
-      return CodeBlock.of("$L($L)", recordWriter.apply(Pointers.record(model, r)), value);
+      return CodeBlock.of("$L($L)", recordWriter.apply(model.record(r)), value);
     }
     if (t instanceof JType.ArrayType a) {
       CodeBlock element = write(a.element(), CodeBlock.of("$L", e), depth + 1);
       if (a.container() == JType.Container.ARRAY) {
-        return CodeBlock.of("$T.array($L, ($T $L) -> $L)", Types.OUT, value, Types.of(a.element()).box(), e, element);
+        return CodeBlock.of("$T.array($L, ($T $L) -> $L)", TypeNames.OUT, value, TypeNames.of(a.element()).box(), e, element);
       }
-      return CodeBlock.of("$T.list($L, $L -> $L)", Types.OUT, value, e, element);
+      return CodeBlock.of("$T.list($L, $L -> $L)", TypeNames.OUT, value, e, element);
     }
     if (t instanceof JType.MapType m) {
-      return CodeBlock.of("$T.map($L, $L -> $L)", Types.OUT, value, e, write(m.value(), CodeBlock.of("$L", e),
+      return CodeBlock.of("$T.map($L, $L -> $L)", TypeNames.OUT, value, e, write(m.value(), CodeBlock.of("$L", e),
           depth + 1));
     }
     if (t instanceof JType.OptionalType o) {

@@ -23,6 +23,18 @@ public class PatternTools {
     Capture.args(code, pet, price, dotted, anyLine, ticket, groups, noNewline);
   }
 
+  /** Patterns the generated code checks with loops instead of java.util.regex: the result must be the same. */
+  @McpTool(name = "patterns_simple")
+  public void simple(@Pattern(regexp = "[A-Za-z0-9._%+-]+") String local,
+      @Pattern(regexp = "ab-c[0-9]{0,3}") String literal,
+      @Pattern(regexp = "[Z-a]{1,2}") String crossRange,
+      @Pattern(regexp = "x?") String optional,
+      @Pattern(regexp = "[ _]{2,4}") String spaces,
+      @Pattern(regexp = "#[0-9a-f]{6}") String colour,
+      @Pattern(regexp = "[A-Z]{2}[0-9]*") String code) {
+    Capture.args(local, literal, crossRange, optional, spaces, colour, code);
+  }
+
   /** Case and unicode. */
   @McpTool(name = "patterns_unicode")
   public void unicode(@Pattern(regexp = "\\p{L}{1,3}") String letters,

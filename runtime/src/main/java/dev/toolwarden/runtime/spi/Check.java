@@ -219,6 +219,34 @@ public final class Check {
     return bigDecimal((Number) number).compareTo(bound);
   }
 
+  /**
+   * {@link #compare(Object, BigDecimal)} without building a {@code BigDecimal} when the double
+   * decides: {@code below} and {@code above} are the doubles next to the bound (equal when the bound
+   * is one), computed at compile time. A number's double is its exact value correctly rounded, and
+   * rounding is monotone, so a double under {@code below} stands for a number under the bound and one
+   * over {@code above} for a number over it; between them the exact comparison decides. A
+   * {@code Float}'s exact decimal is the float's shortest text, not its double, so it is always
+   * compared exactly (JSON parsers do not produce one).
+   *
+   * @param number the number the client sent
+   * @param value {@code number.doubleValue()}
+   * @param below the largest double not above the bound
+   * @param above the smallest double not below the bound
+   * @param bound the bound, exactly
+   * @return negative, zero or positive as the number is below, at or above the bound
+   */
+  public static int compare(Object number, double value, double below, double above, BigDecimal bound) {
+    if (!(number instanceof Float)) {
+      if (value < below) {
+        return -1;
+      }
+      if (value > above) {
+        return 1;
+      }
+    }
+    return compare(number, bound);
+  }
+
   /** The exact decimal value of a parsed JSON number. */
   public static BigDecimal bigDecimal(Number n) {
     if (n instanceof BigDecimal d) {

@@ -11,6 +11,8 @@ public interface Invocation {
   /**
    * Resolves a client-supplied path against the rule's root and confines it there.
    *
+   * @param pointer the pointer violations carry: generated code passes it relative to the record or
+   *     element being bound and prefixes it if binding fails ({@link Violations#prefix})
    * @return the resolved real path, or {@code null} after adding a violation at {@code pointer}
    */
   Path resolvePath(PathRule rule, String pointer, String raw, Violations violations);

@@ -15,6 +15,8 @@ public final class Violations {
   private static final int MAX_VIOLATIONS = 100;
 
   private List<Violation> list;
+  /** Per shown violation, the prefixes not yet joined into its pointer (innermost first), or null. */
+  private List<List<String>> prefixes;
   private int count;
 
   /** An empty collector; generated code creates one per call. */
@@ -62,8 +64,57 @@ public final class Violations {
     list.add(new Violation(pointer, rule, message));
   }
 
+  /**
+   * Puts {@code prefix} in front of the pointers of the violations added since {@code mark} (a
+   * {@link #size()} taken before). Generated code binds a record or a list element with pointers
+   * relative to it and calls this only when binding it failed, so a valid call builds no pointer string.
+   * The prefixes are only collected here and joined once by {@link #list()}: a deeply nested invalid
+   * value costs its depth per shown violation, not its depth squared.
+   *
+   * @param mark the {@link #size()} before the value was bound
+   * @param prefix the value's JSON pointer, relative to the enclosing value that is bound
+   */
+  public void prefix(int mark, String prefix) {
+    if (list == null || mark >= list.size() || prefix.isEmpty()) {
+      return;
+    }
+    if (prefixes == null) {
+      prefixes = new ArrayList<>();
+    }
+    while (prefixes.size() < list.size()) {
+      prefixes.add(null);
+    }
+    for (int i = mark; i < list.size(); i++) {
+      List<String> p = prefixes.get(i);
+      if (p == null) {
+        p = new ArrayList<>(4);
+        prefixes.set(i, p);
+      }
+      p.add(prefix);
+    }
+  }
+
+  /** Joins the collected prefixes into the pointers: outermost (added last) first. */
+  private void applyPrefixes() {
+    for (int i = 0; i < prefixes.size(); i++) {
+      List<String> p = prefixes.get(i);
+      if (p != null) {
+        Violation old = list.get(i);
+        StringBuilder b = new StringBuilder();
+        for (int j = p.size() - 1; j >= 0; j--) {
+          b.append(p.get(j));
+        }
+        list.set(i, new Violation(b.append(old.pointer()).toString(), old.rule(), old.message()));
+      }
+    }
+    prefixes = null;
+  }
+
   /** The violations, in the order found. */
   public List<Violation> list() {
+    if (prefixes != null) {
+      applyPrefixes();
+    }
     List<Violation> out = list == null ? new ArrayList<>() : new ArrayList<>(list);
     if (count > MAX_VIOLATIONS) {
       out.add(new Violation("", "limit", (count - MAX_VIOLATIONS) + " more violations not shown"));

@@ -17,6 +17,7 @@ import dev.toolwarden.runtime.internal.pipeline.Pipeline;
 import dev.toolwarden.runtime.internal.pipeline.ToolCallHandler;
 import dev.toolwarden.runtime.internal.ratelimit.InMemoryRateLimiter;
 import dev.toolwarden.runtime.ratelimit.RateLimiterBackend;
+import dev.toolwarden.runtime.ratelimit.RateLimiterBackendProvider;
 import dev.toolwarden.runtime.spi.PathRule;
 import io.modelcontextprotocol.json.McpJsonDefaults;
 import io.modelcontextprotocol.json.McpJsonMapper;
@@ -34,6 +35,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.ServiceLoader;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -89,7 +91,7 @@ public final class ServerAssembly implements AutoCloseable {
     Caller caller = new Caller(Caller.ANONYMOUS, grants(s, tools));
     McpJsonMapper json = McpJsonDefaults.getMapper();
     AuditSink audit = s.auditSink != null ? s.auditSink : defaultAudit(s);
-    RateLimiterBackend limiter = s.rateLimiter != null ? s.rateLimiter : new InMemoryRateLimiter();
+    RateLimiterBackend limiter = s.rateLimiter != null ? s.rateLimiter : configuredRateLimiter(s, loader);
     limiter.attach(s.name, audit);
     CallChain chain = Pipeline.standard(json, limiter, audit);
     CallerResolver callers = oauth != null ? OAuthCallers.resolver() : CallerResolver.fixed(caller);
@@ -225,6 +227,21 @@ public final class ServerAssembly implements AutoCloseable {
       // the SDK checks the schemas of hand-written bundles against the 2020-12 meta-schema here
       throw new ToolwardenStartupException("the MCP SDK rejected the server definition: " + e.getMessage());
     }
+  }
+
+  /**
+   * The backend found by {@code ServiceLoader} when one is configured (e.g. {@code toolwarden-redis} on the class
+   * path and {@code TOOLWARDEN_REDIS_URL} set), else this process's own buckets: shared limits need no code.
+   */
+  private static RateLimiterBackend configuredRateLimiter(ServerSettings s, ClassLoader loader) {
+    for (RateLimiterBackendProvider provider : ServiceLoader.load(RateLimiterBackendProvider.class, loader)) {
+      Optional<RateLimiterBackend> backend = provider.create(s.config::get);
+      if (backend.isPresent()) {
+        LOG.info("@RateLimit budgets live in {} (found by {})", backend.get(), provider.getClass().getName());
+        return backend.get();
+      }
+    }
+    return new InMemoryRateLimiter();
   }
 
   private static Map<String, Path> resolveRoots(ServerSettings s, List<BoundTool> tools) {

@@ -8,7 +8,7 @@ import dev.toolwarden.processor.model.JType;
 import dev.toolwarden.processor.model.ScalarKind;
 
 /** JavaPoet type names for model types, and the runtime SPI's class names. */
-final class Types {
+final class TypeNames {
 
   static final String SPI = "dev.toolwarden.runtime.spi";
   static final ClassName TOOL_BUNDLE = ClassName.get(SPI, "ToolBundle");
@@ -34,7 +34,7 @@ final class Types {
   static final ClassName STRING = ClassName.get(String.class);
   static final TypeName STRING_OBJECT_MAP = ParameterizedTypeName.get(MAP, STRING, ClassName.OBJECT);
 
-  private Types() {}
+  private TypeNames() {}
 
   static TypeName of(JType t) {
     if (t instanceof JType.Scalar s) {

@@ -1,0 +1,23 @@
+package dev.toolwarden.processor.model;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * How the generated validator binds the input of every tool of a class.
+ *
+ * @param tools one plan per tool, in the order of {@link ToolClassModel#tools()}
+ * @param records the component plans of every record reachable from an input, by {@code $defs} name
+ * @param pathRules every confinement rule, in first-use order
+ */
+public record BindingPlan(List<ToolPlan> tools, Map<String, List<Binding>> records, List<PathRuleModel> pathRules) {
+
+  /** The component plans of a record reachable from an input. */
+  public List<Binding> components(RecordModel record) {
+    List<Binding> plans = records.get(record.defName());
+    if (plans == null) {
+      throw new IllegalStateException("record not reachable from an input: " + record.defName());
+    }
+    return plans;
+  }
+}

@@ -1,0 +1,160 @@
+package dev.toolwarden.processor.model;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Builds the {@link BindingPlan} of a class from what the user declared: one plan per argument and
+ * record component, the confinement rule of every {@code @SafePath} declaration (named after the
+ * declaration, pointing at the first place a tool's input reaches it) and the redacted pointers
+ * each tool's policy lists. Walks tools in declaration order, so the plan is deterministic.
+ */
+final class BindingPlanner {
+
+  private final Map<String, RecordModel> records;
+  /** Rules by declaration ("tool 0 path", "record Node file"): one per declaration, however often reached. */
+  private final Map<String, PathRuleModel> rules = new LinkedHashMap<>();
+  private final Set<String> constantNames = new HashSet<>();
+  private final Map<String, List<Binding>> recordPlans = new LinkedHashMap<>();
+
+  private BindingPlanner(Map<String, RecordModel> records) {
+    this.records = records;
+  }
+
+  /** The plan of a class's tools, given the records they reach. */
+  static BindingPlan plan(List<ToolModel> tools, Map<String, RecordModel> records) {
+    BindingPlanner planner = new BindingPlanner(records);
+    List<ToolPlan> plans = new ArrayList<>();
+    for (int i = 0; i < tools.size(); i++) {
+      plans.add(planner.tool(i, tools.get(i)));
+    }
+    return new BindingPlan(List.copyOf(plans), planner.recordPlans, List.copyOf(planner.rules.values()));
+  }
+
+  /** What one tool's walk collects for its policy. */
+  private static final class Policy {
+    final List<PathRuleModel> pathRules = new ArrayList<>();
+    final List<String> redacted = new ArrayList<>();
+    final List<RecordModel> onTheWay = new ArrayList<>();
+  }
+
+  /** Where a field is declared: the key of its declaration and the stem of its rule's constant name. */
+  private record Owner(String key, String constantStem) {}
+
+  private ToolPlan tool(int index, ToolModel tool) {
+    Owner owner = new Owner("tool " + index, tool.method().getSimpleName().toString());
+    Policy policy = new Policy();
+    List<Binding> arguments = new ArrayList<>();
+    for (Field p : tool.parameters()) {
+      if (!(p.type() instanceof JType.Context)) {
+        arguments.add(field(p, owner, JsonPointer.child("/input", p.jsonName()), policy));
+      }
+    }
+    if (tool.returnRedacted()) {
+      policy.redacted.add("/output");
+    } else if (tool.returnType() != null) {
+      String pointer = tool.returnKind() == ToolModel.ReturnKind.STRUCTURED_WRAPPED ? "/output/result" : "/output";
+      RedactedOutput.collect(tool.returnType(), pointer, records, policy.redacted, new ArrayList<>());
+    }
+    return new ToolPlan(tool, List.copyOf(arguments), List.copyOf(policy.pathRules), List.copyOf(policy.redacted));
+  }
+
+  /** The plan of an argument or record component reached at {@code pointer} of a tool's input. */
+  private Binding field(Field f, Owner owner, String pointer, Policy policy) {
+    if (f.redacted()) {
+      policy.redacted.add(pointer);
+    }
+    PathRuleModel rule = f.safePath() == null ? null : rule(owner, f, pointer);
+    if (rule != null && !policy.pathRules.contains(rule)) {
+      policy.pathRules.add(rule);
+    }
+    JType value = f.type() instanceof JType.OptionalType o ? o.value() : f.type();
+    Constraints constraints = f.type() instanceof JType.OptionalType o
+        ? Constraints.merge(f.constraints(), o.valueConstraints())
+        : f.constraints();
+    Binding.Presence presence = f.nullable() ? Binding.Presence.NULLABLE
+        : f.defaultJson() != null ? Binding.Presence.DEFAULTED : Binding.Presence.REQUIRED;
+    return new Binding(f.jsonName(), "/" + JsonPointer.escape(f.jsonName()), f.type(), value, constraints, presence,
+        f.defaultValue(), f.redacted(), rule, element(value, pointer, rule, policy), record(value, pointer, policy));
+  }
+
+  /** The plan of each item or map value of a container, or null for a value that is none. */
+  private Binding element(JType container, String pointer, PathRuleModel rule, Policy policy) {
+    JType t;
+    Constraints constraints;
+    boolean nullable;
+    if (container instanceof JType.ArrayType a) {
+      t = a.element();
+      constraints = a.elementConstraints();
+      nullable = a.elementNullable();
+    } else if (container instanceof JType.MapType m) {
+      t = m.value();
+      constraints = m.valueConstraints();
+      nullable = m.valueNullable();
+    } else {
+      return null;
+    }
+    String each = pointer + "/*";
+    return new Binding(null, null, t, t, constraints,
+        nullable ? Binding.Presence.NULLABLE : Binding.Presence.REQUIRED, null, false, rule,
+        element(t, each, rule, policy), record(t, each, policy));
+  }
+
+  /**
+   * The record a value is bound to, or null. The first time a record is reached its components are
+   * planned; every time a tool reaches it (but not again inside itself) the policy collects its pointers.
+   */
+  private RecordModel record(JType t, String pointer, Policy policy) {
+    if (!(t instanceof JType.RecordType r)) {
+      return null;
+    }
+    RecordModel record = Records.find(records, r);
+    if (policy.onTheWay.contains(record)) {
+      return record;
+    }
+    policy.onTheWay.add(record);
+    Owner owner = new Owner("record " + record.defName(), record.defName());
+    List<Binding> components = new ArrayList<>();
+    for (Field c : record.components()) {
+      components.add(field(c, owner, JsonPointer.child(pointer, c.jsonName()), policy));
+    }
+    policy.onTheWay.remove(record);
+    recordPlans.putIfAbsent(record.defName(), List.copyOf(components));
+    return record;
+  }
+
+  private PathRuleModel rule(Owner owner, Field f, String pointer) {
+    String key = owner.key() + " " + f.javaName();
+    PathRuleModel existing = rules.get(key);
+    if (existing != null) {
+      return existing;
+    }
+    String stem = "PATH_RULE_" + constantCase(owner.constantStem()) + "_" + constantCase(f.javaName());
+    String name = stem;
+    for (int n = 2; !constantNames.add(name); n++) {
+      name = stem + "_" + n;
+    }
+    PathRuleModel rule = new PathRuleModel(name, pointer, f.safePath());
+    rules.put(key, rule);
+    return rule;
+  }
+
+  /** {@code readFile} → {@code READ_FILE}; characters not allowed in a Java name become {@code _}. */
+  static String constantCase(String name) {
+    StringBuilder b = new StringBuilder();
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      if (i > 0 && Character.isUpperCase(c) && !Character.isUpperCase(name.charAt(i - 1))
+          && name.charAt(i - 1) != '_') {
+        b.append('_');
+      }
+      b.append(Character.isJavaIdentifierPart(c) ? c : '_');
+    }
+    return b.toString().toUpperCase(Locale.ROOT);
+  }
+}

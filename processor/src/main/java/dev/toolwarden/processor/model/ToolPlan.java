@@ -1,0 +1,15 @@
+package dev.toolwarden.processor.model;
+
+import java.util.List;
+
+/**
+ * The binding plan of one tool and the pointers its policy lists.
+ *
+ * @param tool the tool
+ * @param arguments one plan per argument the client sends, in parameter order (the injected
+ *     context has none)
+ * @param pathRules the confinement rules of the values its input reaches, in first-use order
+ * @param redacted JSON pointers of redacted input ({@code /input/..}) and output ({@code /output/..}) values
+ */
+public record ToolPlan(ToolModel tool, List<Binding> arguments, List<PathRuleModel> pathRules,
+    List<String> redacted) {}
