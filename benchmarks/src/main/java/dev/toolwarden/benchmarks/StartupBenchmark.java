@@ -125,12 +125,17 @@ public final class StartupBenchmark {
         String vsSpring = ms.containsKey("spring-ai")
             ? String.format(Locale.ROOT, "%.2fx", med / Stats.median(ms.get("spring-ai"))) : "-";
         double cpuMed = Stats.median(cpu.get(name));
-        System.out.printf(Locale.ROOT, "%-17s %12.0f %13.2fx %16s %14.0f %10.0f %11.2fx %13.2fx %15.2fx%n", name, med,
-            med / base, vsSpring, Stats.median(rss.get(name)) / 1024.0, cpuMed, cpuMed / cpuBase, med / baseline,
-            cpuMed / cpuBaseline);
+        System.out.printf(Locale.ROOT, "%-17s %12.0f %13.2fx %16s %14.0f %10.0f %11.2fx %14s %16s%n", name, med,
+            med / base, vsSpring, Stats.median(rss.get(name)) / 1024.0, cpuMed, cpuMed / cpuBase, ratio(med, baseline),
+            ratio(cpuMed, cpuBaseline));
       }
     }
     System.out.println("# done; " + Stats.load());
+  }
+
+  /** {@code value / base} as "0.42x", or "-" without a base (no {@code --baseline-java}). */
+  private static String ratio(double value, double base) {
+    return Double.isNaN(base) ? "-" : String.format(Locale.ROOT, "%.2fx", value / base);
   }
 
   /**
