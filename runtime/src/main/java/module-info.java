@@ -1,6 +1,6 @@
 /**
  * Toolwarden's runtime. The API is what a user writes against ({@code dev.toolwarden.runtime} and its
- * {@code audit}, {@code auth}, {@code http}, {@code path} and {@code ratelimit} packages) plus
+ * {@code audit}, {@code auth}, {@code http}, {@code path}, {@code ratelimit} and {@code url} packages) plus
  * {@code dev.toolwarden.runtime.spi}, the contract with generated code (stable within a minor version).
  * Everything under {@code dev.toolwarden.runtime.internal} may change in any release and is not exported.
  *
@@ -24,6 +24,9 @@ module dev.toolwarden.runtime {
   requires org.eclipse.jetty.http;
   requires org.eclipse.jetty.util;
   requires org.eclipse.jetty.ee10.servlet;
+  // SafeUrls' pinned-address HTTP client
+  requires org.eclipse.jetty.client;
+  requires org.eclipse.jetty.io;
   requires org.slf4j;
   requires com.nimbusds.jose.jwt;
   requires java.net.http;
@@ -38,6 +41,7 @@ module dev.toolwarden.runtime {
   exports dev.toolwarden.runtime.path;
   exports dev.toolwarden.runtime.ratelimit;
   exports dev.toolwarden.runtime.spi;
+  exports dev.toolwarden.runtime.url;
   // the Redis backend falls back to the in-memory limiter and reads its settings like every other part
   exports dev.toolwarden.runtime.internal.ratelimit to dev.toolwarden.redis;
   exports dev.toolwarden.runtime.internal.config to dev.toolwarden.redis;

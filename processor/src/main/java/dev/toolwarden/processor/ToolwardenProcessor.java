@@ -8,6 +8,7 @@ import dev.toolwarden.processor.check.DefaultCheck;
 import dev.toolwarden.processor.check.ModelCheck;
 import dev.toolwarden.processor.check.PolicyCheck;
 import dev.toolwarden.processor.check.RedactCheck;
+import dev.toolwarden.processor.check.SafeUrlCheck;
 import dev.toolwarden.processor.check.ShapeCheck;
 import dev.toolwarden.processor.check.LintCheck;
 import dev.toolwarden.processor.check.TokenPassthroughCheck;
@@ -193,7 +194,8 @@ public final class ToolwardenProcessor extends AbstractProcessor {
 
   private List<ModelCheck> checks() {
     return List.of(new ToolNameCheck(toolNames), new ArgumentCheck(), new ConstraintCheck(reader.annotations()),
-        new DefaultCheck(), new PolicyCheck(reader.annotations()), new RedactCheck(), new TokenPassthroughCheck(), new LintCheck());
+        new DefaultCheck(), new PolicyCheck(reader.annotations()), new RedactCheck(), new SafeUrlCheck(), new TokenPassthroughCheck(),
+        new LintCheck());
   }
 
   private static boolean hasMcpTool(Element e) {

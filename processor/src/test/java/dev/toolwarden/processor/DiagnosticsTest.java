@@ -60,6 +60,35 @@ class DiagnosticsTest {
             + "{ return \"\"; }"));
     cases.add(misuse(Rule.SAFEPATH_EXTENSION, "allows the extension \"\"",
         "  @McpTool public String read(@SafePath(root = \"w\", extensions = \"\") String file) { return \"\"; }"));
+    cases.add(misuse(Rule.SAFEURL_TYPE, "@SafeUrl on parameter 'target' of fetch(), whose type int is neither URI",
+        "  @McpTool public String fetch(@SafeUrl int target) { return \"\"; }"));
+    cases.add(misuse(Rule.SAFEURL_TYPE, "whose type java.nio.file.Path is neither URI",
+        "  @McpTool public String fetch(@SafeUrl @SafePath(root = \"w\") Path target) { return \"\"; }"));
+    cases.add(misuse(Rule.TYPE_UNSUPPORTED, "a java.net.URL argument needs @SafeUrl",
+        "  @McpTool public String fetch(java.net.URL target) { return \"\"; }"));
+    cases.add(misuse(Rule.SAFEURL_SCHEME, "@SafeUrl on parameter 'target' of fetch() allows no scheme",
+        "  @McpTool public String fetch(@SafeUrl(schemes = {}) java.net.URI target) { return \"\"; }"));
+    cases.add(misuse(Rule.SAFEURL_SCHEME, "has the scheme \"HTTPS\", which is not a lower-case URL scheme",
+        "  @McpTool public String fetch(@SafeUrl(schemes = \"HTTPS\") java.net.URI target) { return \"\"; }"));
+    cases.add(misuse(Rule.SAFEURL_HOST, "allows the host pattern \"*.com\", which covers a whole top-level domain",
+        "  @McpTool public String fetch(@SafeUrl(hosts = \"*.com\") String target) { return \"\"; }"));
+    cases.add(misuse(Rule.SAFEURL_HOST, "the host pattern \"a.*.example.org\", which is not a lower-case host name",
+        "  @McpTool public String fetch(@SafeUrl(hosts = {\"ok.example.org\", \"a.*.example.org\"}) String target) "
+            + "{ return \"\"; }"));
+    cases.add(misuse(Rule.SAFEURL_HOST, "the host pattern \"Api.Example.com\", which is not a lower-case host name",
+        "  @McpTool public String fetch(@SafeUrl(hosts = \"Api.Example.com\") java.net.URI target) { return \"\"; }"));
+    cases.add(misuse(Rule.SAFEURL_HOST, "the host pattern \"10.0.0.1\", which is an IP address",
+        "  @McpTool public String fetch(@SafeUrl(hosts = \"10.0.0.1\") java.net.URI target) { return \"\"; }"));
+    cases.add(misuse(Rule.SAFEURL_HOST, "the host pattern \"api.example.com.\", which ends with a dot",
+        "  @McpTool public String fetch(@SafeUrl(hosts = \"api.example.com.\") java.net.URI target) { return \"\"; }"));
+    cases.add(misuse(Rule.SAFEURL_PORT, "allows the port 70000, which is outside 1..65535",
+        "  @McpTool public String fetch(@SafeUrl(ports = {443, 70000}) java.net.URI target) { return \"\"; }"));
+    cases.add(misuse(Rule.DEFAULT_INVALID, "a @SafeUrl argument cannot have a default",
+        "  @McpTool public String fetch(@SafeUrl @ToolParam(defaultValue = \"https://a.example.com/\") String target) "
+            + "{ return \"\"; }"));
+    cases.add(misuse(Rule.SAFEURL_HOST, "the host pattern \"b\u00fccher.example\"",
+        "  @McpTool public String hook(Hook hook) { return \"\"; }",
+        "  public record Hook(@SafeUrl(hosts = \"b\u00fccher.example\") String target) {}"));
     cases.add(misuse(Rule.REDACT_DEFAULT, "parameter 'pin' of hello() is @Redact but has a default value",
         "  @McpTool public String hello(@Redact @ToolParam(defaultValue = \"1234\") String pin) { return \"\"; }"));
     cases.add(misuse(Rule.REDACT_KEEP_LAST, "has keepLast = -1",

@@ -52,6 +52,15 @@ class PolicyLintTest {
     assertThat(c).hadWarningContaining("[TW-URL-STRING] parameter 'callbackUrl' of b()").inFile(src).onLine(5);
   }
 
+  @Test
+  void urlStringsWithSafeUrlDoNotWarn() {
+    JavaFileObject src = Compiler.source("T", IMPORTS, "@RequiresScope(\"s\") public class T {",
+        "  @McpTool(description = \"d\") public String b(@SafeUrl(hosts = \"*.example.org\") String callbackUrl) {",
+        "    return \"\"; }",
+        "  @McpTool(description = \"d\") public String c(@SafeUrl java.net.URL webhookUrl) { return \"\"; }", "}");
+    assertThat(Compiler.compile(src)).succeededWithoutWarnings();
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"int maxTokens", "long tokenCount", "String tokenizer", "String sortKey",
       "String keyword", "String tokenType", "String passwordPolicy", "int apiKeyLength", "String authorName",
@@ -118,6 +127,23 @@ class PolicyLintTest {
     }
     assertTrue(manifest.indexOf("\"delete\"") < manifest.indexOf("\"find_orders\"")
         && manifest.indexOf("\"find_orders\"") < manifest.indexOf("\"read_file\""), "tools are sorted by name");
+  }
+
+  @Test
+  void manifestListsEveryGuardedUrlWithItsRule() throws IOException {
+    Compilation c = Compiler.compile(Compiler.fixture("dev.toolwarden.fixtures.UrlTools"));
+    assertThat(c).succeededWithoutWarnings();
+    String manifest = manifest(c);
+    String fetch = manifest.substring(manifest.indexOf("\"fetch_page\": {"), manifest.indexOf("\"register_hooks\": {"));
+    String register = manifest.substring(manifest.indexOf("\"register_hooks\": {"));
+    for (String expected : List.of("\"safeUrls\": [", "\"pointer\": \"/input/page\"", "\"docs.example.com\"",
+        "\"*.example.org\"", "8443", "\"allowPrivate\": false")) {
+      assertTrue(fetch.contains(expected), "missing " + expected + " in\n" + fetch);
+    }
+    for (String expected : List.of("\"pointer\": \"/input/hooks/*/target\"", "\"pointer\": \"/input/mirror\"",
+        "\"allowPrivate\": true")) {
+      assertTrue(register.contains(expected), "missing " + expected + " in\n" + register);
+    }
   }
 
   private static String manifest(Compilation c) throws IOException {

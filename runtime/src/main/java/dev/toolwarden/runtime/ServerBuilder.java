@@ -12,6 +12,7 @@ import dev.toolwarden.runtime.internal.server.ServerAssembly;
 import dev.toolwarden.runtime.internal.server.ServerSettings;
 import dev.toolwarden.runtime.internal.stdio.StdioServer;
 import dev.toolwarden.runtime.ratelimit.RateLimiterBackend;
+import dev.toolwarden.runtime.url.Egress;
 import io.modelcontextprotocol.server.McpServerFeatures;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -119,6 +120,16 @@ public final class ServerBuilder {
    */
   public ServerBuilder auditSink(AuditSink sink) {
     settings.auditSink = Objects.requireNonNull(sink, "sink");
+    return this;
+  }
+
+  /**
+   * How {@code @SafeUrl} arguments are resolved and which private networks the operator trusts
+   * (default: the system resolver, none). Give the same {@link Egress} to the tools'
+   * {@code SafeHttpClient}s so both judge a URL alike.
+   */
+  public ServerBuilder egress(Egress egress) {
+    settings.egress = Objects.requireNonNull(egress, "egress");
     return this;
   }
 

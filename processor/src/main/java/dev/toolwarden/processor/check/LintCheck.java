@@ -34,7 +34,7 @@ public final class LintCheck implements ModelCheck {
     }
     for (Field f : InputFields.of(model)) {
       if (!(ArgumentCheck.leaf(f.type()) instanceof JType.Scalar s) || s.kind() != ScalarKind.STRING
-          || f.safePath() != null) {
+          || f.safePath() != null || f.safeUrl() != null) {
         continue;
       }
       List<String> words = NameWords.split(f.javaName());

@@ -5,6 +5,8 @@ import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.TypeName;
 import dev.toolwarden.processor.model.PathRuleModel;
 import dev.toolwarden.processor.model.SafePathModel;
+import dev.toolwarden.processor.model.SafeUrlModel;
+import dev.toolwarden.processor.model.UrlRuleModel;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,8 +15,8 @@ import java.util.Map;
 import javax.lang.model.element.Modifier;
 
 /**
- * The static constants of a generated bundle: schemas, compiled patterns, decimal bounds and
- * path rules, each created once per class (never per call) and shared when equal.
+ * The static constants of a generated bundle: schemas, compiled patterns, decimal bounds, path
+ * and URL rules, each created once per class (never per call) and shared when equal.
  */
 final class Constants {
 
@@ -45,6 +47,16 @@ final class Constants {
     CodeBlock init = CodeBlock.of("new $T($S, $S, $L, $S, $L, $L)", TypeNames.PATH_RULE, rule.pointer(), p.root(),
         p.mustExist(), p.kind(), BundleGenerator.strings(p.extensions()), p.followLinks());
     return add("path:" + rule.constantName(), rule.constantName(), TypeNames.PATH_RULE, init);
+  }
+
+  /** The constant of a {@code @SafeUrl} rule, named by the plan after its declaration. */
+  String urlRule(UrlRuleModel rule) {
+    SafeUrlModel u = rule.declaration();
+    CodeBlock ports = CodeBlock.of("$T.of($L)", TypeNames.LIST, String.join(", ",
+        u.ports().stream().map(String::valueOf).toList()));
+    CodeBlock init = CodeBlock.of("new $T($S, $L, $L, $L, $L)", TypeNames.URL_RULE, rule.pointer(),
+        BundleGenerator.strings(u.schemes()), BundleGenerator.strings(u.hosts()), ports, u.allowPrivate());
+    return add("url:" + rule.constantName(), rule.constantName(), TypeNames.URL_RULE, init);
   }
 
   private int count(String prefix) {

@@ -35,7 +35,7 @@ final class DefaultLiteral {
       case INSTANT -> CodeBlock.of("$T.parse($S).toInstant()", ClassName.get("java.time", "OffsetDateTime"), d);
       case OFFSET_DATE_TIME -> CodeBlock.of("$T.parse($S)", ClassName.get("java.time", "OffsetDateTime"), d);
       case DURATION -> CodeBlock.of("$T.parse($S)", ClassName.get("java.time", "Duration"), d);
-      case PATH -> throw new IllegalStateException("no default for Path");
+      case PATH, URL -> throw new IllegalStateException("no default for Path or URL (refused by the checks)");
     };
   }
 }

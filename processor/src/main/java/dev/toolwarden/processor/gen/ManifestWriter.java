@@ -5,6 +5,7 @@ import dev.toolwarden.processor.model.Field;
 import dev.toolwarden.processor.model.ToolClassModel;
 import dev.toolwarden.processor.model.ToolModel;
 import dev.toolwarden.processor.model.ToolPlan;
+import dev.toolwarden.processor.model.UrlRuleModel;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -60,6 +61,17 @@ public final class ManifestWriter {
         }
       }
       tool.put("safePaths", paths);
+      List<Object> urls = new ArrayList<>();
+      for (UrlRuleModel rule : plan.urlRules()) {
+        Map<String, Object> url = new LinkedHashMap<>();
+        url.put("pointer", rule.pointer());
+        url.put("schemes", rule.declaration().schemes());
+        url.put("hosts", rule.declaration().hosts());
+        url.put("ports", rule.declaration().ports());
+        url.put("allowPrivate", rule.declaration().allowPrivate());
+        urls.add(url);
+      }
+      tool.put("safeUrls", urls);
       tool.put("redacted", plan.redacted());
       tool.put("inputSchemaSha256", sha256(schemas.input(t)));
       String output = schemas.output(t);

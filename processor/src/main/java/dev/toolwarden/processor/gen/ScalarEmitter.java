@@ -33,11 +33,15 @@ final class ScalarEmitter {
 
   void scalar(CodeBlock.Builder b, Binding binding, Slot slot) {
     ScalarKind k = ((JType.Scalar) binding.value()).kind();
+    if (binding.urlRule() != null) {
+      text(b, k, binding, slot); // the URL guard reads the text itself, whatever type receives it
+      return;
+    }
     switch (k) {
       case BOOLEAN -> convert(b, k, slot);
       case BYTE, SHORT, INT, LONG -> integral(b, k, binding.constraints(), slot);
       case BIG_INTEGER, FLOAT, DOUBLE, BIG_DECIMAL -> decimal(b, k, binding.constraints(), slot);
-      case STRING, PATH -> text(b, k, binding, slot);
+      case STRING, PATH, URL -> text(b, k, binding, slot);
       case UUID, URI, LOCAL_DATE, INSTANT, OFFSET_DATE_TIME, DURATION -> {
         String text = names.fresh("text");
         b.addStatement("$T $L = $T.toStr($L, $S, v, $L)", String.class, text, TypeNames.CHECK, slot.raw(),
@@ -68,7 +72,7 @@ final class ScalarEmitter {
       case INSTANT -> "toInstant";
       case OFFSET_DATE_TIME -> "toOffsetDateTime";
       case DURATION -> "toDuration";
-      case STRING, PATH -> "toStr";
+      case STRING, PATH, URL -> "toStr";
     };
   }
 
@@ -168,7 +172,7 @@ final class ScalarEmitter {
 
   private void text(CodeBlock.Builder b, ScalarKind k, Binding binding, Slot slot) {
     Constraints c = binding.constraints();
-    boolean confined = binding.pathRule() != null;
+    boolean confined = binding.pathRule() != null || binding.urlRule() != null;
     boolean checked = hasMinLength(c) || hasMaxLength(c) || c.pattern != null || c.extraPattern != null
         || c.notBlank || c.email;
     // a String bound as it is read; a Path (or a confined String) is read as text first
@@ -185,7 +189,8 @@ final class ScalarEmitter {
       return;
     }
     b.beginControlFlow("if ($L != null)", text);
-    // the path is resolved only when the text broke no rule: a refused value never reaches the file system
+    // the path is resolved (the URL resolved and checked) only when the text broke no rule: a refused value never
+    // reaches the file system or DNS
     String mark = confined && checked ? names.fresh("mark") : null;
     if (mark != null) {
       b.addStatement("int $L = v.size()", mark);
@@ -195,19 +200,36 @@ final class ScalarEmitter {
       if (mark != null) {
         b.beginControlFlow("if (v.size() == $L)", mark);
       }
-      String resolved = names.fresh("path");
-      b.addStatement("$T $L = inv.resolvePath($L, $S, $L, v)", ClassName.get("java.nio.file", "Path"), resolved,
-          constants.pathRule(binding.pathRule()), slot.pointer(), text);
-      if (k == ScalarKind.PATH) {
-        b.addStatement("$L = $L", slot.target(), resolved);
+      if (binding.urlRule() != null) {
+        checkedUrl(b, k, binding, slot, text);
       } else {
-        b.addStatement("$L = $L == null ? null : $L.toString()", slot.target(), resolved, resolved);
+        String resolved = names.fresh("path");
+        b.addStatement("$T $L = inv.resolvePath($L, $S, $L, v)", ClassName.get("java.nio.file", "Path"), resolved,
+            constants.pathRule(binding.pathRule()), slot.pointer(), text);
+        if (k == ScalarKind.PATH) {
+          b.addStatement("$L = $L", slot.target(), resolved);
+        } else {
+          b.addStatement("$L = $L == null ? null : $L.toString()", slot.target(), resolved, resolved);
+        }
       }
       if (mark != null) {
         b.endControlFlow();
       }
     }
     b.endControlFlow();
+  }
+
+  /** {@code @SafeUrl}: the runtime's guard, then the checked URI in the declared type (URI, its text, or a URL). */
+  private void checkedUrl(CodeBlock.Builder b, ScalarKind k, Binding binding, Slot slot, String text) {
+    String checked = names.fresh("url");
+    b.addStatement("$T $L = inv.checkUrl($L, $S, $L, v)", TypeNames.URI, checked,
+        constants.urlRule(binding.urlRule()), slot.pointer(), text);
+    switch (k) {
+      case URI -> b.addStatement("$L = $L", slot.target(), checked);
+      case URL -> b.addStatement("$L = $T.toUrl($L, $S, v)", slot.target(), TypeNames.URL_RULE, checked,
+          slot.pointer());
+      default -> b.addStatement("$L = $L == null ? null : $L.toString()", slot.target(), checked, checked);
+    }
   }
 
   private void textRules(CodeBlock.Builder b, Constraints c, String text, Slot slot) {

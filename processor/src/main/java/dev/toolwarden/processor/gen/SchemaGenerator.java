@@ -146,6 +146,9 @@ public final class SchemaGenerator {
         c = Constraints.merge(c, o.valueConstraints());
       }
       s = type(t, c, defs, output);
+      if (f.safeUrl() != null) {
+        s = uriFormat(s);
+      }
       if (f.nullable()) {
         s = nullable(s);
       }
@@ -159,6 +162,25 @@ public final class SchemaGenerator {
     out.putAll(s);
     if (f.defaultJson() != null && !output) {
       out.put("default", new Json.RawJson(f.defaultJson()));
+    }
+    return out;
+  }
+
+  /**
+   * A {@code @SafeUrl} value is a URI whatever Java type receives it: its string schema (or each
+   * item's or map value's) says {@code "format":"uri"}.
+   */
+  static Map<String, Object> uriFormat(Map<String, Object> s) {
+    Map<String, Object> out = new LinkedHashMap<>(s);
+    if ("string".equals(out.get("type")) && !out.containsKey("format")) {
+      out.put("format", "uri");
+    }
+    for (String nested : List.of("items", "additionalProperties")) {
+      if (out.get(nested) instanceof Map<?, ?> m) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> inner = (Map<String, Object>) m;
+        out.put(nested, uriFormat(inner));
+      }
     }
     return out;
   }

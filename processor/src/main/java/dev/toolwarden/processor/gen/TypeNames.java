@@ -17,6 +17,8 @@ final class TypeNames {
   static final ClassName TOOL_POLICY = ClassName.get(SPI, "ToolPolicy");
   static final ClassName RATE_LIMIT_POLICY = ClassName.get(SPI, "RateLimitPolicy");
   static final ClassName PATH_RULE = ClassName.get(SPI, "PathRule");
+  static final ClassName URL_RULE = ClassName.get(SPI, "UrlRule");
+  static final ClassName URI = ClassName.get("java.net", "URI");
   static final ClassName INVOCATION = ClassName.get(SPI, "Invocation");
   static final ClassName VIOLATIONS = ClassName.get(SPI, "Violations");
   static final ClassName CHECK = ClassName.get(SPI, "Check");

@@ -107,6 +107,18 @@ public final class Annotations {
     return out;
   }
 
+  /** An {@code int[]} attribute. */
+  public List<Integer> ints(AnnotationMirror a, String attribute) {
+    AnnotationValue v = value(a, attribute);
+    List<Integer> out = new ArrayList<>();
+    if (v != null && v.getValue() instanceof List<?> list) {
+      for (Object o : list) {
+        out.add(((Number) ((AnnotationValue) o).getValue()).intValue());
+      }
+    }
+    return out;
+  }
+
   /** An enum attribute's constant name. */
   public String enumName(AnnotationMirror a, String attribute) {
     AnnotationValue v = value(a, attribute);

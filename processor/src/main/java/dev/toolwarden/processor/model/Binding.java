@@ -16,6 +16,7 @@ package dev.toolwarden.processor.model;
  * @param defaultValue the parsed default when {@code presence} is {@link Presence#DEFAULTED}
  * @param redacted whether the value itself is {@code @Redact}; values inside it inherit that
  * @param pathRule the {@code @SafePath} rule the value (or each of its elements) is confined by, or null
+ * @param urlRule the {@code @SafeUrl} rule the value (or each of its elements) is checked by, or null
  * @param element the plan of each item (list, set, array) or value (map), or null
  * @param record the record a JSON object is bound to, or null
  */
@@ -29,6 +30,7 @@ public record Binding(
     Object defaultValue,
     boolean redacted,
     PathRuleModel pathRule,
+    UrlRuleModel urlRule,
     Binding element,
     RecordModel record) {
 

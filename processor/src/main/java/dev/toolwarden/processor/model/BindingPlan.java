@@ -9,8 +9,10 @@ import java.util.Map;
  * @param tools one plan per tool, in the order of {@link ToolClassModel#tools()}
  * @param records the component plans of every record reachable from an input, by {@code $defs} name
  * @param pathRules every confinement rule, in first-use order
+ * @param urlRules every {@code @SafeUrl} rule, in first-use order
  */
-public record BindingPlan(List<ToolPlan> tools, Map<String, List<Binding>> records, List<PathRuleModel> pathRules) {
+public record BindingPlan(List<ToolPlan> tools, Map<String, List<Binding>> records, List<PathRuleModel> pathRules,
+    List<UrlRuleModel> urlRules) {
 
   /** The component plans of a record reachable from an input. */
   public List<Binding> components(RecordModel record) {

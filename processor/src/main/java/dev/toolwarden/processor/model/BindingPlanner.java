@@ -7,10 +7,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Builds the {@link BindingPlan} of a class from what the user declared: one plan per argument and
- * record component, the confinement rule of every {@code @SafePath} declaration (named after the
+ * record component, the rule of every {@code @SafePath} and {@code @SafeUrl} declaration (named after the
  * declaration, pointing at the first place a tool's input reaches it) and the redacted pointers
  * each tool's policy lists. Walks tools in declaration order, so the plan is deterministic.
  */
@@ -19,6 +20,8 @@ final class BindingPlanner {
   private final Map<String, RecordModel> records;
   /** Rules by declaration ("tool 0 path", "record Node file"): one per declaration, however often reached. */
   private final Map<String, PathRuleModel> rules = new LinkedHashMap<>();
+  /** {@code @SafeUrl} rules by declaration, as for paths. */
+  private final Map<String, UrlRuleModel> urlRules = new LinkedHashMap<>();
   private final Set<String> constantNames = new HashSet<>();
   private final Map<String, List<Binding>> recordPlans = new LinkedHashMap<>();
 
@@ -33,12 +36,14 @@ final class BindingPlanner {
     for (int i = 0; i < tools.size(); i++) {
       plans.add(planner.tool(i, tools.get(i)));
     }
-    return new BindingPlan(List.copyOf(plans), planner.recordPlans, List.copyOf(planner.rules.values()));
+    return new BindingPlan(List.copyOf(plans), planner.recordPlans, List.copyOf(planner.rules.values()),
+        List.copyOf(planner.urlRules.values()));
   }
 
   /** What one tool's walk collects for its policy. */
   private static final class Policy {
     final List<PathRuleModel> pathRules = new ArrayList<>();
+    final List<UrlRuleModel> urlRules = new ArrayList<>();
     final List<String> redacted = new ArrayList<>();
     final List<RecordModel> onTheWay = new ArrayList<>();
   }
@@ -61,7 +66,8 @@ final class BindingPlanner {
       String pointer = tool.returnKind() == ToolModel.ReturnKind.STRUCTURED_WRAPPED ? "/output/result" : "/output";
       RedactedOutput.collect(tool.returnType(), pointer, records, policy.redacted, new ArrayList<>());
     }
-    return new ToolPlan(tool, List.copyOf(arguments), List.copyOf(policy.pathRules), List.copyOf(policy.redacted));
+    return new ToolPlan(tool, List.copyOf(arguments), List.copyOf(policy.pathRules), List.copyOf(policy.urlRules),
+        List.copyOf(policy.redacted));
   }
 
   /** The plan of an argument or record component reached at {@code pointer} of a tool's input. */
@@ -73,6 +79,10 @@ final class BindingPlanner {
     if (rule != null && !policy.pathRules.contains(rule)) {
       policy.pathRules.add(rule);
     }
+    UrlRuleModel urlRule = f.safeUrl() == null ? null : urlRule(owner, f, pointer);
+    if (urlRule != null && !policy.urlRules.contains(urlRule)) {
+      policy.urlRules.add(urlRule);
+    }
     JType value = f.type() instanceof JType.OptionalType o ? o.value() : f.type();
     Constraints constraints = f.type() instanceof JType.OptionalType o
         ? Constraints.merge(f.constraints(), o.valueConstraints())
@@ -80,11 +90,12 @@ final class BindingPlanner {
     Binding.Presence presence = f.nullable() ? Binding.Presence.NULLABLE
         : f.defaultJson() != null ? Binding.Presence.DEFAULTED : Binding.Presence.REQUIRED;
     return new Binding(f.jsonName(), "/" + JsonPointer.escape(f.jsonName()), f.type(), value, constraints, presence,
-        f.defaultValue(), f.redacted(), rule, element(value, pointer, rule, policy), record(value, pointer, policy));
+        f.defaultValue(), f.redacted(), rule, urlRule, element(value, pointer, rule, urlRule, policy),
+        record(value, pointer, policy));
   }
 
   /** The plan of each item or map value of a container, or null for a value that is none. */
-  private Binding element(JType container, String pointer, PathRuleModel rule, Policy policy) {
+  private Binding element(JType container, String pointer, PathRuleModel rule, UrlRuleModel urlRule, Policy policy) {
     JType t;
     Constraints constraints;
     boolean nullable;
@@ -101,8 +112,8 @@ final class BindingPlanner {
     }
     String each = pointer + "/*";
     return new Binding(null, null, t, t, constraints,
-        nullable ? Binding.Presence.NULLABLE : Binding.Presence.REQUIRED, null, false, rule,
-        element(t, each, rule, policy), record(t, each, policy));
+        nullable ? Binding.Presence.NULLABLE : Binding.Presence.REQUIRED, null, false, rule, urlRule,
+        element(t, each, rule, urlRule, policy), record(t, each, policy));
   }
 
   /**
@@ -129,19 +140,33 @@ final class BindingPlanner {
   }
 
   private PathRuleModel rule(Owner owner, Field f, String pointer) {
+    return once(rules, owner, f, "PATH_RULE_", name -> new PathRuleModel(name, pointer, f.safePath()));
+  }
+
+  private UrlRuleModel urlRule(Owner owner, Field f, String pointer) {
+    return once(urlRules, owner, f, "URL_RULE_", name -> new UrlRuleModel(name, pointer, f.safeUrl()));
+  }
+
+  /** The rule of a declaration, made (and its constant named) the first time the declaration is reached. */
+  private <R> R once(Map<String, R> byDeclaration, Owner owner, Field f, String prefix, Function<String, R> make) {
     String key = owner.key() + " " + f.javaName();
-    PathRuleModel existing = rules.get(key);
+    R existing = byDeclaration.get(key);
     if (existing != null) {
       return existing;
     }
-    String stem = "PATH_RULE_" + constantCase(owner.constantStem()) + "_" + constantCase(f.javaName());
+    R rule = make.apply(constantName(prefix, owner, f));
+    byDeclaration.put(key, rule);
+    return rule;
+  }
+
+  /** A constant name unique in the bundle, derived from the declaration ({@code PATH_RULE_READ_FILE_PATH}). */
+  private String constantName(String prefix, Owner owner, Field f) {
+    String stem = prefix + constantCase(owner.constantStem()) + "_" + constantCase(f.javaName());
     String name = stem;
     for (int n = 2; !constantNames.add(name); n++) {
       name = stem + "_" + n;
     }
-    PathRuleModel rule = new PathRuleModel(name, pointer, f.safePath());
-    rules.put(key, rule);
-    return rule;
+    return name;
   }
 
   /** {@code readFile} → {@code READ_FILE}; characters not allowed in a Java name become {@code _}. */

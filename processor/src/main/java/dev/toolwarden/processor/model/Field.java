@@ -18,6 +18,7 @@ import javax.lang.model.element.Element;
  * @param redacted whether the value is @Redact
  * @param keepLast for redacted output values, how many trailing characters stay visible
  * @param safePath the @SafePath declaration or null
+ * @param safeUrl the @SafeUrl declaration or null
  */
 public record Field(
     Element element,
@@ -31,7 +32,8 @@ public record Field(
     String description,
     boolean redacted,
     int keepLast,
-    SafePathModel safePath) {
+    SafePathModel safePath,
+    SafeUrlModel safeUrl) {
 
   /** Required arguments must be present: neither nullable nor defaulted. */
   public boolean required() {

@@ -5,6 +5,7 @@ public final class Names {
   public static final String MCP_TOOL = "dev.toolwarden.McpTool";
   public static final String REQUIRES_SCOPE = "dev.toolwarden.RequiresScope";
   public static final String SAFE_PATH = "dev.toolwarden.SafePath";
+  public static final String SAFE_URL = "dev.toolwarden.SafeUrl";
   public static final String RATE_LIMIT = "dev.toolwarden.RateLimit";
   public static final String REDACT = "dev.toolwarden.Redact";
   public static final String TOOL_PARAM = "dev.toolwarden.ToolParam";

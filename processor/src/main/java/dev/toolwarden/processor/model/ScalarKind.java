@@ -14,6 +14,8 @@ public enum ScalarKind {
   STRING("string", null),
   UUID("string", "uuid"),
   URI("string", "uri"),
+  /** {@code java.net.URL}: only with {@code @SafeUrl}, which hands it the checked URI's {@code toURL()}. */
+  URL("string", "uri"),
   LOCAL_DATE("string", "date"),
   INSTANT("string", "date-time"),
   OFFSET_DATE_TIME("string", "date-time"),

@@ -9,7 +9,8 @@ import java.util.List;
  * @param arguments one plan per argument the client sends, in parameter order (the injected
  *     context has none)
  * @param pathRules the confinement rules of the values its input reaches, in first-use order
+ * @param urlRules the {@code @SafeUrl} rules of the values its input reaches, in first-use order
  * @param redacted JSON pointers of redacted input ({@code /input/..}) and output ({@code /output/..}) values
  */
 public record ToolPlan(ToolModel tool, List<Binding> arguments, List<PathRuleModel> pathRules,
-    List<String> redacted) {}
+    List<UrlRuleModel> urlRules, List<String> redacted) {}

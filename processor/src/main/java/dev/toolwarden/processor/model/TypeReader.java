@@ -85,12 +85,19 @@ final class TypeReader {
       }
     }
     AnnotationMirror redact = find(mirrors, Names.REDACT);
+    if (redact == null) {
+      redact = SafeUrlModel.onTypeArgument(type, Names.REDACT); // List<@Redact String>: every element is redacted
+    }
     AnnotationMirror safe = find(mirrors, Names.SAFE_PATH);
+    if (safe == null) {
+      safe = SafeUrlModel.onTypeArgument(type, Names.SAFE_PATH); // List<@SafePath String>: checked like the declaration
+    }
     SafePathModel safePath = safe == null ? null : new SafePathModel(annotations.string(safe, "root"),
         annotations.bool(safe, "mustExist"), annotations.enumName(safe, "kind"),
         annotations.strings(safe, "extensions"), annotations.bool(safe, "followLinks"), safe);
     return new Field(decl, javaName, jsonName, jt, constraints, nullable, defaultJson, defaultValue, description,
-        redact != null, redact == null ? 0 : (int) annotations.number(redact, "keepLast"), safePath);
+        redact != null, redact == null ? 0 : (int) annotations.number(redact, "keepLast"), safePath,
+        SafeUrlModel.read(annotations, mirrors, type));
   }
 
   private static AnnotationMirror find(List<AnnotationMirror> mirrors, String name) {
@@ -157,6 +164,7 @@ final class TypeReader {
       case "java.lang.String" -> ScalarKind.STRING;
       case "java.util.UUID" -> ScalarKind.UUID;
       case "java.net.URI" -> ScalarKind.URI;
+      case "java.net.URL" -> ScalarKind.URL;
       case "java.time.LocalDate" -> ScalarKind.LOCAL_DATE;
       case "java.time.Instant" -> ScalarKind.INSTANT;
       case "java.time.OffsetDateTime" -> ScalarKind.OFFSET_DATE_TIME;

@@ -9,20 +9,17 @@ import dev.toolwarden.runtime.Toolwarden;
 import dev.toolwarden.runtime.auth.ResourceServer;
 import dev.toolwarden.runtime.auth.TestTokens;
 import dev.toolwarden.runtime.testtools.EchoTools;
-import java.io.InputStream;
+import dev.toolwarden.runtime.testtools.TestTls;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
@@ -43,17 +40,7 @@ class TlsAndCorsTest {
     String password = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
     Files.writeString(Path.of(passwordFile), password);
     Path keystore = dir.resolve("keystore-" + System.nanoTime() + ".p12");
-    ProcessBuilder keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
-        "-genkeypair", "-alias", "server", "-keyalg", "EC", "-groupname", "secp256r1", "-validity", "2",
-        "-dname", "CN=127.0.0.1", "-ext", "SAN=ip:127.0.0.1,dns:localhost", "-storetype", "PKCS12",
-        "-keystore", keystore.toString(), "-storepass:env", "KS_PASSWORD")
-        .redirectErrorStream(true);
-    keytool.environment().put("KS_PASSWORD", password);
-    Process started = keytool.start();
-    started.getOutputStream().close();
-    assertTrue(started.waitFor(60, TimeUnit.SECONDS));
-    // keytool read the password from its environment, never from the command line
-    assertEquals(0, started.exitValue(), new String(started.getInputStream().readAllBytes()));
+    TestTls.keystore(keystore, password, "127.0.0.1", "ip:127.0.0.1,dns:localhost");
 
     TestTokens[] issued = new TestTokens[1];
     try (RunningServer server = FreePort.start(port -> {
@@ -65,14 +52,7 @@ class TlsAndCorsTest {
       TestTokens as = issued[0];
       String resource = as.resource;
       assertEquals(resource, server.url());
-      KeyStore trust = KeyStore.getInstance("PKCS12");
-      try (InputStream in = Files.newInputStream(keystore)) {
-        trust.load(in, password.toCharArray());
-      }
-      TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-      tmf.init(trust);
-      SSLContext ssl = SSLContext.getInstance("TLS");
-      ssl.init(null, tmf.getTrustManagers(), null);
+      SSLContext ssl = TestTls.trusting(keystore, password);
       HttpClient https = HttpClient.newBuilder().sslContext(ssl).connectTimeout(Duration.ofSeconds(5)).build();
       HttpResponse<String> prm = https.send(HttpRequest.newBuilder(
           URI.create("https://127.0.0.1:" + server.port() + "/.well-known/oauth-protected-resource/mcp")).GET().build(),

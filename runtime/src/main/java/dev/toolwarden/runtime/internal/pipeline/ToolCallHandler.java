@@ -2,6 +2,7 @@ package dev.toolwarden.runtime.internal.pipeline;
 
 import dev.toolwarden.runtime.internal.audit.ArgumentRedactor;
 import dev.toolwarden.runtime.internal.path.PathGuard;
+import dev.toolwarden.runtime.internal.url.UrlGuard;
 import dev.toolwarden.runtime.spi.ToolDefinition;
 import io.modelcontextprotocol.server.McpSyncServerExchange;
 import io.modelcontextprotocol.spec.McpSchema;
@@ -21,9 +22,17 @@ public final class ToolCallHandler implements BiFunction<McpSyncServerExchange, 
   private final CallChain chain;
   private final CallerResolver callers;
   private final PathGuard paths;
+  private final UrlGuard urls;
   private final ArgumentRedactor redactor;
 
   public ToolCallHandler(ToolDefinition tool, Object target, CallChain chain, CallerResolver callers, PathGuard paths) {
+    this(tool, target, chain, callers, paths, UrlGuard.system());
+  }
+
+  /** A handler whose {@code @SafeUrl} arguments are checked by {@code urls}. */
+  public ToolCallHandler(ToolDefinition tool, Object target, CallChain chain, CallerResolver callers, PathGuard paths,
+      UrlGuard urls) {
+    this.urls = urls;
     this.tool = tool;
     this.target = target;
     this.chain = chain;
@@ -40,7 +49,7 @@ public final class ToolCallHandler implements BiFunction<McpSyncServerExchange, 
       ExchangeToolContext context = new ExchangeToolContext(exchange, request, caller);
       CallRecord record = new CallRecord(redactor, arguments, clientInfo(exchange),
           exchange == null ? null : exchange.sessionId());
-      ToolCall call = new ToolCall(tool, target, arguments, caller, context, new CallInvocation(context, paths), record);
+      ToolCall call = new ToolCall(tool, target, arguments, caller, context, new CallInvocation(context, paths, urls), record);
       return chain.proceed(call);
     } catch (Throwable t) { // NOPMD: never let the SDK turn an exception into -32603 + message
       if (t instanceof InterruptedException) {

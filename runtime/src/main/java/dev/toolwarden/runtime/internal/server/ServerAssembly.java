@@ -16,6 +16,7 @@ import dev.toolwarden.runtime.internal.pipeline.CallerResolver;
 import dev.toolwarden.runtime.internal.pipeline.Pipeline;
 import dev.toolwarden.runtime.internal.pipeline.ToolCallHandler;
 import dev.toolwarden.runtime.internal.ratelimit.InMemoryRateLimiter;
+import dev.toolwarden.runtime.internal.url.UrlGuard;
 import dev.toolwarden.runtime.ratelimit.RateLimiterBackend;
 import dev.toolwarden.runtime.ratelimit.RateLimiterBackendProvider;
 import dev.toolwarden.runtime.spi.PathRule;
@@ -88,6 +89,7 @@ public final class ServerAssembly implements AutoCloseable {
     }
     List<BoundTool> tools = Bootstrap.bind(Bootstrap.loadBundles(loader), s.instances, s.factory);
     PathGuard paths = PathGuard.of(resolveRoots(s, tools));
+    UrlGuard urls = new UrlGuard(s.egress);
     Caller caller = new Caller(Caller.ANONYMOUS, grants(s, tools));
     McpJsonMapper json = McpJsonDefaults.getMapper();
     AuditSink audit = s.auditSink != null ? s.auditSink : defaultAudit(s);
@@ -100,7 +102,7 @@ public final class ServerAssembly implements AutoCloseable {
     Map<String, List<String>> toolScopes = new LinkedHashMap<>();
     PrevalidatedSchemas schemas = new PrevalidatedSchemas();
     for (BoundTool t : tools) {
-      ToolCallHandler handler = new ToolCallHandler(t.definition(), t.target(), chain, callers, paths);
+      ToolCallHandler handler = new ToolCallHandler(t.definition(), t.target(), chain, callers, paths, urls);
       handlers.put(t.definition().name(), handler);
       McpSchema.Tool tool = SdkTools.toSdkTool(t.definition(), json);
       if (t.generated()) {

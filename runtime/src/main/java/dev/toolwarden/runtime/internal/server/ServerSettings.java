@@ -4,6 +4,7 @@ import dev.toolwarden.runtime.ToolFactory;
 import dev.toolwarden.runtime.audit.AuditSink;
 import dev.toolwarden.runtime.internal.config.Config;
 import dev.toolwarden.runtime.ratelimit.RateLimiterBackend;
+import dev.toolwarden.runtime.url.Egress;
 import io.modelcontextprotocol.server.McpServerFeatures;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -42,6 +43,8 @@ public final class ServerSettings {
   public RateLimiterBackend rateLimiter;
   /** The audit sink, or null for the default. */
   public AuditSink auditSink;
+  /** How {@code @SafeUrl} arguments are resolved and which private networks are trusted. */
+  public Egress egress = Egress.system();
   /** Per-client HTTP limit set in code (requests), or null for configuration. */
   public Integer clientLimitRequests;
   /** Per-client HTTP limit window set in code, in milliseconds. */
