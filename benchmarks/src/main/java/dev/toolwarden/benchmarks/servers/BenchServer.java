@@ -12,7 +12,10 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import dev.toolwarden.benchmarks.tools.PipelineTools;
 import dev.toolwarden.benchmarks.tools.StartupTools1;
-import dev.toolwarden.benchmarks.tools.StartupTools100;
+import dev.toolwarden.benchmarks.tools.StartupTools100A;
+import dev.toolwarden.benchmarks.tools.StartupTools100B;
+import dev.toolwarden.benchmarks.tools.StartupTools100C;
+import dev.toolwarden.benchmarks.tools.StartupTools100D;
 import dev.toolwarden.runtime.RunningServer;
 import dev.toolwarden.runtime.ServerBuilder;
 import dev.toolwarden.runtime.Toolwarden;
@@ -116,10 +119,15 @@ public final class BenchServer {
   }
 
   static void toolwardenStdio(int count, boolean jsonWarmup) {
-    Object tools = count == 1 ? new StartupTools1() : new StartupTools100();
+    Object[] tools = count == 1 ? new Object[] {new StartupTools1()}
+        : new Object[] {new StartupTools100A(), new StartupTools100B(), new StartupTools100C(), new StartupTools100D()};
+    String[] bundles = new String[tools.length];
+    for (int i = 0; i < tools.length; i++) {
+      bundles[i] = tools[i].getClass().getName() + "_ToolBundle";
+    }
     Toolwarden.server("bench", "1.0.0")
         .config("startup.json-warmup", Boolean.toString(jsonWarmup))
-        .classLoader(new OnlyBundles(tools.getClass().getName() + "_ToolBundle"))
+        .classLoader(new OnlyBundles(bundles))
         .tools(tools)
         .stdio();
   }
