@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Runs Toolwarden's benchmarks. Usage (from the repository root):
-#   benchmarks/scripts/run.sh [full|quick] [all|validation|pipeline|telemetry|jwt|startup|http|compile|scale]
+#   benchmarks/scripts/run.sh [full|quick] [all|validation|pipeline|telemetry|jwt|startup|startup-aot|http|compile|scale]
+# startup-aot needs JAVA25=/path/to/jdk25/bin/java (JEP 483/514 AOT caches; skipped without it) and compares
+# with the bare SDK on $JAVA (Java 17) without a cache.
 # full: the figures of BENCHMARKS.md (about 13 minutes on 2 cores); quick: checks that every benchmark still runs.
 # Build first: mvn -q package -DskipTests -pl processor,benchmarks -am
 set -euo pipefail
@@ -40,12 +42,12 @@ run() { # name, command... (the whole log goes to $out/<name>.log; the table to 
 if [ "$mode" = quick ]; then
   jmh=(-f 1 -wi 0 -i 1 -r 200ms -foe true)
   valq=(-p shape=small)
-  startup=(--runs 1 --tools 1); http=(--seconds 0.3 --rounds 1 --clients 1,8); compile=(10 --runs 1)
+  startup=(--runs 1 --tools 1); aot=(--runs 1 --tools 1); http=(--seconds 0.3 --rounds 1 --clients 1,8); compile=(10 --runs 1)
   scale=(--tools 1,100 --sessions 20)
 else
   jmh=(-f 1 -wi 2 -w 1 -i 3 -r 1 -foe true)
   valq=()
-  startup=(--runs 7); http=(--seconds 3 --rounds 3); compile=(10 100 1000 --runs 3)
+  startup=(--runs 7); aot=(--runs 7); http=(--seconds 3 --rounds 3); compile=(10 100 1000 --runs 3)
   scale=(--tools 1,100,10000 --sessions 1000)
 fi
 
@@ -54,6 +56,15 @@ case $what in all|pipeline) run pipeline "$java" -jar "$jar" PipelineBenchmark "
 case $what in all|telemetry) run telemetry "$java" -jar "$jar" TelemetryBenchmark "${jmh[@]}" -prof gc ;; esac
 case $what in all|jwt) run jwt "$java" -jar "$jar" JwtVerificationBenchmark "${jmh[@]}" ;; esac
 case $what in all|startup) run startup "$java" -cp "$jar" dev.toolwarden.benchmarks.StartupBenchmark "${startup[@]}" --spring "$(spring_peer)" ;; esac
+case $what in all|startup-aot)
+  if [ -n "${JAVA25:-}" ] && [ -x "$JAVA25" ]; then
+    aotdir="$out/aot"; rm -rf "$aotdir"; mkdir -p "$aotdir"
+    run startup-aot "$java" -cp "$jar" dev.toolwarden.benchmarks.StartupBenchmark "${aot[@]}" --servers toolwarden,bare-sdk \
+      --java "$JAVA25" --aot "$aotdir" --train-aot --baseline-java "$(command -v "$java")"
+  else
+    echo "== startup-aot skipped: set JAVA25 to a JDK 25+ java"
+  fi ;;
+esac
 case $what in all|http) run http "$java" -cp "$jar" dev.toolwarden.benchmarks.HttpBenchmark "${http[@]}" ;; esac
 case $what in all|compile) run compile "$java" -cp "$jar" dev.toolwarden.benchmarks.CompileTimeBenchmark "${compile[@]}" ;; esac
 case $what in all|scale) run scale "$java" -Xmx1g -cp "$jar" dev.toolwarden.benchmarks.ScaleBenchmark "${scale[@]}" ;; esac

@@ -8,4 +8,7 @@ module dev.toolwarden.redis {
   requires org.slf4j;
 
   exports dev.toolwarden.redis;
+
+  // TOOLWARDEN_REDIS_URL alone turns shared limits on, on the module path too
+  provides dev.toolwarden.runtime.ratelimit.RateLimiterBackendProvider with dev.toolwarden.redis.RedisRateLimiterProvider;
 }

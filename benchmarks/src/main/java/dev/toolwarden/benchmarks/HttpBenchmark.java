@@ -21,7 +21,13 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * its own validation. Each server runs in its own JVM; the servers alternate within every round.
  *
  * <p>{@code java -cp toolwarden-benchmarks.jar dev.toolwarden.benchmarks.HttpBenchmark [--seconds 3]
- * [--rounds 3] [--clients 1,8,32]}
+ * [--rounds 3] [--clients 1,8,32] [--servers bare-sdk,toolwarden,toolwarden+oauth] [--jfr DIR]}
+ * ({@code --servers} may add {@code toolwarden-sync-audit}: the audit line written on the request thread, as
+ * before issue 16); with
+ * {@code --jfr} every server JVM records a flight recording ({@code DIR/<server>.jfr}, profile "profile"),
+ * written when the benchmark ends: read it with {@code jfr print} / {@code jfr summary}. "server CPU us" is
+ * the server process's CPU time (user + system) per call over its rounds: unlike latency on a loaded
+ * machine, it hardly moves with the load.
  */
 public final class HttpBenchmark {
 
@@ -33,20 +39,29 @@ public final class HttpBenchmark {
     double seconds = 3;
     int rounds = 3;
     List<Integer> clientCounts = List.of(1, 8, 32);
+    List<String> only = List.of("bare-sdk", "toolwarden", "toolwarden+oauth", "toolwarden+otel");
+    String jfr = null;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--seconds" -> seconds = Double.parseDouble(args[++i]);
         case "--rounds" -> rounds = Integer.parseInt(args[++i]);
         case "--clients" -> clientCounts = Arrays.stream(args[++i].split(",")).map(Integer::valueOf).toList();
+        case "--servers" -> only = List.of(args[++i].split(","));
+        case "--jfr" -> jfr = args[++i];
         default -> throw new IllegalArgumentException(args[i]);
       }
     }
     Map<String, Server> servers = new LinkedHashMap<>();
     try {
-      servers.put("bare-sdk", Server.start("sdk"));
-      servers.put("toolwarden", Server.start("toolwarden"));
-      servers.put("toolwarden+oauth", Server.start("toolwarden-oauth"));
-      servers.put("toolwarden+otel", Server.start("toolwarden-otel"));
+      Map<String, String> impls = Map.of("bare-sdk", "sdk", "toolwarden", "toolwarden",
+          "toolwarden+oauth", "toolwarden-oauth", "toolwarden+otel", "toolwarden-otel",
+          "toolwarden-sync-audit", "toolwarden-sync-audit");
+      for (String name : List.of("bare-sdk", "toolwarden", "toolwarden+oauth", "toolwarden+otel",
+          "toolwarden-sync-audit")) {
+        if (only.contains(name)) {
+          servers.put(name, Server.start(impls.get(name), jfr));
+        }
+      }
       System.out.println("# tools/call over Streamable HTTP; " + rounds + " alternating rounds of " + seconds
           + " s per server and client count; " + Stats.load());
       for (Server s : servers.values()) {
@@ -55,6 +70,7 @@ public final class HttpBenchmark {
       for (int clients : clientCounts) {
         Map<String, List<long[]>> latencies = new LinkedHashMap<>();
         Map<String, List<Double>> rates = new LinkedHashMap<>();
+        Map<String, double[]> cpu = new LinkedHashMap<>(); // server CPU ms, calls
         List<String> names = new ArrayList<>(servers.keySet());
         for (int r = 0; r < rounds; r++) {
           for (int k = 0; k < names.size(); k++) {
@@ -62,10 +78,13 @@ public final class HttpBenchmark {
             Result res = run(servers.get(name), clients, seconds);
             latencies.computeIfAbsent(name, x -> new ArrayList<>()).add(res.nanos);
             rates.computeIfAbsent(name, x -> new ArrayList<>()).add(res.callsPerSecond);
+            double[] c = cpu.computeIfAbsent(name, x -> new double[2]);
+            c[0] += res.serverCpuMillis;
+            c[1] += res.nanos.length;
           }
         }
-        System.out.printf(Locale.ROOT, "%n%d client(s)%n%-18s %10s %10s %12s %12s %12s%n", clients, "server",
-            "p50 us", "p99 us", "calls/s", "p50 vs SDK", "p50 vs off");
+        System.out.printf(Locale.ROOT, "%n%d client(s)%n%-18s %10s %10s %12s %12s %12s %14s%n", clients, "server",
+            "p50 us", "p99 us", "calls/s", "p50 vs SDK", "p50 vs off", "server CPU us");
         double sdkP50 = 0;
         double offP50 = 0;
         for (String name : names) {
@@ -78,20 +97,26 @@ public final class HttpBenchmark {
           if (name.equals("toolwarden")) {
             offP50 = p50;
           }
-          System.out.printf(Locale.ROOT, "%-18s %10.0f %10.0f %12.0f %11.2fx %12s%n", name, p50, p99,
+          double[] c = cpu.get(name);
+          System.out.printf(Locale.ROOT, "%-18s %10.0f %10.0f %12.0f %11.2fx %12s %14.0f%n", name, p50, p99,
               Stats.median(rates.get(name)), p50 / sdkP50,
-              name.startsWith("toolwarden+") ? String.format(Locale.ROOT, "%.2fx", p50 / offP50) : "-");
+              name.startsWith("toolwarden+") ? String.format(Locale.ROOT, "%.2fx", p50 / offP50) : "-",
+              c[0] * 1000 / c[1]);
         }
       }
       System.out.println("# done; " + Stats.load());
     } finally {
       for (Server s : servers.values()) {
-        s.process.destroy();
+        s.process.destroy(); // SIGTERM: the JVM's shutdown hooks run, so a --jfr recording is dumped
+      }
+      for (Server s : servers.values()) {
+        s.process.waitFor();
       }
     }
   }
 
-  record Result(long[] nanos, double callsPerSecond) {}
+  /** Latencies, throughput, and the server process's CPU time (user + system) during the round. */
+  record Result(long[] nanos, double callsPerSecond, double serverCpuMillis) {}
 
   static Result run(Server server, int clients, double seconds) throws Exception {
     List<McpHttp> sessions = new ArrayList<>();
@@ -129,6 +154,7 @@ public final class HttpBenchmark {
       t.start();
       threads.add(t);
     }
+    double cpuBefore = Stats.cpuMillis(server.process.pid());
     long start = System.nanoTime();
     go.countDown();
     Thread.sleep((long) (seconds * 1000));
@@ -137,6 +163,7 @@ public final class HttpBenchmark {
       t.join();
     }
     double elapsed = (System.nanoTime() - start) / 1e9;
+    double serverCpu = Stats.cpuMillis(server.process.pid()) - cpuBefore;
     if (failure[0] != null) {
       throw new IllegalStateException(server.name + ": " + failure[0], failure[0]);
     }
@@ -147,7 +174,7 @@ public final class HttpBenchmark {
       System.arraycopy(perClient.get(c), 0, all, at, counts[c]);
       at += counts[c];
     }
-    return new Result(all, total / elapsed);
+    return new Result(all, total / elapsed, serverCpu);
   }
 
   /** A server in its own JVM: BenchServer <impl> http lookup. */
@@ -164,11 +191,15 @@ public final class HttpBenchmark {
       this.token = token;
     }
 
-    static Server start(String impl) throws Exception {
+    static Server start(String impl, String jfrDir) throws Exception {
       String java = System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
-      Process p = new ProcessBuilder(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
-          "dev.toolwarden.benchmarks.servers.BenchServer", impl, "http", "lookup")
-          .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+      List<String> command = new ArrayList<>(List.of(java, "-Xmx512m"));
+      if (jfrDir != null) {
+        command.add("-XX:StartFlightRecording=settings=profile,filename=" + new File(jfrDir, impl + ".jfr"));
+      }
+      command.addAll(List.of("-cp", System.getProperty("java.class.path"),
+          "dev.toolwarden.benchmarks.servers.BenchServer", impl, "http", "lookup"));
+      Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
       BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
       for (String line; (line = out.readLine()) != null; ) {
         if (line.startsWith("READY ")) {

@@ -34,7 +34,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * validate, call, map, redact), Toolwarden's full pipeline ({@code BuilderAccess.callHandlers(builder)}: audit,
  * error mapping, scope, rate limit, invoker) and, for reference, a hand-written bare-SDK handler with
  * the SDK's validation (ToolInputValidator) as tools/call runs it. Audit events go to an in-memory
- * sink: the cost of a log backend is the backend's.
+ * sink: the cost of a log backend is the backend's ({@link AuditCostBenchmark} measures the default trail).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)

@@ -55,4 +55,15 @@ public final class Stats {
     }
     return -1;
   }
+
+  /** User + system CPU time of a live process in milliseconds ({@code /proc/<pid>/stat}, 100 ticks/s), or -1. */
+  public static double cpuMillis(long pid) {
+    try {
+      String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+      String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+      return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10.0; // utime, stime (fields 14, 15)
+    } catch (IOException | RuntimeException e) {
+      return -1;
+    }
+  }
 }

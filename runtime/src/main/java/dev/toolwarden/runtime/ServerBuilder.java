@@ -197,7 +197,7 @@ public final class ServerBuilder {
     ServerAssembly assembly = ServerAssembly.assemble(settings, null);
     PrintStream protocolOut = System.out;
     System.setOut(System.err);
-    try {
+    try (assembly) { // closing it flushes the audit trail
       StdioServer.serve(System.in, protocolOut, assembly.json(), assembly::build);
     } finally {
       System.setOut(protocolOut);
@@ -206,8 +206,9 @@ public final class ServerBuilder {
 
   /** Serves one stdio-style session over the given streams until {@code in} ends. */
   public void stdio(InputStream in, OutputStream out) {
-    ServerAssembly assembly = ServerAssembly.assemble(settings, null);
-    StdioServer.serve(in, out, assembly.json(), assembly::build);
+    try (ServerAssembly assembly = ServerAssembly.assemble(settings, null)) { // closing it flushes the audit trail
+      StdioServer.serve(in, out, assembly.json(), assembly::build);
+    }
   }
 
   /**
@@ -224,11 +225,16 @@ public final class ServerBuilder {
       // auth failures join every other decision in the audit trail
       effective = options.oauth(ResourceServerAccess.withEvents(options.oauth(), AuthEvents.audit(assembly.audit())));
     }
-    if (options.isStateless()) {
-      assembly.checkStateless(); // before anything listens
+    try {
+      if (options.isStateless()) {
+        assembly.checkStateless(); // before anything listens
+      }
+      return assembly.closingWith(HttpTransport.start(effective, assembly.json(), assembly,
+          assembly.toolScopes(), assembly.clientLimitFilter()));
+    } catch (RuntimeException e) {
+      assembly.close();
+      throw e;
     }
-    return HttpTransport.start(effective, assembly.json(), assembly, assembly.toolScopes(),
-        assembly.clientLimitFilter());
   }
 
   /**

@@ -7,16 +7,19 @@ import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
-import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import com.sun.net.httpserver.HttpServer;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import dev.toolwarden.benchmarks.tools.PipelineTools;
 import dev.toolwarden.benchmarks.tools.StartupTools1;
-import dev.toolwarden.benchmarks.tools.StartupTools100;
+import dev.toolwarden.benchmarks.tools.StartupTools100A;
+import dev.toolwarden.benchmarks.tools.StartupTools100B;
+import dev.toolwarden.benchmarks.tools.StartupTools100C;
+import dev.toolwarden.benchmarks.tools.StartupTools100D;
 import dev.toolwarden.runtime.RunningServer;
 import dev.toolwarden.runtime.ServerBuilder;
 import dev.toolwarden.runtime.Toolwarden;
-import dev.toolwarden.runtime.internal.auth.JwtVerifier;
+import dev.toolwarden.runtime.audit.AuditSink;
 import dev.toolwarden.runtime.auth.ResourceServer;
 import dev.toolwarden.runtime.http.HttpOptions;
 import io.modelcontextprotocol.json.McpJsonDefaults;
@@ -28,6 +31,10 @@ import io.modelcontextprotocol.server.transport.HttpServletStreamableServerTrans
 import io.modelcontextprotocol.server.transport.StdioServerTransportProvider;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
@@ -42,7 +49,9 @@ import org.eclipse.jetty.server.ServerConnector;
 /**
  * The servers the whole-process benchmarks start, one per child JVM:
  * {@code BenchServer <toolwarden|sdk|trivial> stdio <1|100>} and
- * {@code BenchServer <toolwarden|toolwarden-otel|toolwarden-oauth|sdk> http lookup}. An HTTP server prints
+ * {@code BenchServer <toolwarden|toolwarden-otel|toolwarden-sync-audit|toolwarden-oauth|sdk> http lookup} (OAuth: JWT
+ * mode, as configured by a user, with the JWKS served on loopback by this process; the verified-token cache at its
+ * default). An HTTP server prints
  * {@code READY <port> [<bearer token>]} on stdout once it listens.
  */
 public final class BenchServer {
@@ -56,7 +65,8 @@ public final class BenchServer {
     if (transport.equals("stdio")) {
       int count = Integer.parseInt(tools);
       switch (impl) {
-        case "toolwarden" -> toolwardenStdio(count);
+        case "toolwarden" -> toolwardenStdio(count, true);
+        case "toolwarden-nowarmup" -> toolwardenStdio(count, false);
         case "sdk" -> sdkStdio(count);
         case "trivial" -> TrivialStdio.serve(count);
         default -> throw new IllegalArgumentException(impl);
@@ -77,14 +87,19 @@ public final class BenchServer {
         out.println("READY " + server.port());
         server.await();
       }
+      case "toolwarden-sync-audit" -> { // as before issue 16: the audit line written on the request thread
+        RunningServer server = builder(new PipelineTools()).auditSink(AuditSink.slf4j()).http(HttpOptions.loopback(0));
+        out.println("READY " + server.port());
+        server.await();
+      }
       case "toolwarden-oauth" -> {
         int port = freePort();
         String resource = "http://127.0.0.1:" + port + "/mcp";
         String issuer = "https://id.bench.example/realms/bench";
         RSAKey key = new RSAKeyGenerator(2048).keyID(UUID.randomUUID().toString()).generate();
-        JwtVerifier verifier = new JwtVerifier(issuer, resource, JwtVerifier.DEFAULT_ALGORITHMS, Duration.ofSeconds(30),
-            new ImmutableJWKSet<>(new JWKSet(key.toPublicJWK())), java.time.Clock.systemUTC());
-        RunningServer server = toolwardenHttp(port, ResourceServer.custom(issuer, resource, verifier));
+        // as a user configures it: JWT mode with the authorization server's JWKS URL (served here on loopback)
+        URI jwks = serveJwks(new JWKSet(key.toPublicJWK()));
+        RunningServer server = toolwardenHttp(port, ResourceServer.jwt(issuer, resource).jwksUri(jwks));
         JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(issuer).audience(List.of(resource)).subject("bench")
             .issueTime(new Date()).expirationTime(Date.from(Instant.now().plusSeconds(3600)))
             .claim("azp", "bench-client").claim("scope", "bench:call").build();
@@ -103,10 +118,16 @@ public final class BenchServer {
     }
   }
 
-  static void toolwardenStdio(int count) {
-    Object tools = count == 1 ? new StartupTools1() : new StartupTools100();
+  static void toolwardenStdio(int count, boolean jsonWarmup) {
+    Object[] tools = count == 1 ? new Object[] {new StartupTools1()}
+        : new Object[] {new StartupTools100A(), new StartupTools100B(), new StartupTools100C(), new StartupTools100D()};
+    String[] bundles = new String[tools.length];
+    for (int i = 0; i < tools.length; i++) {
+      bundles[i] = tools[i].getClass().getName() + "_ToolBundle";
+    }
     Toolwarden.server("bench", "1.0.0")
-        .classLoader(new OnlyBundles(tools.getClass().getName() + "_ToolBundle"))
+        .config("startup.json-warmup", Boolean.toString(jsonWarmup))
+        .classLoader(new OnlyBundles(bundles))
         .tools(tools)
         .stdio();
   }
@@ -160,6 +181,20 @@ public final class BenchServer {
     jetty.setHandler(context);
     jetty.start();
     return jetty;
+  }
+
+  /** Publishes {@code keys} at {@code http://127.0.0.1:<port>/jwks}, as an authorization server would. */
+  static URI serveJwks(JWKSet keys) throws java.io.IOException {
+    HttpServer http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    byte[] body = keys.toString().getBytes(StandardCharsets.UTF_8);
+    http.createContext("/jwks", exchange -> {
+      exchange.getResponseHeaders().set("Content-Type", "application/json");
+      exchange.sendResponseHeaders(200, body.length);
+      exchange.getResponseBody().write(body);
+      exchange.close();
+    });
+    http.start();
+    return URI.create("http://127.0.0.1:" + http.getAddress().getPort() + "/jwks");
   }
 
   static int freePort() throws java.io.IOException {

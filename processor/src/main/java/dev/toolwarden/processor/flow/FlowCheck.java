@@ -1,5 +1,6 @@
 package dev.toolwarden.processor.flow;
 
+import dev.toolwarden.processor.scan.SecretCheck;
 import com.sun.source.util.Trees;
 import dev.toolwarden.processor.diag.Reporter;
 import dev.toolwarden.processor.diag.Rule;
@@ -28,12 +29,7 @@ public final class FlowCheck {
 
   public FlowCheck(ProcessingEnvironment env, Reporter reporter) {
     this.reporter = reporter;
-    Trees t;
-    try {
-      t = Trees.instance(env);
-    } catch (IllegalArgumentException | LinkageError e) {
-      t = null;
-    }
+    Trees t = SecretCheck.treesOf(env);
     this.trees = t;
     boolean off = "off".equals(env.getOptions().get(OPTION));
     this.analysis = t == null || off ? null : new FlowAnalysis(t, env.getTypeUtils());

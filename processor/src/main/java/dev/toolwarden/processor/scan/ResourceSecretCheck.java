@@ -49,12 +49,7 @@ public final class ResourceSecretCheck {
     this.messager = env.getMessager();
     String option = env.getOptions().getOrDefault(OPTION, "auto").strip();
     this.auto = option.equals("auto");
-    Trees t;
-    try {
-      t = Trees.instance(env);
-    } catch (IllegalArgumentException | LinkageError e) {
-      t = null;
-    }
+    Trees t = SecretCheck.treesOf(env);
     this.trees = t;
     if (!auto && !option.equals("off")) {
       for (String dir : option.split(",")) {

@@ -46,7 +46,8 @@ public final class SecretCheck {
     }
   }
 
-  private static Trees treesOf(ProcessingEnvironment env) {
+  /** javac's tree API, or null on a compiler without it (every check that reads method bodies then notes it). */
+  public static Trees treesOf(ProcessingEnvironment env) {
     try {
       return Trees.instance(env);
     } catch (IllegalArgumentException | LinkageError e) {

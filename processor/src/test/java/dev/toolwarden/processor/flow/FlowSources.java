@@ -37,9 +37,6 @@ final class FlowSources {
         "    public Builder url(String url) { return this; }", "  }", "}"));
     s.add(stub("org.springframework.expression.ExpressionParser", "public interface ExpressionParser {",
         "  Object parseExpression(String expression);", "}"));
-    s.add(stub("dev.toolwarden.SafeUrl", "@Retention(RetentionPolicy.CLASS)",
-        "@Target({ElementType.PARAMETER, ElementType.RECORD_COMPONENT, ElementType.FIELD, ElementType.TYPE_USE})",
-        "public @interface SafeUrl {", "  String[] hosts() default {};", "}"));
     return s;
   }
 

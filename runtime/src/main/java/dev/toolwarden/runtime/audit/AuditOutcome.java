@@ -21,7 +21,12 @@ public enum AuditOutcome {
   /** The shared rate-limit backend (Redis) stopped answering; its failure policy decides meanwhile. Once per outage. */
   RATE_LIMIT_BACKEND_UNAVAILABLE("rate_limit_backend_unavailable"),
   /** The shared rate-limit backend answers again; the reason counts the calls decided by the failure policy. */
-  RATE_LIMIT_BACKEND_RECOVERED("rate_limit_backend_recovered");
+  RATE_LIMIT_BACKEND_RECOVERED("rate_limit_backend_recovered"),
+  /**
+   * Audit events were dropped because the audit queue stayed full for longer than its bound (the sink is
+   * slower than the calls); the reason carries how many. Written as soon as the queue has room again.
+   */
+  AUDIT_EVENTS_DROPPED("audit_events_dropped");
 
   private final String wireName;
 

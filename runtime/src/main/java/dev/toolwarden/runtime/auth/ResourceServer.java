@@ -61,6 +61,8 @@ public final class ResourceServer {
   public static final Duration DEFAULT_SESSION_MAX = Duration.ofHours(12);
   /** Default time fetched keys are cached. */
   public static final Duration DEFAULT_JWKS_TTL = Duration.ofMinutes(15);
+  /** Default time a verified JWT is reused (see {@link #tokenCacheTtl}). */
+  public static final Duration DEFAULT_TOKEN_CACHE_TTL = Duration.ofSeconds(60);
   /** Default least time between two key refreshes for an unknown {@code kid}. */
   public static final Duration DEFAULT_JWKS_REFRESH_INTERVAL = Duration.ofSeconds(30);
   /** Default name of the secret holding the introspection client id. */
@@ -78,7 +80,7 @@ public final class ResourceServer {
     String i = requireText(issuer, "issuer");
     this.options = new ResourceServerOptions(mode, i, requireText(resource, "resource"), List.of(i), null, null,
         CLIENT_ID_SECRET, CLIENT_SECRET_SECRET, JwtVerifier.DEFAULT_ALGORITHMS, DEFAULT_CLOCK_SKEW,
-        IntrospectionVerifier.DEFAULT_CACHE_TTL, DEFAULT_JWKS_TTL, DEFAULT_JWKS_REFRESH_INTERVAL, DEFAULT_SESSION_IDLE,
+        IntrospectionVerifier.DEFAULT_CACHE_TTL, DEFAULT_TOKEN_CACHE_TTL, DEFAULT_JWKS_TTL, DEFAULT_JWKS_REFRESH_INTERVAL, DEFAULT_SESSION_IDLE,
         DEFAULT_SESSION_MAX, true, List.of(), null, custom, null);
   }
 
@@ -181,6 +183,19 @@ public final class ResourceServer {
       throw new IllegalArgumentException("introspection cache time must be between 0 and 5m");
     }
     return with(b -> b.introspectionCacheTtl = ttl);
+  }
+
+  /**
+   * JWT mode: how long a verified token is reused without checking its signature again (default 60 s, at
+   * most 5 min; zero turns the cache off). Never past the token's {@code exp}; only successes are cached,
+   * keyed by the token's SHA-256. A token verified with a key that the authorization server then removes
+   * from its JWKS stays accepted for at most this long.
+   */
+  public ResourceServer tokenCacheTtl(Duration ttl) {
+    if (ttl.isNegative() || ttl.compareTo(Duration.ofMinutes(5)) > 0) {
+      throw new IllegalArgumentException("token cache time must be between 0 and 5m");
+    }
+    return with(b -> b.tokenCacheTtl = ttl);
   }
 
   /** How long fetched keys are cached, and the least time between two refreshes for an unknown {@code kid}. */

@@ -35,8 +35,10 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Verifies JWT access tokens locally with the authorization server's public keys (JWKS).
@@ -81,6 +83,13 @@ public final class JwtVerifier implements TokenVerifier {
   private final long skewMillis;
   private final JWKSource<SecurityContext> keys;
   private final Clock clock;
+  /**
+   * One JWS verifier per key: turning a JWK into a {@code java.security} key costs about a third of an
+   * RS256 check (BENCHMARKS.md, "JWT verification"). Keyed by the JWK's value, so a rotated key gets its
+   * own; bounded, since a refreshed key set brings new entries.
+   */
+  private final Map<JWK, JWSVerifier> verifiers = new ConcurrentHashMap<>();
+  private static final int MAX_CACHED_VERIFIERS = 64;
 
   /**
    * @param issuer the exact {@code iss} expected
@@ -135,15 +144,7 @@ public final class JwtVerifier implements TokenVerifier {
     if (token == null || token.isEmpty() || token.length() > MAX_TOKEN_CHARS) {
       throw new TokenRejectedException(TokenRejectedException.Reason.MALFORMED);
     }
-    JWT parsed;
-    try {
-      parsed = JWTParser.parse(token);
-    } catch (ParseException | RuntimeException e) {
-      throw new TokenRejectedException(TokenRejectedException.Reason.MALFORMED, "not a JWT");
-    }
-    if (!(parsed instanceof SignedJWT jwt)) {
-      throw new TokenRejectedException(TokenRejectedException.Reason.DISALLOWED_ALGORITHM, "unsigned or encrypted JWT");
-    }
+    SignedJWT jwt = parseSigned(token);
     JWSHeader header = jwt.getHeader();
     JWSAlgorithm alg = header.getAlgorithm();
     if (!algorithms.contains(alg)) {
@@ -165,6 +166,27 @@ public final class JwtVerifier implements TokenVerifier {
     return checkClaims(claims);
   }
 
+  /**
+   * Parses a JWS; anything else is told apart (for the right refusal) only on that cold path: the general
+   * {@code JWTParser} would parse the header a second time on every request.
+   */
+  private static SignedJWT parseSigned(String token) throws TokenRejectedException {
+    try {
+      return SignedJWT.parse(token);
+    } catch (ParseException | RuntimeException notSigned) {
+      JWT parsed;
+      try {
+        parsed = JWTParser.parse(token);
+      } catch (ParseException | RuntimeException e) {
+        throw new TokenRejectedException(TokenRejectedException.Reason.MALFORMED, "not a JWT");
+      }
+      if (parsed instanceof SignedJWT) {
+        throw new TokenRejectedException(TokenRejectedException.Reason.MALFORMED, "not a JWT");
+      }
+      throw new TokenRejectedException(TokenRejectedException.Reason.DISALLOWED_ALGORITHM, "unsigned or encrypted JWT");
+    }
+  }
+
   private void verifySignature(SignedJWT jwt, JWSHeader header, JWSAlgorithm alg) throws TokenRejectedException {
     List<JWK> candidates;
     try {
@@ -178,13 +200,9 @@ public final class JwtVerifier implements TokenVerifier {
       throw new TokenRejectedException(TokenRejectedException.Reason.UNKNOWN_KEY);
     }
     for (JWK key : candidates) {
-      JWSVerifier verifier;
       try {
-        if (key instanceof RSAKey rsa && JWSAlgorithm.Family.RSA.contains(alg)) {
-          verifier = new RSASSAVerifier(rsa);
-        } else if (key instanceof ECKey ec && JWSAlgorithm.Family.EC.contains(alg)) {
-          verifier = new ECDSAVerifier(ec);
-        } else {
+        JWSVerifier verifier = verifierFor(key, alg);
+        if (verifier == null) {
           continue; // never a symmetric key, never a key of another family
         }
         if (jwt.verify(verifier)) {
@@ -195,6 +213,25 @@ public final class JwtVerifier implements TokenVerifier {
       }
     }
     throw new TokenRejectedException(TokenRejectedException.Reason.BAD_SIGNATURE);
+  }
+
+  /** The verifier of {@code key} for {@code alg}'s family, or null when the key cannot be one. */
+  private JWSVerifier verifierFor(JWK key, JWSAlgorithm alg) throws JOSEException {
+    boolean rsa = key instanceof RSAKey && JWSAlgorithm.Family.RSA.contains(alg);
+    boolean ec = key instanceof ECKey && JWSAlgorithm.Family.EC.contains(alg);
+    if (!rsa && !ec) {
+      return null;
+    }
+    JWSVerifier cached = verifiers.get(key);
+    if (cached != null) {
+      return cached;
+    }
+    JWSVerifier made = rsa ? new RSASSAVerifier((RSAKey) key) : new ECDSAVerifier((ECKey) key);
+    if (verifiers.size() >= MAX_CACHED_VERIFIERS) {
+      verifiers.clear();
+    }
+    verifiers.put(key, made);
+    return made;
   }
 
   private VerifiedToken checkClaims(JWTClaimsSet claims) throws TokenRejectedException {

@@ -23,6 +23,7 @@ import java.util.Set;
  * @param algorithms the accepted JWS algorithms
  * @param clockSkew the tolerated clock difference
  * @param introspectionCacheTtl how long an active introspection answer is reused
+ * @param tokenCacheTtl JWT mode: how long a verified token is reused (zero: not at all)
  * @param jwksTtl how long fetched keys are cached
  * @param jwksRefreshInterval the least time between two refreshes for an unknown {@code kid}
  * @param sessionIdle a session unused this long ends
@@ -36,7 +37,7 @@ import java.util.Set;
 public record ResourceServerOptions(ResourceServer.Mode mode, String issuer, String resource,
     List<String> authorizationServers, URI jwksUri, URI introspectionEndpoint, String clientIdSecret,
     String clientSecretSecret, Set<JWSAlgorithm> algorithms, Duration clockSkew, Duration introspectionCacheTtl,
-    Duration jwksTtl, Duration jwksRefreshInterval, Duration sessionIdle, Duration sessionMax, boolean filterToolsList,
+    Duration tokenCacheTtl, Duration jwksTtl, Duration jwksRefreshInterval, Duration sessionIdle, Duration sessionMax, boolean filterToolsList,
     List<String> requiredScopes, String resourceName, TokenVerifier customVerifier, AuthEvents events) {
 
   /** A copy to change: set fields, then {@link Builder#build()}. */
@@ -58,6 +59,7 @@ public record ResourceServerOptions(ResourceServer.Mode mode, String issuer, Str
     public Set<JWSAlgorithm> algorithms;
     public Duration clockSkew;
     public Duration introspectionCacheTtl;
+    public Duration tokenCacheTtl;
     public Duration jwksTtl;
     public Duration jwksRefreshInterval;
     public Duration sessionIdle;
@@ -80,6 +82,7 @@ public record ResourceServerOptions(ResourceServer.Mode mode, String issuer, Str
       algorithms = o.algorithms;
       clockSkew = o.clockSkew;
       introspectionCacheTtl = o.introspectionCacheTtl;
+      tokenCacheTtl = o.tokenCacheTtl;
       jwksTtl = o.jwksTtl;
       jwksRefreshInterval = o.jwksRefreshInterval;
       sessionIdle = o.sessionIdle;
@@ -94,7 +97,8 @@ public record ResourceServerOptions(ResourceServer.Mode mode, String issuer, Str
     /** The options as set. */
     public ResourceServerOptions build() {
       return new ResourceServerOptions(mode, issuer, resource, authorizationServers, jwksUri, introspectionEndpoint,
-          clientIdSecret, clientSecretSecret, algorithms, clockSkew, introspectionCacheTtl, jwksTtl, jwksRefreshInterval,
+          clientIdSecret, clientSecretSecret, algorithms, clockSkew, introspectionCacheTtl, tokenCacheTtl, jwksTtl,
+          jwksRefreshInterval,
           sessionIdle, sessionMax, filterToolsList, requiredScopes, resourceName, customVerifier, events);
     }
   }

@@ -34,7 +34,9 @@ public final class TokenVerifiers {
             ? JwtVerifier.remoteKeys(o.jwksUri(), o.jwksTtl(), o.jwksRefreshInterval())
             : new DiscoveredKeys(() -> AuthorizationServerMetadata.discover(o.issuer(), json).jwksUri(), o.jwksTtl(),
                 o.jwksRefreshInterval());
-        return new JwtVerifier(o.issuer(), o.resource(), o.algorithms(), o.clockSkew(), keys, Clock.systemUTC());
+        JwtVerifier jwt = new JwtVerifier(o.issuer(), o.resource(), o.algorithms(), o.clockSkew(), keys, Clock.systemUTC());
+        return o.tokenCacheTtl().isZero() ? jwt : new CachingTokenVerifier(jwt,
+            new VerifiedTokenCache(o.tokenCacheTtl(), VerifiedTokenCache.DEFAULT_MAX_ENTRIES), Clock.systemUTC());
       }
       case INTROSPECTION: {
         String clientId = Secrets.require(o.clientIdSecret());

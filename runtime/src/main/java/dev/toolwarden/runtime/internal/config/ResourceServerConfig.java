@@ -31,6 +31,7 @@ public final class ResourceServerConfig {
         (r, servers) -> r.authorizationServers(servers.toArray(String[]::new)));
     rs = config.apply(rs, Setting.OAUTH_CLOCK_SKEW, config::duration, ResourceServer::clockSkew);
     rs = config.apply(rs, Setting.OAUTH_INTROSPECTION_CACHE, config::duration, ResourceServer::introspectionCacheTtl);
+    rs = config.apply(rs, Setting.OAUTH_TOKEN_CACHE, config::duration, ResourceServer::tokenCacheTtl);
     rs = config.apply(rs, Setting.OAUTH_SESSION_IDLE, config::duration, ResourceServer::sessionIdleTimeout);
     rs = config.apply(rs, Setting.OAUTH_SESSION_MAX, config::duration, ResourceServer::sessionMaxLifetime);
     rs = config.apply(rs, Setting.OAUTH_REQUIRED_SCOPES, config::list,

@@ -1,5 +1,6 @@
 package dev.toolwarden.runtime.internal.http;
 
+import dev.toolwarden.runtime.internal.transport.ForwardingTransportProvider;
 import dev.toolwarden.runtime.internal.auth.SessionBindings;
 import dev.toolwarden.runtime.internal.telemetry.SessionCount;
 import io.modelcontextprotocol.spec.McpStreamableServerSession;
@@ -23,7 +24,7 @@ import reactor.core.publisher.Mono;
  * owner for the duration of the request ({@link #runAs}); a session the SDK tries to create on a
  * request with no owner is refused — an unbound session cannot exist.
  */
-final class BoundSessionsProvider implements McpStreamableServerTransportProvider, SessionCount {
+final class BoundSessionsProvider extends ForwardingTransportProvider implements McpStreamableServerTransportProvider, SessionCount {
 
   /** Work that may fail like a servlet filter chain. */
   interface Work {
@@ -40,6 +41,7 @@ final class BoundSessionsProvider implements McpStreamableServerTransportProvide
   private final Map<String, McpStreamableServerSession> live = new ConcurrentHashMap<>();
 
   BoundSessionsProvider(McpStreamableServerTransportProvider delegate, SessionBindings bindings) {
+    super(delegate);
     this.delegate = delegate;
     this.bindings = bindings;
   }
@@ -103,31 +105,6 @@ final class BoundSessionsProvider implements McpStreamableServerTransportProvide
       live.put(init.session().getId(), init.session());
       return init;
     });
-  }
-
-  @Override
-  public Mono<Void> notifyClients(String method, Object params) {
-    return delegate.notifyClients(method, params);
-  }
-
-  @Override
-  public Mono<Void> notifyClient(String sessionId, String method, Object params) {
-    return delegate.notifyClient(sessionId, method, params);
-  }
-
-  @Override
-  public void close() {
-    delegate.close();
-  }
-
-  @Override
-  public Mono<Void> closeGracefully() {
-    return delegate.closeGracefully();
-  }
-
-  @Override
-  public List<String> protocolVersions() {
-    return delegate.protocolVersions();
   }
 
   @Override

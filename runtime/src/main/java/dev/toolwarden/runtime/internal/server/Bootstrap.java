@@ -80,7 +80,7 @@ public final class Bootstrap {
           throw new ToolwardenStartupException("duplicate tool name '" + def.name() + "' in " + other.getName()
               + " and " + e.getKey().toolClass().getName() + ": tool names must be unique in one server");
         }
-        tools.add(new BoundTool(def, e.getValue()));
+        tools.add(new BoundTool(def, e.getValue(), isGenerated(e.getKey())));
       }
     }
     if (tools.isEmpty()) {
@@ -88,6 +88,15 @@ public final class Bootstrap {
           + " .tools(...) or supply them with .toolFactory(...)");
     }
     return tools;
+  }
+
+  /**
+   * Whether {@code bundle} is the one the processor writes for its tool class: it names it
+   * {@code <package>.<Outer>_<Inner>_ToolBundle} (see the processor's {@code BundleGenerator}). A
+   * hand-written bundle under another name gets the SDK's run-time schema checks.
+   */
+  static boolean isGenerated(ToolBundle bundle) {
+    return bundle.getClass().getName().equals(bundle.toolClass().getName().replace('$', '_') + "_ToolBundle");
   }
 
   private static Object create(ToolFactory factory, Class<?> type) {

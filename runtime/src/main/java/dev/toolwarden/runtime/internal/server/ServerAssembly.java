@@ -1,8 +1,10 @@
 package dev.toolwarden.runtime.internal.server;
 
+import dev.toolwarden.runtime.RunningServer;
 import dev.toolwarden.runtime.ToolwardenStartupException;
 import dev.toolwarden.runtime.audit.AuditSink;
 import dev.toolwarden.runtime.auth.ResourceServer;
+import dev.toolwarden.runtime.internal.audit.AsyncAuditSink;
 import dev.toolwarden.runtime.internal.auth.OAuthCallers;
 import dev.toolwarden.runtime.internal.config.Rate;
 import dev.toolwarden.runtime.internal.config.Setting;
@@ -35,6 +37,7 @@ import io.modelcontextprotocol.spec.McpServerTransportProvider;
 import io.modelcontextprotocol.spec.McpStatelessServerTransport;
 import io.modelcontextprotocol.spec.McpStreamableServerTransportProvider;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -50,7 +53,7 @@ import org.slf4j.LoggerFactory;
  * The checked parts of a server, built from its settings before any transport starts, and how to build
  * the SDK server on a transport. Everything that could make the server unsafe or broken fails here.
  */
-public final class ServerAssembly implements SdkServers {
+public final class ServerAssembly implements SdkServers, AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(ServerAssembly.class);
 
@@ -65,10 +68,13 @@ public final class ServerAssembly implements SdkServers {
   private final AuditSink audit;
   private final boolean filterTools;
   private final Telemetry telemetry;
+  private final PrevalidatedSchemas schemas;
+  /** The audit trail without the telemetry counters: the sink to flush when the transport ends. */
+  private final AuditSink trail;
 
   private ServerAssembly(ServerSettings settings, McpJsonMapper json, List<McpServerFeatures.SyncToolSpecification> specs,
-      Map<String, ToolCallHandler> handlers, Map<String, List<String>> toolScopes, AuditSink audit, boolean filterTools,
-      Telemetry telemetry) {
+      Map<String, ToolCallHandler> handlers, Map<String, List<String>> toolScopes, AuditSink trail, AuditSink audit,
+      boolean filterTools, Telemetry telemetry, PrevalidatedSchemas schemas) {
     this.settings = settings;
     this.json = json;
     this.specs = specs;
@@ -76,11 +82,16 @@ public final class ServerAssembly implements SdkServers {
     this.toolScopes = toolScopes;
     this.audit = audit;
     this.filterTools = filterTools;
+    this.trail = trail;
     this.telemetry = telemetry;
+    this.schemas = schemas;
   }
 
   /** Checks and assembles the server; {@code oauth} is null without OAuth. */
   public static ServerAssembly assemble(ServerSettings s, ResourceServer oauth) {
+    if (s.config.flag(Setting.STARTUP_JSON_WARMUP).orElse(true)) {
+      JsonWarmup.startOnce(); // Jackson on the second core while the bundles and the pipeline load here
+    }
     ClassLoader loader = s.classLoader != null ? s.classLoader : Thread.currentThread().getContextClassLoader();
     if (loader == null) {
       loader = ServerAssembly.class.getClassLoader();
@@ -95,8 +106,9 @@ public final class ServerAssembly implements SdkServers {
     Caller caller = new Caller(Caller.ANONYMOUS, grants(s, tools));
     McpJsonMapper json = McpJsonDefaults.getMapper();
     Telemetry telemetry = Telemetry.of(s.openTelemetry, s.config, toolNames(tools), json);
+    AuditSink trail = s.auditSink != null ? s.auditSink : defaultAudit(s);
     // every decision the audit trail records is counted too (refusals, auth failures, the backend's state)
-    AuditSink audit = (s.auditSink != null ? s.auditSink : AuditSink.slf4j()).and(telemetry.auditMetrics());
+    AuditSink audit = trail.and(telemetry.auditMetrics());
     RateLimiterBackend limiter = s.rateLimiter != null ? s.rateLimiter : configuredRateLimiter(s, loader);
     limiter.attach(s.name, audit);
     CallChain chain = Pipeline.standard(json, limiter, audit, telemetry);
@@ -104,14 +116,46 @@ public final class ServerAssembly implements SdkServers {
     List<McpServerFeatures.SyncToolSpecification> specs = new ArrayList<>();
     Map<String, ToolCallHandler> handlers = new LinkedHashMap<>();
     Map<String, List<String>> toolScopes = new LinkedHashMap<>();
+    PrevalidatedSchemas schemas = new PrevalidatedSchemas();
     for (BoundTool t : tools) {
       ToolCallHandler handler = new ToolCallHandler(t.definition(), t.target(), chain, callers, paths, urls);
       handlers.put(t.definition().name(), handler);
-      specs.add(new McpServerFeatures.SyncToolSpecification(SdkTools.toSdkTool(t.definition(), json), handler));
+      McpSchema.Tool tool = SdkTools.toSdkTool(t.definition(), json);
+      if (t.generated()) {
+        schemas.trust(tool.inputSchema());
+        schemas.trust(tool.outputSchema());
+      }
+      specs.add(new McpServerFeatures.SyncToolSpecification(tool, handler));
       toolScopes.put(t.definition().name(), t.definition().policy().scopes());
     }
-    return new ServerAssembly(s, json, specs, Map.copyOf(handlers), Map.copyOf(toolScopes), audit,
-        oauth != null && oauth.filterToolsList(), telemetry);
+    return new ServerAssembly(s, json, specs, Map.copyOf(handlers), Map.copyOf(toolScopes), trail, audit,
+        oauth != null && oauth.filterToolsList(), telemetry, schemas);
+  }
+
+  /**
+   * Writes the audit events still queued (the default sink writes asynchronously); a user's sink is left
+   * as it is. Called when the transport ends.
+   */
+  @Override
+  public void close() {
+    if (trail instanceof AsyncAuditSink async) {
+      async.close();
+    }
+  }
+
+  /** {@code server}, whose {@code close()} also closes this assembly (flushing the audit trail). */
+  public RunningServer closingWith(RunningServer server) {
+    return new AuditClosingServer(server, this);
+  }
+
+  /**
+   * The default audit trail: JSON lines on the {@code toolwarden.audit} logger, written off the request
+   * thread (the line's formatting and write were the HTTP layer's main sequential cost).
+   */
+  private static AuditSink defaultAudit(ServerSettings s) {
+    int capacity = s.config.integer(Setting.AUDIT_QUEUE).map(Long::intValue).orElse(AsyncAuditSink.DEFAULT_CAPACITY);
+    Duration maxBlock = s.config.duration(Setting.AUDIT_MAX_BLOCK).orElse(AsyncAuditSink.DEFAULT_MAX_BLOCK);
+    return new AsyncAuditSink(AuditSink.slf4j(), capacity, maxBlock);
   }
 
   /** The JSON mapper every part of this server shares. */
@@ -240,6 +284,7 @@ public final class ServerAssembly implements SdkServers {
         .jsonMapper(json)
         .capabilities(capabilities.build())
         .validateToolInputs(s.keepSdkValidation)
+        .jsonSchemaValidator(schemas) // no run-time meta-schema check of what the processor generated
         .tools(specs);
     if (filterTools) {
       spec.addToolFilter(OAuthCallers.toolFilter(toolScopes));
@@ -262,7 +307,7 @@ public final class ServerAssembly implements SdkServers {
     try {
       return spec.build();
     } catch (IllegalArgumentException e) {
-      // the SDK checks every schema against the 2020-12 meta-schema here
+      // the SDK checks the schemas of hand-written bundles against the 2020-12 meta-schema here
       throw new ToolwardenStartupException("the MCP SDK rejected the server definition: " + e.getMessage());
     }
   }

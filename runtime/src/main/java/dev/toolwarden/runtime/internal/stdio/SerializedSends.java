@@ -1,5 +1,6 @@
 package dev.toolwarden.runtime.internal.stdio;
 
+import dev.toolwarden.runtime.internal.transport.ForwardingTransportProvider;
 import io.modelcontextprotocol.json.TypeRef;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpServerSession;
@@ -18,42 +19,18 @@ import reactor.core.publisher.Mono;
  * machine): a client then never gets its answer (modelcontextprotocol/java-sdk#304). Holding one
  * lock across each enqueue makes every send see the guard free.
  */
-final class SerializedSends implements McpServerTransportProvider {
+final class SerializedSends extends ForwardingTransportProvider implements McpServerTransportProvider {
 
   private final McpServerTransportProvider delegate;
 
   SerializedSends(McpServerTransportProvider delegate) {
+    super(delegate);
     this.delegate = delegate;
   }
 
   @Override
   public void setSessionFactory(McpServerSession.Factory sessionFactory) {
     delegate.setSessionFactory(transport -> sessionFactory.create(new Transport(transport)));
-  }
-
-  @Override
-  public Mono<Void> notifyClients(String method, Object params) {
-    return delegate.notifyClients(method, params);
-  }
-
-  @Override
-  public Mono<Void> notifyClient(String sessionId, String method, Object params) {
-    return delegate.notifyClient(sessionId, method, params);
-  }
-
-  @Override
-  public void close() {
-    delegate.close();
-  }
-
-  @Override
-  public Mono<Void> closeGracefully() {
-    return delegate.closeGracefully();
-  }
-
-  @Override
-  public List<String> protocolVersions() {
-    return delegate.protocolVersions();
   }
 
   /** A session transport whose sends enqueue under one lock; everything else is the SDK's. */

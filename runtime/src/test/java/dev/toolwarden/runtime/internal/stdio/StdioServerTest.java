@@ -116,6 +116,9 @@ class StdioServerTest {
     String err = Files.readString(stderr);
     assertTrue(err.contains("STRAY OUTPUT FROM TOOL CODE"), "System.out of tool code goes to stderr");
     assertTrue(err.contains("STDIO SERVER RETURNED"), err);
+    int lastAudit = err.lastIndexOf("\"tool\":\"add\"");
+    assertTrue(lastAudit >= 0 && lastAudit < err.indexOf("STDIO SERVER RETURNED"),
+        "the (asynchronous) audit trail is flushed before stdio() returns: " + err);
     synchronized (allStdout) {
       for (String line : allStdout) {
         assertFalse(line.contains("STRAY"), "stdout carries only protocol messages: " + line);

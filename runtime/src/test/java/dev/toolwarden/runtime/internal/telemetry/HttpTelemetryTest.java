@@ -87,7 +87,7 @@ class HttpTelemetryTest {
 
   @Test
   void aRequestIdShapedLikeATokenIsScrubbed() throws Exception {
-    String jwt = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl";
+    String jwt = JwtShaped.token();
     post("{\"jsonrpc\":\"2.0\",\"id\":\"" + jwt + "\",\"method\":\"tools/call\",\"params\":"
         + "{\"name\":\"echo\",\"arguments\":{\"text\":\"hi\"}}}");
     assertEquals("****", serverSpan().getAttributes().get(McpAttributes.REQUEST_ID));
