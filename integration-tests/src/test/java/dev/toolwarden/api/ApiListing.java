@@ -25,11 +25,15 @@ final class ApiListing {
         continue;
       }
       lines.add(typeLine(type));
+      // reflection returns members in no specified order (it differs between runs): sort every group
+      List<String> constructors = new ArrayList<>();
       for (Constructor<?> c : type.getDeclaredConstructors()) {
         if (visible(c)) {
-          lines.add("  " + c.toGenericString());
+          constructors.add("  " + c.toGenericString());
         }
       }
+      constructors.sort(null);
+      lines.addAll(constructors);
       List<String> members = new ArrayList<>();
       for (Method m : type.getDeclaredMethods()) {
         if (visible(m) && !m.isSynthetic() && !m.isBridge()) {
