@@ -9,6 +9,8 @@ import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.ArrayType;
+import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.Elements;
 
@@ -23,6 +25,33 @@ public final class Annotations {
 
   public static String name(AnnotationMirror a) {
     return ((TypeElement) a.getAnnotationType().asElement()).getQualifiedName().toString();
+  }
+
+  /**
+   * The annotation {@code name} on the declaration ({@code mirrors}), else on a type argument or array component of
+   * {@code type} at any depth ({@code List<@SafePath String>}): a guard or a redaction written there applies to every
+   * element, as on the declaration, and is never silently ignored. Null when there is none.
+   */
+  static AnnotationMirror onDeclarationOrTypeArgument(List<? extends AnnotationMirror> mirrors, TypeMirror type,
+      String name) {
+    for (AnnotationMirror a : mirrors) {
+      if (name(a).equals(name)) {
+        return a;
+      }
+    }
+    return onTypeArgument(type, name);
+  }
+
+  private static AnnotationMirror onTypeArgument(TypeMirror type, String name) {
+    List<? extends TypeMirror> inner = type instanceof DeclaredType d ? d.getTypeArguments()
+        : type instanceof ArrayType a ? List.of(a.getComponentType()) : List.of();
+    for (TypeMirror t : inner) {
+      AnnotationMirror found = onDeclarationOrTypeArgument(t.getAnnotationMirrors(), t, name);
+      if (found != null) {
+        return found;
+      }
+    }
+    return null;
   }
 
   public static String simpleName(AnnotationMirror a) {

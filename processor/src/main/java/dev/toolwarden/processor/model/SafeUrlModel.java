@@ -2,8 +2,6 @@ package dev.toolwarden.processor.model;
 
 import java.util.List;
 import javax.lang.model.element.AnnotationMirror;
-import javax.lang.model.type.ArrayType;
-import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeMirror;
 
 /**
@@ -30,33 +28,7 @@ public record SafeUrlModel(List<String> schemes, List<String> hosts, List<Intege
    * every element as a declaration annotation would. Null when there is none.
    */
   static SafeUrlModel read(Annotations annotations, List<AnnotationMirror> mirrors, TypeMirror type) {
-    for (AnnotationMirror a : mirrors) {
-      if (Annotations.name(a).equals(Names.SAFE_URL)) {
-        return read(annotations, a);
-      }
-    }
-    return read(annotations, onTypeArgument(type, Names.SAFE_URL));
-  }
-
-  /**
-   * The guard annotation {@code name} on a type argument or array component of {@code type} at any depth
-   * ({@code List<@SafeUrl URI>}): a guard written there must guard, never be ignored.
-   */
-  static AnnotationMirror onTypeArgument(TypeMirror type, String name) {
-    List<? extends TypeMirror> inner = type instanceof DeclaredType d ? d.getTypeArguments()
-        : type instanceof ArrayType a ? List.of(a.getComponentType()) : List.of();
-    for (TypeMirror t : inner) {
-      for (AnnotationMirror a : t.getAnnotationMirrors()) {
-        if (Annotations.name(a).equals(name)) {
-          return a;
-        }
-      }
-      AnnotationMirror deeper = onTypeArgument(t, name);
-      if (deeper != null) {
-        return deeper;
-      }
-    }
-    return null;
+    return read(annotations, Annotations.onDeclarationOrTypeArgument(mirrors, type, Names.SAFE_URL));
   }
 
   /** The declaration of {@code annotation}, or null when there is none. */

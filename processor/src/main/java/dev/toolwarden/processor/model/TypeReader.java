@@ -84,14 +84,8 @@ final class TypeReader {
         }
       }
     }
-    AnnotationMirror redact = find(mirrors, Names.REDACT);
-    if (redact == null) {
-      redact = SafeUrlModel.onTypeArgument(type, Names.REDACT); // List<@Redact String>: every element is redacted
-    }
-    AnnotationMirror safe = find(mirrors, Names.SAFE_PATH);
-    if (safe == null) {
-      safe = SafeUrlModel.onTypeArgument(type, Names.SAFE_PATH); // List<@SafePath String>: checked like the declaration
-    }
+    AnnotationMirror redact = Annotations.onDeclarationOrTypeArgument(mirrors, type, Names.REDACT);
+    AnnotationMirror safe = Annotations.onDeclarationOrTypeArgument(mirrors, type, Names.SAFE_PATH);
     SafePathModel safePath = safe == null ? null : new SafePathModel(annotations.string(safe, "root"),
         annotations.bool(safe, "mustExist"), annotations.enumName(safe, "kind"),
         annotations.strings(safe, "extensions"), annotations.bool(safe, "followLinks"), safe);
