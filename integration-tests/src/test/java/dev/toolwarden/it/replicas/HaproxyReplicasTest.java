@@ -127,7 +127,7 @@ class HaproxyReplicasTest {
             } catch (RuntimeException e) {
               // a client of the dead replica fails one call: its session's 404, or its own re-initialization
               // that HAProxy sent to the dead replica before the health check marked it down
-              if (!home[c].equals(victim)) {
+              if (!home[c].equals(victim) || !(causedBySessionNotFound(e) || failedToReinitialize(e))) {
                 throw e;
               }
               sessionLost.merge(c, 1, Integer::sum);
@@ -300,6 +300,16 @@ class HaproxyReplicasTest {
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof McpTransportSessionNotFoundException
           || "MCP session with server terminated".equals(t.getMessage())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The SDK client's own re-initialization failed (it was sent to the dead replica). */
+  private static boolean failedToReinitialize(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t.getMessage() != null && t.getMessage().startsWith("Client failed to initialize")) {
         return true;
       }
     }
