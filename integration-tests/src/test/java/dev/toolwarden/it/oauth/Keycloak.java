@@ -59,6 +59,8 @@ final class Keycloak implements AutoCloseable {
   /** The MCP server ports the audience mapper names, chosen before the servers start. */
   final int jwtServerPort;
   final int introspectionServerPort;
+  /** The port of the load balancer in front of OAuth-protected replicas: its URL is their shared audience. */
+  final int balancerPort;
   final Map<String, String> secrets = new LinkedHashMap<>();
   Duration startTime = Duration.ZERO;
   private final String adminUser;
@@ -76,6 +78,11 @@ final class Keycloak implements AutoCloseable {
       other = FreePort.find();
     }
     this.introspectionServerPort = other;
+    int balancer = FreePort.find();
+    while (balancer == jwtServerPort || balancer == introspectionServerPort) {
+      balancer = FreePort.find();
+    }
+    this.balancerPort = balancer;
   }
 
   /** The one Keycloak of this test run (started on first use, closed when the run ends). */
@@ -170,6 +177,11 @@ final class Keycloak implements AutoCloseable {
     return "http://127.0.0.1:" + introspectionServerPort + "/mcp";
   }
 
+  /** The public MCP URL of replicas behind a balancer on {@link #balancerPort}: the audience they all check. */
+  String balancerResource() {
+    return "http://127.0.0.1:" + balancerPort + "/mcp";
+  }
+
   // ---- admin REST API -------------------------------------------------------------------------
 
   private void configure() {
@@ -181,7 +193,7 @@ final class Keycloak implements AutoCloseable {
       cs.putObject("attributes").put("include.in.token.scope", "true").put("display.on.consent.screen", "false");
       call(admin, "POST", "/admin/realms/" + REALM + "/client-scopes", cs, 201);
     }
-    List<String> both = List.of(jwtResource(), introspectionResource());
+    List<String> both = List.of(jwtResource(), introspectionResource(), balancerResource());
     createClient(admin, ALICE, both, null, true);
     createClient(admin, BOB, both, null, true);
     createClient(admin, SHORT_LIVED, both, 2, true);

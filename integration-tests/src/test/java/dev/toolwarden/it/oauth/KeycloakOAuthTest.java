@@ -251,10 +251,10 @@ class KeycloakOAuthTest {
     TOKENS.add(foreignIssuer);
     assertEquals("http://localhost:" + kc.port + "/realms/" + Keycloak.REALM, claims(foreignIssuer).path("iss").asString());
     bad.put("wrong issuer (same keys, other issuer)", foreignIssuer);
-    bad.put("tampered payload", tamper(good));
-    bad.put("alg none", algNone(good));
-    bad.put("HS256 signed with the realm's public key", hs256WithPublicKey(good));
-    bad.put("unknown kid", unknownKid(good));
+    bad.put("tampered payload", ForgedTokens.tamper(good));
+    bad.put("alg none", ForgedTokens.algNone(good));
+    bad.put("HS256 signed with the realm's public key", ForgedTokens.hs256WithPublicKey(kc, good));
+    bad.put("unknown kid", ForgedTokens.unknownKid(good));
     bad.put("garbage", "garbage");
     long wait = exp * 1000 - System.currentTimeMillis() + 1500;
     if (wait > 0) {
@@ -356,53 +356,6 @@ class KeycloakOAuthTest {
         assertFalse(log.contains(signature), "a token signature in the server log");
       }
     }
-  }
-
-  // ---- forged tokens --------------------------------------------------------------------------
-
-  private static String tamper(String token) {
-    String[] p = token.split("\\.");
-    ObjectNode claims = (ObjectNode) JSON.readTree(Base64.getUrlDecoder().decode(p[1]));
-    claims.put("scope", "files:read orders:read reports:run");
-    return p[0] + "." + b64(JSON.writeValueAsBytes(claims)) + "." + p[2];
-  }
-
-  private static String algNone(String token) {
-    String[] p = token.split("\\.");
-    return b64("{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8)) + "." + p[1] + ".";
-  }
-
-  private static String hs256WithPublicKey(String token) throws Exception {
-    String[] p = token.split("\\.");
-    String kid = JSON.readTree(Base64.getUrlDecoder().decode(p[0])).path("kid").asString();
-    JsonNode key = null;
-    for (JsonNode k : kc.jwks().path("keys")) {
-      if (kid.equals(k.path("kid").asString())) {
-        key = k;
-      }
-    }
-    var publicKey = KeyFactory.getInstance("RSA").generatePublic(new RSAPublicKeySpec(
-        new BigInteger(1, Base64.getUrlDecoder().decode(key.path("n").asString())),
-        new BigInteger(1, Base64.getUrlDecoder().decode(key.path("e").asString()))));
-    String header = b64(("{\"alg\":\"HS256\",\"typ\":\"JWT\",\"kid\":\"" + kid + "\"}").getBytes(StandardCharsets.UTF_8));
-    Mac mac = Mac.getInstance("HmacSHA256");
-    mac.init(new SecretKeySpec(publicKey.getEncoded(), "HmacSHA256"));
-    String input = header + "." + p[1];
-    return input + "." + b64(mac.doFinal(input.getBytes(StandardCharsets.US_ASCII)));
-  }
-
-  private static String unknownKid(String token) throws Exception {
-    String[] p = token.split("\\.");
-    KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
-    g.initialize(2048);
-    KeyPair pair = g.generateKeyPair();
-    String header = b64(("{\"alg\":\"RS256\",\"typ\":\"JWT\",\"kid\":\"unknown-" + Keycloak.random(6) + "\"}")
-        .getBytes(StandardCharsets.UTF_8));
-    Signature s = Signature.getInstance("SHA256withRSA");
-    s.initSign(pair.getPrivate());
-    String input = header + "." + p[1];
-    s.update(input.getBytes(StandardCharsets.US_ASCII));
-    return input + "." + b64(s.sign());
   }
 
   // ---- helpers --------------------------------------------------------------------------------

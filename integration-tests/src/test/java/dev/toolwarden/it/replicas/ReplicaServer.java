@@ -2,6 +2,7 @@ package dev.toolwarden.it.replicas;
 
 import dev.toolwarden.runtime.RunningServer;
 import dev.toolwarden.runtime.Toolwarden;
+import dev.toolwarden.runtime.auth.ResourceServer;
 import dev.toolwarden.runtime.http.HttpOptions;
 
 /**
@@ -21,6 +22,8 @@ public final class ReplicaServer {
     if ("stateless".equals(args[2])) {
       options = options.stateless();
     }
+    // a protected resource when TOOLWARDEN_OAUTH_* are set: every replica checks the balancer's URL as audience
+    options = ResourceServer.fromEnvironment().map(options::oauth).orElse(options);
     RunningServer server = Toolwarden.server("replicas", "1.0.0").tools(new ReplicaTools(args[1]))
         .auditSink(e -> { })
         // every test client is 127.0.0.1: a per-address limit would only measure itself (1200/min)

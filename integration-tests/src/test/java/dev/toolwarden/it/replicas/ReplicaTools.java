@@ -2,6 +2,7 @@ package dev.toolwarden.it.replicas;
 
 import dev.toolwarden.McpTool;
 import dev.toolwarden.RateLimit;
+import dev.toolwarden.RequiresScope;
 
 /** The tools of a {@link ReplicaServer}: which replica answered, and one budget shared by all replicas. */
 public final class ReplicaTools {
@@ -18,6 +19,13 @@ public final class ReplicaTools {
   /** Names the replica that answered. */
   @McpTool(name = "whoami", idempotent = true, openWorld = false)
   public String whoami() {
+    return name;
+  }
+
+  /** Names the replica that answered, for callers whose token carries {@code reports:run}. */
+  @McpTool(name = "scoped_whoami", idempotent = true, openWorld = false)
+  @RequiresScope("reports:run")
+  public String scopedWhoami() {
     return name;
   }
 

@@ -10,20 +10,20 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** N {@link ReplicaServer} JVMs on fixed ports (so that one can be restarted where the balancer expects it). */
-final class Replicas implements AutoCloseable {
+public final class Replicas implements AutoCloseable {
 
   private final ProcessReaper reaper;
-  private final String redisUrl;
+  private final Map<String, String> env;
   private final String mode;
   private final String publicHost;
   private final List<Integer> ports = new ArrayList<>();
   private final List<ServerProcess> processes = new ArrayList<>();
   private final List<ProcessHandle> everStarted = new ArrayList<>();
 
-  private Replicas(ProcessReaper reaper, String redisUrl, String mode, String publicHost) {
+  private Replicas(ProcessReaper reaper, Map<String, String> env, String mode, String publicHost) {
     this.reaper = reaper;
     this.publicHost = publicHost;
-    this.redisUrl = redisUrl;
+    this.env = Map.copyOf(env);
     this.mode = mode;
   }
 
@@ -32,7 +32,15 @@ final class Replicas implements AutoCloseable {
    * accepting the Host {@code publicHost} (the balancer's).
    */
   static Replicas start(int n, String mode, String redisUrl, String publicHost, ProcessReaper reaper) {
-    Replicas r = new Replicas(reaper, redisUrl, mode, publicHost);
+    return start(n, mode, Map.of("TOOLWARDEN_REDIS_URL", redisUrl), publicHost, reaper);
+  }
+
+  /**
+   * Starts {@code n} replicas with {@code env} (e.g. {@code TOOLWARDEN_REDIS_URL}, the {@code TOOLWARDEN_OAUTH_*}
+   * settings of a protected resource whose public URL is the balancer's).
+   */
+  public static Replicas start(int n, String mode, Map<String, String> env, String publicHost, ProcessReaper reaper) {
+    Replicas r = new Replicas(reaper, env, mode, publicHost);
     try {
       for (int i = 0; i < n; i++) {
         r.ports.add(FreePort.find());
@@ -48,7 +56,7 @@ final class Replicas implements AutoCloseable {
 
   private void launch(int i) {
     ServerProcess.Launch launch = new ServerProcess.Launch(ServerProcess.Launch.mainClass(ReplicaServer.class).prefix(),
-        Map.of("TOOLWARDEN_REDIS_URL", redisUrl), "replica-" + (i + 1));
+        env, "replica-" + (i + 1));
     int port = ports.get(i);
     ServerProcess p = ServerProcess.http(launch, reaper, port, "/mcp", Duration.ofSeconds(90),
         Integer.toString(port), "r" + (i + 1), mode, publicHost);
@@ -56,7 +64,8 @@ final class Replicas implements AutoCloseable {
     everStarted.add(p.process().toHandle());
   }
 
-  List<Integer> ports() {
+  /** The replicas' own ports, in order. */
+  public List<Integer> ports() {
     return List.copyOf(ports);
   }
 
