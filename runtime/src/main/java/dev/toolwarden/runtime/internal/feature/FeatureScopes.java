@@ -1,6 +1,8 @@
 package dev.toolwarden.runtime.internal.feature;
 
 import dev.toolwarden.runtime.internal.resource.UriResolver;
+import io.modelcontextprotocol.util.DefaultMcpUriTemplateManagerFactory;
+import io.modelcontextprotocol.util.McpUriTemplateManager;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -18,9 +20,15 @@ public final class FeatureScopes {
   private final Map<String, List<String>> completions;
   private final UriResolver<ResourceReads.Entry> resolver;
   private final Set<String> all;
+  private final Features.Passthrough passthrough;
+  private final List<McpUriTemplateManager> passthroughTemplates;
 
   FeatureScopes(Map<String, List<String>> resources, Map<String, List<String>> prompts,
-      Map<String, List<String>> completions, UriResolver<ResourceReads.Entry> resolver) {
+      Map<String, List<String>> completions, UriResolver<ResourceReads.Entry> resolver,
+      Features.Passthrough passthrough) {
+    this.passthrough = passthrough;
+    var sdk = new DefaultMcpUriTemplateManagerFactory();
+    this.passthroughTemplates = passthrough.templates().stream().map(sdk::create).toList();
     this.resources = Map.copyOf(resources);
     this.prompts = Map.copyOf(prompts);
     this.completions = Map.copyOf(completions);
@@ -34,7 +42,8 @@ public final class FeatureScopes {
 
   /** No features: nothing needs a scope. */
   public static FeatureScopes none() {
-    return new FeatureScopes(Map.of(), Map.of(), Map.of(), UriResolver.<ResourceReads.Entry>builder().build());
+    return new FeatureScopes(Map.of(), Map.of(), Map.of(), UriResolver.<ResourceReads.Entry>builder().build(),
+        new Features.Passthrough(Set.of(), Set.of(), Set.of()));
   }
 
   /** {@code prompt:<name>} or {@code template:<uri template>}: how a completion's reference is keyed. */
@@ -69,6 +78,34 @@ public final class FeatureScopes {
       return own;
     }
     return prompt ? prompts.get(ref) : resources.get(ref);
+  }
+
+  /** The template or fixed URI that serves {@code uri} (what refusals and the audit name), or null. */
+  public String servedBy(String uri) {
+    UriResolver.Match<ResourceReads.Entry> m = resolver.resolve(uri);
+    return m == null ? null : m.value().served().name();
+  }
+
+  /** Whether an SDK passthrough resource or template (no policy) serves {@code uri}. */
+  public boolean isPassthroughRead(String uri) {
+    if (passthrough.resourceUris().contains(uri)) {
+      return true;
+    }
+    for (McpUriTemplateManager t : passthroughTemplates) {
+      try {
+        if (t.matches(uri)) {
+          return true;
+        }
+      } catch (RuntimeException e) { // NOPMD: the SDK's matcher on a client's URI: no match
+        continue;
+      }
+    }
+    return false;
+  }
+
+  /** Whether {@code name} is an SDK passthrough prompt (no policy). */
+  public boolean isPassthroughPrompt(String name) {
+    return passthrough.prompts().contains(name);
   }
 
   /** Every scope any feature needs. */

@@ -150,7 +150,7 @@ public final class Features {
       f.statelessCompletions.add(new McpStatelessServerFeatures.SyncCompletionSpecification(e.getKey(),
           (ctx, req) -> c.complete(null, ctx, req)));
     }
-    f.scopes = new FeatureScopes(resourceScopes, promptScopes, completionScopes, resolver);
+    f.scopes = new FeatureScopes(resourceScopes, promptScopes, completionScopes, resolver, passthrough);
     f.uriTemplates = new UriTemplateManagers(resolver, entries, compiled);
     f.sessionKeyed.addAll(sessionKeyed);
     return f;
