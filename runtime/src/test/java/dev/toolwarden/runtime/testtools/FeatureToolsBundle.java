@@ -24,7 +24,7 @@ public final class FeatureToolsBundle implements ToolBundle {
 
   public static final String WORKSPACE = "file:///workspace/{+path}";
   public static final String PROFILE = "users://{id}/profile";
-  static final PathRule PATH_RULE = new PathRule("/path", "ws", true, "FILE", List.of(), false);
+  static final PathRule PATH_RULE = new PathRule("/path", "ws", true, "FILE", List.of(), true);
 
   private static ToolPolicy open() {
     return new ToolPolicy(List.of(), null, List.of(), List.of());
