@@ -151,13 +151,21 @@ public final class ServerBuilder {
   /** Default per-client HTTP request limit. */
   public static final String DEFAULT_CLIENT_LIMIT = ServerAssembly.DEFAULT_CLIENT_LIMIT;
 
-  /** Escape hatch: SDK resource specifications served as they are (no Toolwarden policy applies). */
+  /**
+   * Escape hatch, unguarded: SDK resource specifications served as they are. No Toolwarden policy applies to them
+   * (no scope check, rate limit, path confinement, redaction or audit; only a telemetry span). Prefer
+   * {@code @McpResource} methods, which get every policy; an annotated resource with the same URI is a start-up error.
+   */
   public ServerBuilder resources(McpServerFeatures.SyncResourceSpecification... specs) {
     settings.resources.addAll(Arrays.asList(specs));
     return this;
   }
 
-  /** Escape hatch: SDK resource template specifications served as they are. */
+  /**
+   * Escape hatch, unguarded: SDK resource template specifications served as they are (no Toolwarden policy, see
+   * {@link #resources}). Prefer {@code @McpResourceTemplate}; an annotated template with the same text is a start-up
+   * error, and a URI an annotated resource or template serves never reaches a passthrough template.
+   */
   public ServerBuilder resourceTemplates(McpServerFeatures.SyncResourceTemplateSpecification... specs) {
     settings.resourceTemplates.addAll(Arrays.asList(specs));
     return this;
@@ -166,24 +174,40 @@ public final class ServerBuilder {
   /**
    * Lets clients subscribe to the resources ({@code resources/subscribe}, {@code resources/unsubscribe}; the
    * {@code settings.resources.subscribe} capability). The SDK keeps each session's subscriptions; tell the subscribers
-   * of a changed resource with {@link RunningServer#notifyResourceUpdated}. Off by default: without it those
-   * requests get "method not found". Needs at least one resource or resource template.
+   * of a changed resource with {@link #resourceUpdates()} (any transport with sessions) or
+   * {@link RunningServer#notifyResourceUpdated} (HTTP). Off by default: without it those requests get "method not
+   * found". Needs at least one resource or resource template (annotated or passthrough).
    */
   public ServerBuilder resourceSubscriptions(boolean enabled) {
     settings.resourceSubscriptions = enabled;
     return this;
   }
 
-  /** Escape hatch: SDK prompt specifications served as they are. */
+  /**
+   * Escape hatch, unguarded: SDK prompt specifications served as they are (no Toolwarden policy, see
+   * {@link #resources}). Prefer {@code @McpPrompt}; an annotated prompt with the same name is a start-up error.
+   */
   public ServerBuilder prompts(McpServerFeatures.SyncPromptSpecification... specs) {
     settings.prompts.addAll(Arrays.asList(specs));
     return this;
   }
 
-  /** Escape hatch: SDK completion specifications served as they are. */
+  /**
+   * Escape hatch, unguarded: SDK completion specifications served as they are (no Toolwarden policy, see
+   * {@link #resources}). Prefer {@code @McpComplete}.
+   */
   public ServerBuilder completions(McpServerFeatures.SyncCompletionSpecification... specs) {
     settings.completions.addAll(Arrays.asList(specs));
     return this;
+  }
+
+  /**
+   * Where to tell subscribed clients that a resource changed, over stdio or HTTP alike: keep it and call
+   * {@link ResourceUpdates#notifyResourceUpdated} once the server serves (e.g. from the thread that watches the
+   * files). Needs {@link #resourceSubscriptions resourceSubscriptions(true)}.
+   */
+  public ResourceUpdates resourceUpdates() {
+    return settings.notifier;
   }
 
   // ---- terminal operations --------------------------------------------------------------------

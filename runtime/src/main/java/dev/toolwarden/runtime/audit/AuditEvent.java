@@ -27,6 +27,11 @@ import java.util.Objects;
  *     and bounded in size, or {@code null}
  * @param ref the reference of an internal error (also in the server log and the caller's result), or {@code null}
  * @param remote the client's network address (HTTP), or {@code null}
+ * @param action what the client asked for: {@code tool_call}, {@code resource_read}, {@code prompt_get} or
+ *     {@code completion}; {@code null} for HTTP-level decisions
+ * @param target what the request named when it is not a tool: the fixed resource's URI or the resource template
+ *     (never the URI read, whose variables may be redacted), the prompt name, or the completion's reference
+ *     ({@code prompt:<name>#<argument>} or {@code template:<uri template>#<variable>}); {@code null} otherwise
  */
 public record AuditEvent(
     Instant time,
@@ -39,13 +44,21 @@ public record AuditEvent(
     long durationNanos,
     Object arguments,
     String ref,
-    String remote) {
+    String remote,
+    String action,
+    String target) {
 
   public static final int MAX_TEXT = 512;
 
   public AuditEvent {
     Objects.requireNonNull(time, "time");
     Objects.requireNonNull(outcome, "outcome");
+  }
+
+  /** An event without {@code action} and {@code target} (as before resources and prompts were audited). */
+  public AuditEvent(Instant time, AuditOutcome outcome, String tool, String principal, String client, String session,
+      String reason, long durationNanos, Object arguments, String ref, String remote) {
+    this(time, outcome, tool, principal, client, session, reason, durationNanos, arguments, ref, remote, null, null);
   }
 
   /** Starts an event of this outcome, timed now. */
@@ -88,6 +101,8 @@ public record AuditEvent(
     private Object arguments;
     private String ref;
     private String remote;
+    private String action;
+    private String target;
 
     private Builder(AuditOutcome outcome) {
       this.outcome = Objects.requireNonNull(outcome, "outcome");
@@ -153,10 +168,22 @@ public record AuditEvent(
       return this;
     }
 
+    /** What the client asked for ({@code tool_call}, {@code resource_read}, {@code prompt_get}, {@code completion}). */
+    public Builder action(String action) {
+      this.action = action;
+      return this;
+    }
+
+    /** The resource, template, prompt or completion reference the request named (see {@link AuditEvent#target()}). */
+    public Builder target(String target) {
+      this.target = target;
+      return this;
+    }
+
     /** The event with every value set so far. */
     public AuditEvent build() {
       return new AuditEvent(time, outcome, tool, principal, client, session, reason, durationNanos, arguments, ref,
-          remote);
+          remote, action, target);
     }
   }
 }

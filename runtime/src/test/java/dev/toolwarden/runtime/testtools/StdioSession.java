@@ -14,6 +14,8 @@ import java.io.OutputStream;
 import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -64,6 +66,52 @@ public final class StdioSession implements AutoCloseable {
     Map<?, ?> response = JSON.readValue(next(), Map.class);
     assertEquals(n, ((Number) response.get("id")).intValue());
     return JSON.convertValue(response.get("result"), McpSchema.CallToolResult.class);
+  }
+
+  /**
+   * Sends any request and returns the whole JSON-RPC response ({@code result} or {@code error}), checking its id.
+   */
+  public Map<String, Object> request(String method, Map<String, Object> params) throws Exception {
+    int n = ++id;
+    send(Map.of("jsonrpc", "2.0", "id", n, "method", method, "params", params));
+    @SuppressWarnings("unchecked")
+    Map<String, Object> response = JSON.readValue(nextResponse(), Map.class);
+    assertEquals(n, ((Number) response.get("id")).intValue());
+    return response;
+  }
+
+  /** The next notification the server sent (skipping nothing else: call it only when one is due). */
+  public Map<String, Object> notification() throws Exception {
+    synchronized (notifications) {
+      if (!notifications.isEmpty()) {
+        return notifications.remove(0);
+      }
+    }
+    while (true) {
+      @SuppressWarnings("unchecked")
+      Map<String, Object> message = JSON.readValue(next(), Map.class);
+      if (message.get("id") == null) {
+        return message;
+      }
+      throw new AssertionError("expected a notification, got " + message);
+    }
+  }
+
+  private final List<Map<String, Object>> notifications = new ArrayList<>();
+
+  /** The next response line; notifications in between are kept for {@link #notification()}. */
+  private String nextResponse() throws Exception {
+    while (true) {
+      String line = next();
+      @SuppressWarnings("unchecked")
+      Map<String, Object> message = JSON.readValue(line, Map.class);
+      if (message.get("id") != null) {
+        return line;
+      }
+      synchronized (notifications) {
+        notifications.add(message);
+      }
+    }
   }
 
   /** The text of a result's text contents. */

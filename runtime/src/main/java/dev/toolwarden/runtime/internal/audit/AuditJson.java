@@ -37,6 +37,14 @@ public final class AuditJson {
     }
     b.append(",\"arguments\":");
     value(b, e.arguments(), 0);
+    if (e.action() != null) {
+      b.append(",\"action\":");
+      string(b, e.action(), 64);
+    }
+    if (e.target() != null) {
+      b.append(",\"target\":");
+      string(b, e.target(), 256);
+    }
     if (e.ref() != null) {
       b.append(",\"ref\":");
       string(b, e.ref(), 64);

@@ -118,9 +118,11 @@ public final class HttpTransport {
         cors.setAsyncSupported(true);
         context.addFilter(cors, "/*", EnumSet.of(DispatcherType.REQUEST));
       }
-      List<String> scopesSupported = ProtectedResourceMetadataServlet.scopesSupported(allScopes(toolScopes.values()));
+      List<List<String>> declared = new ArrayList<>(toolScopes.values());
+      declared.add(List.copyOf(servers.featureScopes().all()));
+      List<String> scopesSupported = ProtectedResourceMetadataServlet.scopesSupported(allScopes(declared));
       McpEndpointFilters.install(context, ENDPOINT, json, options.maxRequestBytes(), oauth, verifier, toolScopes,
-          scopesSupported, sdk.sessions(), sdk.bound());
+          scopesSupported, sdk.sessions(), sdk.bound(), servers);
       if (oauth != null) {
         ServletHolder prm = new ServletHolder(new ProtectedResourceMetadataServlet(oauth, scopesSupported, json, ENDPOINT));
         prm.setAsyncSupported(true);

@@ -4,6 +4,7 @@ import dev.toolwarden.runtime.internal.auth.ResourceServerAccess;
 import dev.toolwarden.runtime.auth.ResourceServer;
 import dev.toolwarden.runtime.auth.TokenVerifier;
 import dev.toolwarden.runtime.internal.auth.SessionBindings;
+import dev.toolwarden.runtime.internal.feature.FeatureLists;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
@@ -22,10 +23,13 @@ import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
  *   <li>{@link OAuthFilter} (with OAuth): headers only, so anonymous requests are never parsed;
  *   <li>{@link JsonRpcBodyFilter}: the body is read and parsed once, strictly; everything after
  *       judges that parse, and the SDK receives its canonical bytes;
- *   <li>{@link ToolScopeFilter} (with OAuth): the per-tool scope check;
+ *   <li>{@link ToolScopeFilter} (with OAuth): the per-tool scope check; {@link FeatureScopeFilter} the same for
+ *       resources, prompts and completions;
  *   <li>{@link ParamsCheckFilter}: params that do not fit their method;
  *   <li>{@link SessionGuardFilter} (with sessions, not in stateless mode): session ownership and lifetime, last, so that the only thing
- *       after it is the servlet (it replays {@code DELETE}s there to close sessions).
+ *       after it is the servlet (it replays {@code DELETE}s there to close sessions) and
+ *   <li>{@link FeatureListFilter} (with OAuth and filtered lists): answers the resource, template and prompt lists
+ *       with what the token may use; everything else goes on untouched.
  * </ol>
  */
 final class McpEndpointFilters {
@@ -35,7 +39,7 @@ final class McpEndpointFilters {
   /** Adds the filters to {@code context} for {@code endpoint}. */
   static void install(ServletContextHandler context, String endpoint, McpJsonMapper json, int maxBodyBytes,
       ResourceServer oauth, TokenVerifier verifier, Map<String, List<String>> toolScopes,
-      List<String> scopesSupported, SessionBindings sessions, BoundSessionsProvider provider) {
+      List<String> scopesSupported, SessionBindings sessions, BoundSessionsProvider provider, SdkServers servers) {
     OAuthRefusals refusals = oauth == null ? null
         : new OAuthRefusals(oauth.metadataUrl(), challengeScope(oauth, scopesSupported), ResourceServerAccess.events(oauth));
     add(context, endpoint, new Utf8OnlyFilter());
@@ -45,10 +49,18 @@ final class McpEndpointFilters {
     add(context, endpoint, new JsonRpcBodyFilter(json, maxBodyBytes));
     if (oauth != null) {
       add(context, endpoint, new ToolScopeFilter(toolScopes, oauth.filterToolsList(), refusals));
+      if (!servers.featureScopes().isEmpty()) {
+        add(context, endpoint, new FeatureScopeFilter(servers.featureScopes(), oauth.filterToolsList(), refusals));
+      }
     }
     add(context, endpoint, new ParamsCheckFilter(json));
     if (sessions != null) { // stateless: no session to guard
       add(context, endpoint, new SessionGuardFilter(sessions, provider, refusals));
+    }
+    FeatureLists lists = servers.featureLists();
+    if (oauth != null && oauth.filterToolsList() && lists != null && lists.hasAnnotated()) {
+      // after the session guard: it answers the three list requests itself, for a checked session
+      add(context, endpoint, new FeatureListFilter(lists, json));
     }
   }
 

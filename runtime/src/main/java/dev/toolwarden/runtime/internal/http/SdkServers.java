@@ -13,4 +13,14 @@ public interface SdkServers {
 
   /** The server on the SDK's stateless transport: every request self-contained, no session. */
   McpStatelessSyncServer stateless(McpStatelessServerTransport transport);
+
+  /** The scopes the annotated resources, templates, prompts and completions need (none by default). */
+  default dev.toolwarden.runtime.internal.feature.FeatureScopes featureScopes() {
+    return dev.toolwarden.runtime.internal.feature.FeatureScopes.none();
+  }
+
+  /** What the resource, template and prompt lists show, or null when nothing is annotated. */
+  default dev.toolwarden.runtime.internal.feature.FeatureLists featureLists() {
+    return null;
+  }
 }

@@ -43,8 +43,11 @@ public final class AuditStep implements CallStep {
     CallVerdict verdict = CallVerdict.of(r, result);
     Caller caller = call.caller();
     String client = caller != null && caller.clientId() != null ? caller.clientId() : r.clientId();
+    boolean tool = call.feature() == Feature.TOOL;
     return AuditEvent.builder(verdict.outcome())
-        .tool(call.tool().name())
+        .tool(tool ? call.tool().name() : null)
+        .action(call.feature().action())
+        .target(tool ? null : call.tool().name())
         .principal(caller == null ? null : caller.principal())
         .client(client)
         .session(r.sessionId())

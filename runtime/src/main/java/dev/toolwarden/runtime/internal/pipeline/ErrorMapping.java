@@ -34,7 +34,7 @@ public final class ErrorMapping implements CallStep {
       return next.proceed(call);
     } catch (ArgumentsRejectedException e) {
       recordRejection(call.record(), e.violations());
-      return Results.error(LogScrubber.scrub(invalidArguments(call.tool().name(), e), call.record().secrets()));
+      return Results.error(LogScrubber.scrub(invalidArguments(call.subject(), e), call.record().secrets()));
     } catch (ToolException e) {
       String message = e.getMessage() == null ? "tool failed" : LogScrubber.scrub(e.getMessage(), call.record().secrets());
       call.record().decide(AuditOutcome.ERROR, "tool error: " + message);
@@ -43,7 +43,7 @@ public final class ErrorMapping implements CallStep {
       if (t instanceof InterruptedException) {
         Thread.currentThread().interrupt();
       }
-      return internalError(call.tool().name(), t, call.record());
+      return internalError(call.subject(), t, call.record());
     }
   }
 
@@ -72,8 +72,8 @@ public final class ErrorMapping implements CallStep {
   }
 
   /** The text of an invalid-arguments result: a header line and one line per violation. */
-  static String invalidArguments(String tool, ArgumentsRejectedException e) {
-    StringBuilder b = new StringBuilder("Invalid arguments for tool '").append(tool).append("':");
+  static String invalidArguments(String subject, ArgumentsRejectedException e) {
+    StringBuilder b = new StringBuilder("Invalid arguments for ").append(subject).append(':');
     for (Violation v : e.violations()) {
       b.append('\n').append(v);
     }
@@ -82,14 +82,15 @@ public final class ErrorMapping implements CallStep {
 
   /** Logs {@code t} under a fresh reference (token shapes scrubbed) and returns the caller-facing result. */
   public static CallToolResult internalError(String tool, Throwable t) {
-    return internalError(tool, t, null);
+    return internalError(Feature.TOOL.subject(tool), t, null);
   }
 
-  static CallToolResult internalError(String tool, Throwable t, CallRecord record) {
+  /** As {@link #internalError(String, Throwable)} for {@code subject}, e.g. {@code prompt 'greet'}. */
+  public static CallToolResult internalError(String subject, Throwable t, CallRecord record) {
     String ref = newRef();
     Collection<String> secrets = record == null ? List.of() : record.secrets();
     if (LOG.isWarnEnabled()) {
-      LOG.warn("tool '{}' failed (ref {}): {}", tool, ref, LogScrubber.describe(t, secrets));
+      LOG.warn("{} failed (ref {}): {}", subject, ref, LogScrubber.describe(t, secrets));
     }
     if (record != null) {
       record.internalError(ref, "internal error: " + t.getClass().getName());

@@ -41,8 +41,8 @@ public final class RateLimitStep implements CallStep {
       call.record().decide(AuditOutcome.RATE_LIMITED, "rate-limit backend unavailable: refused (fail closed); retry after "
           + seconds + " s");
       return CallToolResult.builder()
-          .content(List.of(McpSchema.TextContent.builder("Rate limiting is temporarily unavailable for tool '"
-              + call.tool().name() + "': try again in " + seconds + (seconds == 1 ? " second." : " seconds.")).build()))
+          .content(List.of(McpSchema.TextContent.builder("Rate limiting is temporarily unavailable for "
+              + call.subject() + ": try again in " + seconds + (seconds == 1 ? " second." : " seconds.")).build()))
           .isError(true)
           .meta(Map.of(RETRY_AFTER_META, seconds))
           .build();
@@ -50,8 +50,8 @@ public final class RateLimitStep implements CallStep {
     call.record().decide(AuditOutcome.RATE_LIMITED, "rate limit of " + limit.permits() + " per "
         + limit.windowMillis() + " ms (" + keyKind(limit) + ") exceeded; retry after " + seconds + " s");
     return CallToolResult.builder()
-        .content(List.of(McpSchema.TextContent.builder("Rate limit exceeded for tool '" + call.tool().name()
-            + "': try again in " + seconds + (seconds == 1 ? " second." : " seconds.")).build()))
+        .content(List.of(McpSchema.TextContent.builder("Rate limit exceeded for " + call.subject()
+            + ": try again in " + seconds + (seconds == 1 ? " second." : " seconds.")).build()))
         .isError(true)
         .meta(Map.of(RETRY_AFTER_META, seconds))
         .build();
@@ -61,9 +61,12 @@ public final class RateLimitStep implements CallStep {
     return limit.key() == null ? "PRINCIPAL" : limit.key();
   }
 
-  /** {@code tool:<name>} plus {@code |principal:<p>} or {@code |session:<s>}; global has no suffix. */
+  /**
+   * {@code tool:<name>} (or {@code resource:}, {@code prompt:}, {@code completion:}) plus {@code |principal:<p>} or
+   * {@code |session:<s>}; global has no suffix.
+   */
   static String bucketOf(ToolCall call, RateLimitPolicy limit) {
-    String tool = "tool:" + call.tool().name();
+    String tool = call.feature().label() + ":" + call.tool().name();
     switch (keyKind(limit)) {
       case "GLOBAL":
         return tool;

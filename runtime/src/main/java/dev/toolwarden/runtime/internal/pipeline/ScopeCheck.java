@@ -25,7 +25,7 @@ public final class ScopeCheck implements CallStep {
     if (!missing.isEmpty()) {
       call.record().decide(AuditOutcome.SCOPE_DENIED, "missing scope" + (missing.size() == 1 ? " " : "s ")
           + String.join(" ", missing));
-      return Results.error("Forbidden: tool '" + call.tool().name() + "' requires the scope"
+      return Results.error("Forbidden: " + call.subject() + " requires the scope"
           + (missing.size() == 1 ? " " : "s ") + String.join(", ", missing) + ", which this caller was not granted");
     }
     return next.proceed(call);

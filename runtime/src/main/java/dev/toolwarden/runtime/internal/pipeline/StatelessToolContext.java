@@ -11,12 +11,13 @@ import java.util.Set;
  * progress messages are dropped (the client cannot receive them); sampling and elicitation fail
  * at the tool with a message that says why and what to do, instead of hanging or vanishing.
  */
-final class StatelessToolContext implements ToolContext {
+public final class StatelessToolContext implements ToolContext {
 
   private final McpSchema.CallToolRequest request;
   private final Caller caller;
 
-  StatelessToolContext(McpSchema.CallToolRequest request, Caller caller) {
+  /** The context of a stateless call of {@code request} by {@code caller}. */
+  public StatelessToolContext(McpSchema.CallToolRequest request, Caller caller) {
     this.request = request;
     this.caller = caller;
   }

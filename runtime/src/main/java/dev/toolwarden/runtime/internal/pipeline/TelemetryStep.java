@@ -2,9 +2,11 @@ package dev.toolwarden.runtime.internal.pipeline;
 
 import dev.toolwarden.runtime.internal.telemetry.CallSpan;
 import dev.toolwarden.runtime.internal.telemetry.Telemetry;
+import io.modelcontextprotocol.common.McpTransportContext;
 import io.modelcontextprotocol.server.McpSyncServerExchange;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
+import java.util.Map;
 
 /**
  * The outermost step: one server span per call, current while every later step and the tool run (the tool's own
@@ -29,8 +31,19 @@ public final class TelemetryStep implements CallStep {
       request = c.request();
     }
     CallRecord record = call.record();
-    CallSpan span = telemetry.startToolCall(call.tool().name(), request == null ? null : request.meta(),
-        exchange == null ? null : exchange.transportContext(), record.sessionId());
+    Map<String, Object> meta = request == null ? null : request.meta();
+    McpTransportContext transport = exchange == null ? null : exchange.transportContext();
+    CallSpan span = switch (call.feature()) {
+      case TOOL -> telemetry.startToolCall(call.tool().name(), meta, transport, record.sessionId());
+      // the served name: a bounded label; for a resource the template (or fixed URI), never the URI read, whose
+      // variables may be redacted
+      case PROMPT -> telemetry.startRequest(call.feature().method(), call.tool().name(), null, meta, transport,
+          record.sessionId());
+      case RESOURCE -> telemetry.startRequest(call.feature().method(), null, call.tool().name(), meta, transport,
+          record.sessionId());
+      case COMPLETION -> telemetry.startRequest(call.feature().method(), null, null, meta, transport,
+          record.sessionId());
+    };
     CallToolResult result = null;
     try {
       result = next.proceed(call);

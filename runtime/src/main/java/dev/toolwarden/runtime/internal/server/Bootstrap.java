@@ -2,6 +2,10 @@ package dev.toolwarden.runtime.internal.server;
 
 import dev.toolwarden.runtime.ToolFactory;
 import dev.toolwarden.runtime.ToolwardenStartupException;
+import dev.toolwarden.runtime.spi.CompletionDefinition;
+import dev.toolwarden.runtime.spi.PromptDefinition;
+import dev.toolwarden.runtime.spi.ResourceDefinition;
+import dev.toolwarden.runtime.spi.ResourceTemplateDefinition;
 import dev.toolwarden.runtime.spi.ToolBundle;
 import dev.toolwarden.runtime.spi.ToolDefinition;
 import java.util.ArrayList;
@@ -41,6 +45,14 @@ public final class Bootstrap {
 
   /** The tools to serve, in a stable order: bound instances first, then factory-made ones. */
   public static List<BoundTool> bind(List<ToolBundle> bundles, List<Object> instances, ToolFactory factory) {
+    return bindAll(bundles, instances, factory).tools();
+  }
+
+  /**
+   * Everything to serve: each bundle's tools, resources, resource templates, prompts and completions, all on the
+   * bundle's one instance. Names and URIs are checked by {@link FeatureChecks}.
+   */
+  public static BoundFeatures bindAll(List<ToolBundle> bundles, List<Object> instances, ToolFactory factory) {
     Map<ToolBundle, Object> targets = new LinkedHashMap<>();
     Map<Object, Boolean> used = new IdentityHashMap<>();
     for (Object instance : instances) {
@@ -83,11 +95,25 @@ public final class Bootstrap {
         tools.add(new BoundTool(def, e.getValue(), isGenerated(e.getKey())));
       }
     }
-    if (tools.isEmpty()) {
+    // templates tie-break by registration order: bundles by class name, methods in declaration order
+    List<Map.Entry<ToolBundle, Object>> byClass = new ArrayList<>(targets.entrySet());
+    byClass.sort(java.util.Comparator.comparing(e -> e.getKey().toolClass().getName()));
+    List<Bound<ResourceDefinition>> resources = new ArrayList<>();
+    List<Bound<ResourceTemplateDefinition>> templates = new ArrayList<>();
+    List<Bound<PromptDefinition>> prompts = new ArrayList<>();
+    List<Bound<CompletionDefinition>> completions = new ArrayList<>();
+    for (Map.Entry<ToolBundle, Object> e : byClass) {
+      Class<?> owner = e.getKey().toolClass();
+      e.getKey().resources().forEach(d -> resources.add(new Bound<>(d, e.getValue(), owner)));
+      e.getKey().resourceTemplates().forEach(d -> templates.add(new Bound<>(d, e.getValue(), owner)));
+      e.getKey().prompts().forEach(d -> prompts.add(new Bound<>(d, e.getValue(), owner)));
+      e.getKey().completions().forEach(d -> completions.add(new Bound<>(d, e.getValue(), owner)));
+    }
+    if (tools.isEmpty() && resources.isEmpty() && templates.isEmpty() && prompts.isEmpty()) {
       throw new ToolwardenStartupException("no tools to serve: bind instances of your @McpTool classes with"
           + " .tools(...) or supply them with .toolFactory(...)");
     }
-    return tools;
+    return new BoundFeatures(tools, resources, templates, prompts, completions);
   }
 
   /**

@@ -7,6 +7,9 @@ import dev.toolwarden.runtime.auth.ResourceServer;
 import dev.toolwarden.runtime.internal.audit.AsyncAuditSink;
 import dev.toolwarden.runtime.internal.auth.OAuthCallers;
 import dev.toolwarden.runtime.internal.config.Rate;
+import dev.toolwarden.runtime.internal.feature.FeatureLists;
+import dev.toolwarden.runtime.internal.feature.FeatureScopes;
+import dev.toolwarden.runtime.internal.feature.Features;
 import dev.toolwarden.runtime.internal.config.Setting;
 import dev.toolwarden.runtime.internal.http.ClientRateLimitFilter;
 import dev.toolwarden.runtime.internal.http.SdkServers;
@@ -25,6 +28,7 @@ import dev.toolwarden.runtime.ratelimit.RateLimiterBackend;
 import dev.toolwarden.runtime.ratelimit.RateLimiterBackendProvider;
 import dev.toolwarden.runtime.spi.PathRule;
 import dev.toolwarden.runtime.spi.RateLimitPolicy;
+import dev.toolwarden.runtime.spi.ToolPolicy;
 import io.modelcontextprotocol.json.McpJsonDefaults;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.server.McpServer;
@@ -69,12 +73,13 @@ public final class ServerAssembly implements SdkServers, AutoCloseable {
   private final boolean filterTools;
   private final Telemetry telemetry;
   private final PrevalidatedSchemas schemas;
+  private final Features features;
   /** The audit trail without the telemetry counters: the sink to flush when the transport ends. */
   private final AuditSink trail;
 
   private ServerAssembly(ServerSettings settings, McpJsonMapper json, List<McpServerFeatures.SyncToolSpecification> specs,
       Map<String, ToolCallHandler> handlers, Map<String, List<String>> toolScopes, AuditSink trail, AuditSink audit,
-      boolean filterTools, Telemetry telemetry, PrevalidatedSchemas schemas) {
+      boolean filterTools, Telemetry telemetry, PrevalidatedSchemas schemas, Features features) {
     this.settings = settings;
     this.json = json;
     this.specs = specs;
@@ -85,6 +90,7 @@ public final class ServerAssembly implements SdkServers, AutoCloseable {
     this.trail = trail;
     this.telemetry = telemetry;
     this.schemas = schemas;
+    this.features = features;
   }
 
   /** Checks and assembles the server; {@code oauth} is null without OAuth. */
@@ -96,14 +102,17 @@ public final class ServerAssembly implements SdkServers, AutoCloseable {
     if (loader == null) {
       loader = ServerAssembly.class.getClassLoader();
     }
-    if (s.resourceSubscriptions && s.resources.isEmpty() && s.resourceTemplates.isEmpty()) {
+    BoundFeatures bound = Bootstrap.bindAll(Bootstrap.loadBundles(loader), s.instances, s.factory);
+    List<BoundTool> tools = bound.tools();
+    if (s.resourceSubscriptions && s.resources.isEmpty() && s.resourceTemplates.isEmpty() && !bound.hasResources()) {
       throw new ToolwardenStartupException("resourceSubscriptions(true) without any resource to subscribe to:"
-          + " add .resources(..) or .resourceTemplates(..), or drop resourceSubscriptions");
+          + " add an @McpResource or @McpResourceTemplate method, or .resources(..) or .resourceTemplates(..),"
+          + " or drop resourceSubscriptions");
     }
-    List<BoundTool> tools = Bootstrap.bind(Bootstrap.loadBundles(loader), s.instances, s.factory);
-    PathGuard paths = PathGuard.of(resolveRoots(s, tools));
+    List<Named> policies = policies(bound);
+    PathGuard paths = PathGuard.of(resolveRoots(s, policies));
     UrlGuard urls = new UrlGuard(s.egress);
-    Caller caller = new Caller(Caller.ANONYMOUS, grants(s, tools));
+    Caller caller = new Caller(Caller.ANONYMOUS, grants(s, policies));
     McpJsonMapper json = McpJsonDefaults.getMapper();
     Telemetry telemetry = Telemetry.of(s.openTelemetry, s.config, toolNames(tools), json);
     AuditSink trail = s.auditSink != null ? s.auditSink : defaultAudit(s);
@@ -128,8 +137,9 @@ public final class ServerAssembly implements SdkServers, AutoCloseable {
       specs.add(new McpServerFeatures.SyncToolSpecification(tool, handler));
       toolScopes.put(t.definition().name(), t.definition().policy().scopes());
     }
+    Features features = Features.assemble(bound, passthrough(s), chain, callers, paths, urls, json);
     return new ServerAssembly(s, json, specs, Map.copyOf(handlers), Map.copyOf(toolScopes), trail, audit,
-        oauth != null && oauth.filterToolsList(), telemetry, schemas);
+        oauth != null && oauth.filterToolsList(), telemetry, schemas, features);
   }
 
   /**
@@ -173,6 +183,16 @@ public final class ServerAssembly implements SdkServers, AutoCloseable {
     return toolScopes;
   }
 
+  /** The scopes the annotated resources, templates, prompts and completions need. */
+  public FeatureScopes featureScopes() {
+    return features.scopes();
+  }
+
+  /** What {@code resources/list}, {@code resources/templates/list} and {@code prompts/list} show, with scopes. */
+  public FeatureLists featureLists() {
+    return new FeatureLists(features, settings.resources, settings.resourceTemplates, settings.prompts);
+  }
+
   /** Each tool's full call pipeline, by tool name. */
   public Map<String, ToolCallHandler> handlers() {
     return handlers;
@@ -212,9 +232,20 @@ public final class ServerAssembly implements SdkServers, AutoCloseable {
     McpServer.StatelessSyncSpecification spec = McpServer.sync(transport)
         .serverInfo(settings.name, settings.version)
         .jsonMapper(json)
-        .capabilities(McpSchema.ServerCapabilities.builder().tools(true).build())
         .validateToolInputs(settings.keepSdkValidation)
         .tools(stateless);
+    if (features.hasResources()) {
+      spec.uriTemplateManagerFactory(features.uriTemplates())
+          .resources(features.statelessResources())
+          .resourceTemplates(features.statelessTemplates());
+    }
+    if (!features.prompts().isEmpty()) {
+      spec.prompts(features.statelessPrompts());
+    }
+    if (!features.completions().isEmpty()) {
+      spec.completions(features.statelessCompletions());
+    }
+    spec.capabilities(statelessCapabilities());
     if (filterTools) {
       spec.addToolFilter(OAuthCallers.toolFilter(toolScopes));
     }
@@ -244,13 +275,36 @@ public final class ServerAssembly implements SdkServers, AutoCloseable {
             + " drop HttpOptions.stateless() / toolwarden.http.stateless");
       }
     }
+    for (String what : features.sessionKeyed()) {
+      throw new ToolwardenStartupException(what + " has @RateLimit(key = SESSION), but the HTTP transport is"
+          + " stateless (no sessions): use key = PRINCIPAL (per caller) or GLOBAL on it, or drop"
+          + " HttpOptions.stateless() / toolwarden.http.stateless");
+    }
     ServerSettings s = settings;
     if (!s.resources.isEmpty() || !s.resourceTemplates.isEmpty() || !s.prompts.isEmpty() || !s.completions.isEmpty()
         || s.resourceSubscriptions) {
-      throw new ToolwardenStartupException("resources, resource templates, prompts and completions are served with"
-          + " sessions only, and the HTTP transport is stateless: remove them from the builder, or drop"
-          + " HttpOptions.stateless() / toolwarden.http.stateless");
+      // the annotated features are served statelessly; the SDK passthrough specifications take a session exchange
+      throw new ToolwardenStartupException("the SDK passthrough resources, resource templates, prompts and"
+          + " completions (.resources(..) etc.) and resource subscriptions are served with sessions only, and the"
+          + " HTTP transport is stateless: declare them with @McpResource/@McpResourceTemplate/@McpPrompt/"
+          + "@McpComplete instead, remove them from the builder, or drop HttpOptions.stateless() /"
+          + " toolwarden.http.stateless");
     }
+  }
+
+  /** A stateless server's capabilities: tools, and what the annotated features add (no subscriptions, no logging). */
+  private McpSchema.ServerCapabilities statelessCapabilities() {
+    var capabilities = McpSchema.ServerCapabilities.builder().tools(true);
+    if (features.hasResources()) {
+      capabilities.resources(false, false);
+    }
+    if (!features.prompts().isEmpty()) {
+      capabilities.prompts(false);
+    }
+    if (!features.completions().isEmpty()) {
+      capabilities.completions();
+    }
+    return capabilities.build();
   }
 
   /** The per-client HTTP request limit, or null when it is off. */
@@ -271,13 +325,13 @@ public final class ServerAssembly implements SdkServers, AutoCloseable {
   private McpSyncServer configure(McpServer.SyncSpecification<?> spec) {
     ServerSettings s = settings;
     var capabilities = McpSchema.ServerCapabilities.builder().tools(true).logging();
-    if (!s.resources.isEmpty() || !s.resourceTemplates.isEmpty()) {
+    if (!s.resources.isEmpty() || !s.resourceTemplates.isEmpty() || features.hasResources()) {
       capabilities.resources(s.resourceSubscriptions, false); // (subscribe, listChanged)
     }
-    if (!s.prompts.isEmpty()) {
+    if (!s.prompts.isEmpty() || !features.prompts().isEmpty()) {
       capabilities.prompts(false);
     }
-    if (!s.completions.isEmpty()) {
+    if (!s.completions.isEmpty() || !features.completions().isEmpty()) {
       capabilities.completions();
     }
     spec.serverInfo(s.name, s.version)
@@ -292,20 +346,33 @@ public final class ServerAssembly implements SdkServers, AutoCloseable {
     if (s.instructions != null) {
       spec.instructions(s.instructions);
     }
-    if (!s.resources.isEmpty()) {
-      spec.resources(TracedFeatures.resources(s.resources, telemetry));
+    // the annotated features run Toolwarden's pipeline (their telemetry is its TelemetryStep); the SDK passthrough is
+    // served as it is, only traced. Our template matching decides which resource a URI names (UriTemplateManagers).
+    spec.uriTemplateManagerFactory(features.uriTemplates());
+    List<McpServerFeatures.SyncResourceSpecification> resources = new ArrayList<>(features.resources());
+    resources.addAll(TracedFeatures.resources(s.resources, telemetry));
+    List<McpServerFeatures.SyncResourceTemplateSpecification> templates = new ArrayList<>(features.templates());
+    templates.addAll(TracedFeatures.resourceTemplates(s.resourceTemplates, telemetry));
+    List<McpServerFeatures.SyncPromptSpecification> prompts = new ArrayList<>(features.prompts());
+    prompts.addAll(TracedFeatures.prompts(s.prompts, telemetry));
+    List<McpServerFeatures.SyncCompletionSpecification> completions = new ArrayList<>(features.completions());
+    completions.addAll(TracedFeatures.completions(s.completions, telemetry));
+    if (!resources.isEmpty()) {
+      spec.resources(resources);
     }
-    if (!s.resourceTemplates.isEmpty()) {
-      spec.resourceTemplates(TracedFeatures.resourceTemplates(s.resourceTemplates, telemetry));
+    if (!templates.isEmpty()) {
+      spec.resourceTemplates(templates);
     }
-    if (!s.prompts.isEmpty()) {
-      spec.prompts(TracedFeatures.prompts(s.prompts, telemetry));
+    if (!prompts.isEmpty()) {
+      spec.prompts(prompts);
     }
-    if (!s.completions.isEmpty()) {
-      spec.completions(TracedFeatures.completions(s.completions, telemetry));
+    if (!completions.isEmpty()) {
+      spec.completions(completions);
     }
     try {
-      return spec.build();
+      McpSyncServer server = spec.build();
+      settings.notifier.attach(server, s.resourceSubscriptions);
+      return server;
     } catch (IllegalArgumentException e) {
       // the SDK checks the schemas of hand-written bundles against the 2020-12 meta-schema here
       throw new ToolwardenStartupException("the MCP SDK rejected the server definition: " + e.getMessage());
@@ -334,17 +401,43 @@ public final class ServerAssembly implements SdkServers, AutoCloseable {
     return new InMemoryRateLimiter();
   }
 
-  private static Map<String, Path> resolveRoots(ServerSettings s, List<BoundTool> tools) {
+  /** A policy and how start-up messages name its owner ({@code tool 'x'}, {@code prompt 'y'}, …). */
+  private record Named(String what, ToolPolicy policy) {}
+
+  private static List<Named> policies(BoundFeatures bound) {
+    List<Named> all = new ArrayList<>();
+    bound.tools().forEach(t -> all.add(new Named("tool '" + t.definition().name() + "'", t.definition().policy())));
+    bound.resources().forEach(r -> all.add(new Named("resource '" + r.definition().uri() + "'",
+        r.definition().policy())));
+    bound.templates().forEach(r -> all.add(new Named("resource template '" + r.definition().uriTemplate() + "'",
+        r.definition().policy())));
+    bound.prompts().forEach(p -> all.add(new Named("prompt '" + p.definition().name() + "'", p.definition().policy())));
+    bound.completions().forEach(c -> all.add(new Named("completion of '" + c.definition().ref() + "'",
+        c.definition().policy())));
+    return all;
+  }
+
+  private static Features.Passthrough passthrough(ServerSettings s) {
+    Set<String> uris = new LinkedHashSet<>();
+    s.resources.forEach(r -> uris.add(r.resource().uri()));
+    Set<String> templates = new LinkedHashSet<>();
+    s.resourceTemplates.forEach(t -> templates.add(t.resourceTemplate().uriTemplate()));
+    Set<String> prompts = new LinkedHashSet<>();
+    s.prompts.forEach(p -> prompts.add(p.prompt().name()));
+    return new Features.Passthrough(uris, templates, prompts);
+  }
+
+  private static Map<String, Path> resolveRoots(ServerSettings s, List<Named> policies) {
     Map<String, Path> resolved = new LinkedHashMap<>(s.roots);
-    for (BoundTool t : tools) {
-      for (PathRule rule : t.definition().policy().safePaths()) {
+    for (Named t : policies) {
+      for (PathRule rule : t.policy().safePaths()) {
         if (resolved.containsKey(rule.root())) {
           continue;
         }
         Optional<Path> configured = s.config.path(Setting.ROOT, rule.root());
         if (configured.isEmpty()) {
           String key = Setting.ROOT.member(rule.root());
-          throw new ToolwardenStartupException("tool '" + t.definition().name() + "' needs the root '" + rule.root()
+          throw new ToolwardenStartupException(t.what() + " needs the root '" + rule.root()
               + "' (@SafePath) but it is not bound: call .root(\"" + rule.root() + "\", dir) or set "
               + Setting.propertyName(key) + " / " + Setting.environmentName(key));
         }
@@ -354,7 +447,7 @@ public final class ServerAssembly implements SdkServers, AutoCloseable {
     return resolved;
   }
 
-  private static Set<String> grants(ServerSettings s, List<BoundTool> tools) {
+  private static Set<String> grants(ServerSettings s, List<Named> policies) {
     if (s.grantedScopes != null) {
       return s.grantedScopes;
     }
@@ -363,8 +456,8 @@ public final class ServerAssembly implements SdkServers, AutoCloseable {
       return new LinkedHashSet<>(configured.get());
     }
     Set<String> all = new LinkedHashSet<>();
-    for (BoundTool t : tools) {
-      all.addAll(t.definition().policy().scopes());
+    for (Named t : policies) {
+      all.addAll(t.policy().scopes());
     }
     if (!all.isEmpty()) {
       LOG.info("no scopes configured: granting every declared scope {} to the local caller", all);

@@ -59,6 +59,8 @@ public final class ServerSettings {
   public final List<McpServerFeatures.SyncCompletionSpecification> completions = new ArrayList<>();
   /** Whether clients may subscribe to resources. */
   public boolean resourceSubscriptions;
+  /** Where {@code notifyResourceUpdated} goes: the SDK server, once a transport built it. */
+  public final ResourceNotifier notifier = new ResourceNotifier();
   /** The OpenTelemetry for traces and metrics (e.g. an application's SDK), or null for the global one. */
   public io.opentelemetry.api.OpenTelemetry openTelemetry;
 

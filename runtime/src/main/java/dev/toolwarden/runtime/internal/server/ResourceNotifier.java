@@ -1,0 +1,34 @@
+package dev.toolwarden.runtime.internal.server;
+
+import dev.toolwarden.runtime.ResourceUpdates;
+import io.modelcontextprotocol.server.McpSyncServer;
+import io.modelcontextprotocol.spec.McpSchema;
+
+/**
+ * Sends {@code notifications/resources/updated} through whichever SDK server the builder's transport built (stdio or
+ * HTTP with sessions): the SDK sends it to the sessions subscribed to that URI.
+ */
+public final class ResourceNotifier implements ResourceUpdates {
+
+  private volatile McpSyncServer server;
+  private volatile boolean subscriptions;
+
+  /** Called when the SDK server is built. */
+  void attach(McpSyncServer built, boolean subscriptionsOn) {
+    this.subscriptions = subscriptionsOn;
+    this.server = built;
+  }
+
+  @Override
+  public void notifyResourceUpdated(String uri) {
+    McpSyncServer s = server;
+    if (s == null) {
+      throw new IllegalStateException("the server is not serving yet (or serves statelessly): start it with"
+          + " stdio() or http(..) with sessions first");
+    }
+    if (!subscriptions) {
+      throw new IllegalStateException("resource subscriptions are off: build the server with resourceSubscriptions(true)");
+    }
+    s.notifyResourcesUpdated(new McpSchema.ResourcesUpdatedNotification(uri));
+  }
+}
