@@ -51,7 +51,10 @@ public final class ExchangeToolContext implements ToolContext {
     return request.name();
   }
 
+  // SDK 2.2.0 deprecates logging, sampling and roots because MCP 2026-07-28 does (SEP-2577, advisory, no wire
+  // change): clients of 2025-11-25 and older still ask for them, so ToolContext keeps offering them
   @Override
+  @SuppressWarnings("deprecation")
   public void log(McpSchema.LoggingLevel level, String message) {
     // the SDK drops messages below the level the client set with logging/setLevel
     exchange.loggingNotification(McpSchema.LoggingMessageNotification.builder(level, message)
@@ -75,6 +78,7 @@ public final class ExchangeToolContext implements ToolContext {
   }
 
   @Override
+  @SuppressWarnings("deprecation") // see log(..)
   public McpSchema.CreateMessageResult sample(McpSchema.CreateMessageRequest req) {
     return exchange.createMessage(req);
   }

@@ -37,6 +37,7 @@ final class JsonWarmup {
     }
   }
 
+  @SuppressWarnings("deprecation") // logging(): the capability the server announces (see ServerAssembly)
   private static void warm() {
     try {
       McpJsonMapper json = McpJsonDefaults.getMapper(); // the main thread waits here if it needs it first

@@ -322,6 +322,9 @@ public final class ServerAssembly implements SdkServers, AutoCloseable {
     return requests == 0 ? null : new ClientRateLimitFilter(requests, window, audit);
   }
 
+  // logging(): SDK 2.2.0 deprecates the capability because MCP 2026-07-28 does (SEP-2577, advisory); clients of
+  // 2025-11-25 still use it for ToolContext.log, so it stays announced
+  @SuppressWarnings("deprecation")
   private McpSyncServer configure(McpServer.SyncSpecification<?> spec) {
     ServerSettings s = settings;
     var capabilities = McpSchema.ServerCapabilities.builder().tools(true).logging();
