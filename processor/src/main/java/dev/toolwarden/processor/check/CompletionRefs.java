@@ -18,6 +18,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.Element;
+import javax.lang.model.util.Elements;
 
 /**
  * Collects the prompts, templates and completions of every class of the compilation and, at its end, reports each
@@ -29,7 +31,14 @@ public final class CompletionRefs {
   /** Argument names by prompt name; variable names by template text. */
   private final Map<String, Set<String>> prompts = new HashMap<>();
   private final Map<String, Set<String>> templates = new HashMap<>();
-  private final List<CompletionModel> completions = new ArrayList<>();
+  /**
+   * The completions, by where they are declared: javac makes new elements each round, and one of an earlier round
+   * no longer points at its source, so the final round finds the method again by name.
+   */
+  private final List<Declared> completions = new ArrayList<>();
+
+  /** A completion: its class, its position among the class's members, and its target. */
+  private record Declared(String owner, int member, CompletionModel.Target target) {}
 
   /** Records what the class declares. */
   public void add(ToolClassModel model) {
@@ -51,34 +60,36 @@ public final class CompletionRefs {
     }
     for (CompletionModel c : model.completions()) {
       if (c.target() != null) {
-        completions.add(c);
+        completions.add(new Declared(model.element().getQualifiedName().toString(),
+            model.element().getEnclosedElements().indexOf(c.method()), c.target()));
       }
     }
   }
 
   /** Reports unknown and doubly completed targets; called once, when the last round is over. */
-  public void check(Reporter reporter) {
-    Map<CompletionModel.Target, CompletionModel> first = new HashMap<>();
-    for (CompletionModel c : completions) {
+  public void check(Elements elements, Reporter reporter) {
+    Map<CompletionModel.Target, Element> first = new HashMap<>();
+    for (Declared c : completions) {
       CompletionModel.Target t = c.target();
-      String name = c.method().getSimpleName().toString();
-      AnnotationMirror a = Annotations.find(c.method(), Names.MCP_COMPLETE);
+      Element method = elements.getTypeElement(c.owner()).getEnclosedElements().get(c.member());
+      String name = method.getSimpleName().toString();
+      AnnotationMirror a = Annotations.find(method, Names.MCP_COMPLETE);
       boolean prompt = t.kind() == CompletionModel.RefKind.PROMPT;
       Set<String> names = (prompt ? prompts : templates).get(t.ref());
       if (names == null) {
-        reporter.report(Rule.COMPLETE_UNKNOWN, c.method(), a, name, t.describe(),
+        reporter.report(Rule.COMPLETE_UNKNOWN, method, a, name, t.describe(),
             prompt ? "is no @McpPrompt of this compilation" : "is no @McpResourceTemplate of this compilation");
         continue;
       }
       if (!names.contains(t.argument())) {
-        reporter.report(Rule.COMPLETE_UNKNOWN, c.method(), a, name, t.describe(),
+        reporter.report(Rule.COMPLETE_UNKNOWN, method, a, name, t.describe(),
             (prompt ? "is not among the prompt's arguments " : "is not among the template's variables ") + names);
         continue;
       }
-      CompletionModel previous = first.putIfAbsent(t, c);
+      Element previous = first.putIfAbsent(t, method);
       if (previous != null) {
-        reporter.report(Rule.COMPLETE_DUPLICATE, c.method(), a, t.describe(),
-            previous.method().getEnclosingElement().getSimpleName() + "." + previous.method().getSimpleName() + "()");
+        reporter.report(Rule.COMPLETE_DUPLICATE, method, a, t.describe(),
+            previous.getEnclosingElement().getSimpleName() + "." + previous.getSimpleName() + "()");
       }
     }
   }
