@@ -148,7 +148,8 @@ public final class ToolwardenProcessor extends AbstractProcessor {
         Unresolved u = lastUnresolved.get(name);
         reporter.report(Rule.TYPE_UNRESOLVED, u.site, u.typeName, ModelReader.describe(u.site));
       }
-      completionRefs.check(processingEnv.getElementUtils(), reporter); // a completion may name a prompt or template of any class
+      // a completion may name a prompt or template of any class: judged once all are read
+      completionRefs.check(processingEnv.getElementUtils(), reporter);
       writeServiceFile();
       writeManifest();
     }

@@ -10,7 +10,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
-/** The values a client sends: tool, resource template and prompt arguments and the components of every record reachable from them. */
+/**
+ * The values a client sends: tool, resource template and prompt arguments and the components of every record
+ * reachable from them.
+ */
 final class InputFields {
 
   private InputFields() {}

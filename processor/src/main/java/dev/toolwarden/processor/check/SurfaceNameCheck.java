@@ -20,7 +20,7 @@ import javax.lang.model.element.AnnotationMirror;
  */
 public final class SurfaceNameCheck implements ModelCheck {
 
-  /** Keys ("resource file:///a", "template file:///{+}", "prompt review") seen so far, with where they were declared. */
+  /** Keys ("resource file:///a", "template file:///{+}", "prompt review") seen so far, with where declared. */
   private final Map<String, String> seen;
 
   public SurfaceNameCheck(Map<String, String> seen) {

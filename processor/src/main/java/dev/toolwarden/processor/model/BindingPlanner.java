@@ -13,12 +13,13 @@ import java.util.function.Function;
  * Builds the {@link BindingPlan} of a class from what the user declared: one plan per argument and
  * record component, the rule of every {@code @SafePath} and {@code @SafeUrl} declaration (named after the
  * declaration, pointing at the first place a tool's input reaches it) and the redacted pointers
- * each operation's policy lists. Walks tools, templates and prompts in declaration order, so the plan is deterministic.
+ * each operation's policy lists. Walks tools, templates and prompts in declaration order, so the plan is
+ * deterministic.
  */
 final class BindingPlanner {
 
   private final Map<String, RecordModel> records;
-  /** Rules by declaration ("tool 0 path", "record Node file"): one per declaration, however often reached. */
+  /** Rules by declaration ("input 0 path", "record Node file"): one per declaration, however often reached. */
   private final Map<String, PathRuleModel> rules = new LinkedHashMap<>();
   /** {@code @SafeUrl} rules by declaration, as for paths. */
   private final Map<String, UrlRuleModel> urlRules = new LinkedHashMap<>();

@@ -20,10 +20,11 @@ import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
 
 /**
- * Reads what the user wrote — a class's {@code @McpTool} methods (the other kinds through {@link FeatureReader}),
- * their parameters, return types and the records they reach — into the model, with the plan by which the validator binds
- * their input ({@link BindingPlanner}). Type problems found while reading are reported here (the
- * model of an unsupported type is {@link JType.Unsupported}); everything else is judged by the checks.
+ * Reads what the user wrote — a class's {@code @McpTool} methods (the other kinds through
+ * {@link FeatureReader}), their parameters, return types and the records they reach — into the model, with the
+ * plan by which the validator binds their input ({@link BindingPlanner}). Type problems found while reading are
+ * reported here (the model of an unsupported type is {@link JType.Unsupported}); everything else is judged by the
+ * checks.
  */
 public final class ModelReader {
 
