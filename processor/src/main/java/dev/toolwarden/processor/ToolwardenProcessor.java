@@ -3,14 +3,19 @@ package dev.toolwarden.processor;
 import com.google.auto.service.AutoService;
 import com.palantir.javapoet.JavaFile;
 import dev.toolwarden.processor.check.ArgumentCheck;
+import dev.toolwarden.processor.check.CompletionCheck;
+import dev.toolwarden.processor.check.CompletionRefs;
 import dev.toolwarden.processor.check.ConstraintCheck;
 import dev.toolwarden.processor.check.DefaultCheck;
+import dev.toolwarden.processor.check.LintCheck;
 import dev.toolwarden.processor.check.ModelCheck;
 import dev.toolwarden.processor.check.PolicyCheck;
+import dev.toolwarden.processor.check.PromptCheck;
 import dev.toolwarden.processor.check.RedactCheck;
 import dev.toolwarden.processor.check.SafeUrlCheck;
 import dev.toolwarden.processor.check.ShapeCheck;
-import dev.toolwarden.processor.check.LintCheck;
+import dev.toolwarden.processor.check.SurfaceNameCheck;
+import dev.toolwarden.processor.check.TemplateCheck;
 import dev.toolwarden.processor.check.TokenPassthroughCheck;
 import dev.toolwarden.processor.check.ToolNameCheck;
 import dev.toolwarden.processor.check.WaiverCheck;
@@ -20,6 +25,7 @@ import dev.toolwarden.processor.diag.Rule;
 import dev.toolwarden.processor.flow.FlowCheck;
 import dev.toolwarden.processor.gen.BundleGenerator;
 import dev.toolwarden.processor.gen.ManifestWriter;
+import dev.toolwarden.processor.model.Kinds;
 import dev.toolwarden.processor.model.ModelReader;
 import dev.toolwarden.processor.model.Names;
 import dev.toolwarden.processor.model.ToolClassModel;
@@ -50,7 +56,8 @@ import javax.tools.FileObject;
 import javax.tools.StandardLocation;
 
 /**
- * The Toolwarden annotation processor: reads {@code @McpTool} classes into a model, runs the
+ * The Toolwarden annotation processor: reads classes with {@code @McpTool}, {@code @McpResource},
+ * {@code @McpResourceTemplate}, {@code @McpPrompt} or {@code @McpComplete} methods into a model, runs the
  * checks, and — only when they found no error — generates one {@code ToolBundle} per class and
  * the {@code META-INF/services} entry the runtime's {@code ServiceLoader} reads. A class whose
  * types are not resolved yet is deferred by name to a later round.
@@ -68,6 +75,8 @@ public final class ToolwardenProcessor extends AbstractProcessor {
   private FlowCheck flow;
   private ResourceSecretCheck resources;
   private final Map<String, String> toolNames = new HashMap<>();
+  private final Map<String, String> surfaceNames = new HashMap<>();
+  private final CompletionRefs completionRefs = new CompletionRefs();
   private final Set<String> deferred = new TreeSet<>();
   private final Map<String, Unresolved> lastUnresolved = new HashMap<>();
   private final Set<String> bundles = new TreeSet<>();
@@ -109,9 +118,12 @@ public final class ToolwardenProcessor extends AbstractProcessor {
       }
     }
     deferred.clear();
-    TypeElement mcpTool = processingEnv.getElementUtils().getTypeElement(Names.MCP_TOOL);
-    if (mcpTool != null) {
-      for (Element e : round.getElementsAnnotatedWith(mcpTool)) {
+    for (Kinds kind : Kinds.values()) {
+      TypeElement annotation = processingEnv.getElementUtils().getTypeElement(kind.annotation());
+      if (annotation == null) {
+        continue;
+      }
+      for (Element e : round.getElementsAnnotatedWith(annotation)) {
         if (e.getKind() == ElementKind.METHOD && e.getEnclosingElement() instanceof TypeElement owner) {
           classes.putIfAbsent(owner.getQualifiedName().toString(), owner);
         }
@@ -136,6 +148,8 @@ public final class ToolwardenProcessor extends AbstractProcessor {
         Unresolved u = lastUnresolved.get(name);
         reporter.report(Rule.TYPE_UNRESOLVED, u.site, u.typeName, ModelReader.describe(u.site));
       }
+      // a completion may name a prompt or template of any class: judged once all are read
+      completionRefs.check(processingEnv.getElementUtils(), reporter);
       writeServiceFile();
       writeManifest();
     }
@@ -162,9 +176,9 @@ public final class ToolwardenProcessor extends AbstractProcessor {
     int errorsBefore = reporter.errorCount();
     List<ExecutableElement> methods = new ArrayList<>();
     for (Element e : type.getEnclosedElements()) {
-      if (e.getKind() == ElementKind.METHOD && hasMcpTool(e)) {
+      if (e.getKind() == ElementKind.METHOD && !Kinds.of(e).isEmpty()) {
         ExecutableElement m = (ExecutableElement) e;
-        if (ShapeCheck.method(m, reporter) && ShapeCheck.owner(type, m, reporter)) {
+        if (ShapeCheck.oneKind(m, reporter) && ShapeCheck.method(m, reporter) && ShapeCheck.owner(type, m, reporter)) {
           methods.add(m);
         }
       }
@@ -185,7 +199,9 @@ public final class ToolwardenProcessor extends AbstractProcessor {
     for (ModelCheck check : checks()) {
       check.check(model, reporter);
     }
-    flow.check(methods).forEach(manifest::addBodyFinding); // tool bodies: command, SQL, SSRF, file, eval flows
+    completionRefs.add(model);
+    // bodies of tools, resources, templates, prompts and completions: command, SQL, SSRF, file, eval flows
+    flow.check(methods).forEach(manifest::addBodyFinding);
     if (reporter.errorCount() > errorsBefore) {
       return; // generators run only on a class the checks found no error in
     }
@@ -202,14 +218,10 @@ public final class ToolwardenProcessor extends AbstractProcessor {
   }
 
   private List<ModelCheck> checks() {
-    return List.of(new ToolNameCheck(toolNames), new ArgumentCheck(), new ConstraintCheck(reader.annotations()),
-        new DefaultCheck(), new PolicyCheck(reader.annotations()), new RedactCheck(), new SafeUrlCheck(), new TokenPassthroughCheck(),
-        new LintCheck());
-  }
-
-  private static boolean hasMcpTool(Element e) {
-    return e.getAnnotationMirrors().stream().anyMatch(a ->
-        ((TypeElement) a.getAnnotationType().asElement()).getQualifiedName().contentEquals(Names.MCP_TOOL));
+    return List.of(new ToolNameCheck(toolNames), new SurfaceNameCheck(surfaceNames), new ArgumentCheck(),
+        new ConstraintCheck(reader.annotations()), new DefaultCheck(), new PolicyCheck(reader.annotations()),
+        new RedactCheck(), new SafeUrlCheck(), new TokenPassthroughCheck(), new TemplateCheck(), new PromptCheck(),
+        new CompletionCheck(), new LintCheck());
   }
 
   private void writeManifest() {

@@ -157,6 +157,94 @@ class DiagnosticsTest {
             + "{ return \"\"; }"));
     cases.add(misuse(Rule.WAIVER_INVALID, "names a rule that cannot be waived",
         "  @McpTool @Waive(rule = \"TW-BOUNDS\", reason = \"why not\") public String call() { return \"\"; }"));
+    // resources, resource templates, prompts and completions
+    cases.add(misuse(Rule.ANNOTATION_CONFLICT, "method hello() carries both @McpTool and @McpPrompt",
+        "  @McpTool @McpPrompt public String hello() { return \"\"; }"));
+    cases.add(misuse(Rule.TOOL_METHOD_SHAPE, "@McpResource method hello() must be public",
+        "  @McpResource(uri = \"docs://a\") String hello() { return \"\"; }"));
+    cases.add(misuse(Rule.RESOURCE_URI, "@McpResource(uri = \"readme.md\") of readme() is not an absolute URI",
+        "  @McpResource(uri = \"readme.md\") public String readme() { return \"\"; }"));
+    cases.add(misuse(Rule.RESOURCE_URI, "it has the expression {id}, and a fixed resource has no variables",
+        "  @McpResource(uri = \"docs://{id}\") public String doc() { return \"\"; }"));
+    cases.add(misuse(Rule.TEMPLATE_SYNTAX, "the expression {?q} is not supported",
+        "  @McpResourceTemplate(uriTemplate = \"docs://x{?q}\") public String doc(String q) { return \"\"; }"));
+    cases.add(misuse(Rule.TEMPLATE_SYNTAX, "{+path} takes the rest of the URI, so it must be the last part",
+        "  @McpResourceTemplate(uriTemplate = \"file:///{+path}/meta\") public String doc(String path) "
+            + "{ return \"\"; }"));
+    cases.add(misuse(Rule.TEMPLATE_SYNTAX, "the expressions {a} and {b} are adjacent",
+        "  @McpResourceTemplate(uriTemplate = \"x://{a}{b}\") public String doc(String a, String b) { return \"\"; }"));
+    cases.add(misuse(Rule.TEMPLATE_VARIABLE, "variable 'id' of resource template \"docs://{id}\" has no parameter",
+        "  @McpResourceTemplate(uriTemplate = \"docs://{id}\") public String doc() { return \"\"; }"));
+    cases.add(misuse(Rule.TEMPLATE_PARAMETER, "parameter 'lang' of doc() has no variable in resource template "
+            + "docs://{id}",
+        "  @McpResourceTemplate(uriTemplate = \"docs://{id}\") public String doc(String id,",
+        "      String lang) { return \"\"; }"));
+    cases.add(misuse(Rule.TEMPLATE_PARAMETER, "parameter 'id' of doc() has no variable in resource docs://a",
+        "  @McpResource(uri = \"docs://a\") public String doc(String id) { return \"\"; }"));
+    cases.add(misuse(Rule.VARIABLE_TYPE, "parameter 'segments' of doc() of resource template x://a{/segments*} has "
+            + "type java.lang.String, which is not List<String>",
+        "  @McpResourceTemplate(uriTemplate = \"x://a{/segments*}\") public String doc(String segments) "
+            + "{ return \"\"; }"));
+    cases.add(misuse(Rule.VARIABLE_TYPE, "of prompt p has type java.util.List<java.lang.String>, which is not "
+            + "carried by one string",
+        "  @McpPrompt public String p(List<String> words) { return \"\"; }"));
+    cases.add(misuse(Rule.SAFEPATH_VARIABLE, "@SafePath on parameter 'name' of doc(), bound to {name} of resource "
+            + "template file:///w/{name}, which is not a path-shaped variable",
+        "  @McpResourceTemplate(uriTemplate = \"file:///w/{name}\")",
+        "  public String doc(@SafePath(root = \"w\") String name) { return \"\"; }"));
+    cases.add(misuse(Rule.RESOURCE_DUPLICATE, "resource URI \"docs://a\" is already used by test.T.a()",
+        "  @McpResource(uri = \"docs://a\") public String a() { return \"\"; }",
+        "  @McpResource(uri = \"docs://a\") public String b() { return \"\"; }"));
+    cases.add(misuse(Rule.TEMPLATE_DUPLICATE, "resource template \"docs://{name}\" is already used by test.T.a()",
+        "  @McpResourceTemplate(uriTemplate = \"docs://{id}\") public String a(String id) { return \"\"; }",
+        "  @McpResourceTemplate(uriTemplate = \"docs://{name}\") public String b(String name) { return \"\"; }"));
+    cases.add(misuse(Rule.RESOURCE_RETURN, "resource docs://a returns unsupported type int",
+        "  @McpResource(uri = \"docs://a\") public int a() { return 0; }"));
+    cases.add(misuse(Rule.RESOURCE_RETURN, "resource template docs://{id} returns unsupported type void",
+        "  @McpResourceTemplate(uriTemplate = \"docs://{id}\") public void a(String id) {}"));
+    cases.add(misuse(Rule.PROMPT_NAME_INVALID, "prompt name \"a b\" is invalid",
+        "  @McpPrompt(name = \"a b\") public String p() { return \"\"; }"));
+    cases.add(misuse(Rule.PROMPT_DUPLICATE, "prompt name \"p\" is already used by test.T.a()",
+        "  @McpPrompt(name = \"p\") public String a() { return \"\"; }",
+        "  @McpPrompt(name = \"p\") public String b() { return \"\"; }"));
+    cases.add(misuse(Rule.PROMPT_RETURN, "prompt p returns unsupported type java.util.List<java.lang.String>",
+        "  @McpPrompt public List<String> p() { return List.of(); }"));
+    cases.add(misuse(Rule.COMPLETE_TARGET, "@McpComplete on c() names no single target",
+        "  @McpComplete(prompt = \"p\", variable = \"x\") public List<String> c(String value) { return List.of(); }"));
+    cases.add(misuse(Rule.COMPLETE_UNKNOWN, "names the argument 'x' of prompt nope, which is no @McpPrompt",
+        "  @McpComplete(prompt = \"nope\", argument = \"x\") public List<String> c(String value) "
+            + "{ return List.of(); }"));
+    cases.add(misuse(Rule.COMPLETE_UNKNOWN, "names the variable 'lang' of resource template docs://{id}, which is "
+            + "not among the template's variables [id]",
+        "  @McpResourceTemplate(uriTemplate = \"docs://{id}\") public String doc(String id) { return \"\"; }",
+        "  @McpComplete(resourceTemplate = \"docs://{id}\", variable = \"lang\") public List<String> c(String v) "
+            + "{ return List.of(); }"));
+    cases.add(misuse(Rule.COMPLETE_DUPLICATE, "the argument 'topic' of prompt p is already completed by T.a()",
+        "  @McpPrompt public String p(String topic) { return \"\"; }",
+        "  @McpComplete(prompt = \"p\", argument = \"topic\") public List<String> a(String v) { return List.of(); }",
+        "  @McpComplete(prompt = \"p\", argument = \"topic\") public List<String> b(String v) { return List.of(); }"));
+    cases.add(misuse(Rule.COMPLETE_SIGNATURE, "must take exactly one String parameter",
+        "  @McpPrompt public String p(String topic) { return \"\"; }",
+        "  @McpComplete(prompt = \"p\", argument = \"topic\") public List<String> c() { return List.of(); }"));
+    cases.add(misuse(Rule.COMPLETE_SIGNATURE, "returns java.util.Set<java.lang.String> instead of List<String>",
+        "  @McpPrompt public String p(String topic) { return \"\"; }",
+        "  @McpComplete(prompt = \"p\", argument = \"topic\") public Set<String> c(String v) { return Set.of(); }"));
+    cases.add(misuse(Rule.COMPLETE_SIGNATURE, "has parameter 'n' of type int",
+        "  @McpPrompt public String p(String topic) { return \"\"; }",
+        "  @McpComplete(prompt = \"p\", argument = \"topic\") public List<String> c(String v, int n) "
+            + "{ return List.of(); }"));
+    cases.add(misuse(Rule.TOKEN_PASSTHROUGH, "parameter 'apiKey' of doc() carries a credential",
+        "  @McpResourceTemplate(uriTemplate = \"docs://{apiKey}\") public String doc(String apiKey) { return \"\"; }"));
+    cases.add(misuse(Rule.TOKEN_PASSTHROUGH, "parameter 'password' of p() carries a credential",
+        "  @McpPrompt public String p(String password) { return \"\"; }"));
+    cases.add(misuse(Rule.PATH_WITHOUT_GUARD, "parameter 'path' of doc() is a Path without @SafePath",
+        "  @McpResourceTemplate(uriTemplate = \"file:///{+path}\") public String doc(Path path) { return \"\"; }"));
+    cases.add(misuse(Rule.SQL_INJECTION, "reaches Statement.executeQuery(String) as SQL text",
+        "  @McpResourceTemplate(uriTemplate = \"db://{q}\") public String find(String q, ToolContext ctx) "
+            + "throws Exception { java.sql.Statement st = null;"
+            + " st.executeQuery(\"select * from t where a = '\" + q + \"'\"); return \"\"; }"));
+    cases.add(misuse(Rule.COMMAND_INJECTION, "reaches Runtime.exec(String) as a whole command",
+        "  @McpPrompt public String p(String q) throws Exception { Runtime.getRuntime().exec(q); return \"\"; }"));
     // tool bodies (flow analysis; the full corpus is in flow/FlowRecallTest)
     cases.add(misuse(Rule.COMMAND_INJECTION, "tool argument 'q' of run reaches Runtime.exec(String) as a whole command",
         "  @McpTool public String run(String q) throws Exception { Runtime.getRuntime().exec(q); return \"\"; }"));

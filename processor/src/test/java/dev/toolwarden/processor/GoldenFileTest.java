@@ -22,7 +22,7 @@ class GoldenFileTest {
   private static final Path GOLDEN = Path.of("src/test/resources/golden");
 
   @ParameterizedTest
-  @ValueSource(strings = {"OrderTools", "FileTools", "ShapeTools", "UrlTools"})
+  @ValueSource(strings = {"OrderTools", "FileTools", "ShapeTools", "UrlTools", "WorkspaceServer"})
   void generatedBundleMatchesGoldenFile(String tool) throws IOException {
     String qualified = "dev.toolwarden.fixtures." + tool;
     Compilation first = Compiler.compile(Compiler.fixture(qualified));
@@ -42,7 +42,7 @@ class GoldenFileTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"OrderTools", "FileTools", "ShapeTools", "UrlTools"})
+  @ValueSource(strings = {"OrderTools", "FileTools", "ShapeTools", "UrlTools", "WorkspaceServer"})
   void serviceFileListsTheBundle(String tool) throws IOException {
     String qualified = "dev.toolwarden.fixtures." + tool;
     Compilation c = Compiler.compile(Compiler.fixture(qualified));

@@ -5,10 +5,10 @@ import dev.toolwarden.processor.diag.Rule;
 import dev.toolwarden.processor.model.Field;
 import dev.toolwarden.processor.model.JType;
 import dev.toolwarden.processor.model.ModelReader;
+import dev.toolwarden.processor.model.Operation;
 import dev.toolwarden.processor.model.RecordModel;
 import dev.toolwarden.processor.model.ScalarKind;
 import dev.toolwarden.processor.model.ToolClassModel;
-import dev.toolwarden.processor.model.ToolModel;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -26,7 +26,7 @@ public final class ArgumentCheck implements ModelCheck {
 
   @Override
   public void check(ToolClassModel model, Reporter reporter) {
-    for (ToolModel t : model.tools()) {
+    for (Operation t : model.inputs()) {
       int contexts = 0;
       for (Field p : t.parameters()) {
         if (p.type() instanceof JType.Context) {
@@ -34,9 +34,9 @@ public final class ArgumentCheck implements ModelCheck {
         }
       }
       if (contexts > 1) {
-        reporter.report(Rule.CONTEXT_DUPLICATE, t.method(), t.name());
+        reporter.report(Rule.CONTEXT_DUPLICATE, t.method(), t.describe());
       }
-      fields(t.parameters(), t.name() + "()", reporter);
+      fields(t.parameters(), t.describe(), reporter);
     }
     for (RecordModel r : model.records().values()) {
       fields(r.components(), "record " + r.element().getSimpleName(), reporter);

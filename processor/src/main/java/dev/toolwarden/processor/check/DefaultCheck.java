@@ -7,9 +7,9 @@ import dev.toolwarden.processor.model.Constraints;
 import dev.toolwarden.processor.model.Field;
 import dev.toolwarden.processor.model.JType;
 import dev.toolwarden.processor.model.ModelReader;
+import dev.toolwarden.processor.model.Operation;
 import dev.toolwarden.processor.model.RecordModel;
 import dev.toolwarden.processor.model.ToolClassModel;
-import dev.toolwarden.processor.model.ToolModel;
 import java.math.BigDecimal;
 import java.util.regex.Pattern;
 
@@ -20,7 +20,7 @@ public final class DefaultCheck implements ModelCheck {
 
   @Override
   public void check(ToolClassModel model, Reporter reporter) {
-    for (ToolModel t : model.tools()) {
+    for (Operation t : model.inputs()) {
       for (Field p : t.parameters()) {
         check(p, reporter);
       }

@@ -2,15 +2,18 @@ package dev.toolwarden.processor.check;
 
 import dev.toolwarden.processor.model.Field;
 import dev.toolwarden.processor.model.JType;
+import dev.toolwarden.processor.model.Operation;
 import dev.toolwarden.processor.model.RecordModel;
 import dev.toolwarden.processor.model.ToolClassModel;
-import dev.toolwarden.processor.model.ToolModel;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
-/** The values a client sends: tool arguments and the components of every record reachable from them. */
+/**
+ * The values a client sends: tool, resource template and prompt arguments and the components of every record
+ * reachable from them.
+ */
 final class InputFields {
 
   private InputFields() {}
@@ -18,7 +21,7 @@ final class InputFields {
   static List<Field> of(ToolClassModel model) {
     List<Field> out = new ArrayList<>();
     Set<RecordModel> seen = new LinkedHashSet<>();
-    for (ToolModel t : model.tools()) {
+    for (Operation t : model.inputs()) {
       for (Field p : t.parameters()) {
         if (!(p.type() instanceof JType.Context)) {
           add(p, model, out, seen);

@@ -4,8 +4,8 @@ import dev.toolwarden.processor.diag.Reporter;
 import dev.toolwarden.processor.diag.Rule;
 import dev.toolwarden.processor.model.Annotations;
 import dev.toolwarden.processor.model.Names;
+import dev.toolwarden.processor.model.Operation;
 import dev.toolwarden.processor.model.ToolClassModel;
-import dev.toolwarden.processor.model.ToolModel;
 import dev.toolwarden.processor.model.Windows;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
@@ -24,7 +24,7 @@ public final class PolicyCheck implements ModelCheck {
   public void check(ToolClassModel model, Reporter reporter) {
     scopes(model.element(), reporter);
     rateLimit(model.element(), reporter);
-    for (ToolModel t : model.tools()) {
+    for (Operation t : model.operations()) {
       scopes(t.method(), reporter);
       rateLimit(t.method(), reporter);
     }

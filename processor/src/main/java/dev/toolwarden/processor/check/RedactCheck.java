@@ -4,6 +4,7 @@ import dev.toolwarden.processor.diag.Reporter;
 import dev.toolwarden.processor.diag.Rule;
 import dev.toolwarden.processor.model.Field;
 import dev.toolwarden.processor.model.ModelReader;
+import dev.toolwarden.processor.model.Operation;
 import dev.toolwarden.processor.model.RecordModel;
 import dev.toolwarden.processor.model.ToolClassModel;
 import dev.toolwarden.processor.model.ToolModel;
@@ -18,8 +19,10 @@ public final class RedactCheck implements ModelCheck {
 
   @Override
   public void check(ToolClassModel model, Reporter reporter) {
+    for (Operation o : model.inputs()) {
+      fields(o.parameters(), reporter);
+    }
     for (ToolModel t : model.tools()) {
-      fields(t.parameters(), reporter);
       if (t.returnRedacted() && t.returnKeepLast() < 0) {
         reporter.report(Rule.REDACT_KEEP_LAST, t.method(), "the return value of " + t.name(), t.returnKeepLast());
       }

@@ -22,11 +22,16 @@ public final class ToolNameCheck implements ModelCheck {
     this.seen = seen;
   }
 
+  /** Whether the name follows MCP's rule for tool (and prompt) names. */
+  static boolean isValidName(String name) {
+    return NAME.matcher(name).matches();
+  }
+
   @Override
   public void check(ToolClassModel model, Reporter reporter) {
     for (ToolModel t : model.tools()) {
       AnnotationMirror a = Annotations.find(t.method(), Names.MCP_TOOL);
-      if (!NAME.matcher(t.name()).matches()) {
+      if (!isValidName(t.name())) {
         reporter.report(Rule.TOOL_NAME_INVALID, t.method(), a, Annotations.explicitValue(a, "name"), t.name());
         continue;
       }

@@ -3,9 +3,9 @@ package dev.toolwarden.processor.check;
 import dev.toolwarden.processor.model.Constraints;
 import dev.toolwarden.processor.model.Field;
 import dev.toolwarden.processor.model.JType;
+import dev.toolwarden.processor.model.Operation;
 import dev.toolwarden.processor.model.RecordModel;
 import dev.toolwarden.processor.model.ToolClassModel;
-import dev.toolwarden.processor.model.ToolModel;
 import java.util.function.Consumer;
 import javax.lang.model.element.Element;
 
@@ -21,7 +21,7 @@ final class Values {
   private Values() {}
 
   static void forEach(ToolClassModel model, Consumer<Value> action) {
-    for (ToolModel t : model.tools()) {
+    for (Operation t : model.inputs()) {
       for (Field p : t.parameters()) {
         field(p, action);
       }

@@ -11,11 +11,13 @@ import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import dev.toolwarden.processor.model.Binding;
 import dev.toolwarden.processor.model.Field;
+import dev.toolwarden.processor.model.InputPlan;
 import dev.toolwarden.processor.model.JType;
+import dev.toolwarden.processor.model.Operation;
+import dev.toolwarden.processor.model.PathRuleModel;
 import dev.toolwarden.processor.model.RecordModel;
 import dev.toolwarden.processor.model.ToolClassModel;
 import dev.toolwarden.processor.model.ToolModel;
-import dev.toolwarden.processor.model.ToolPlan;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -58,11 +60,14 @@ public final class BundleGenerator {
     List<MethodSpec> invokers = new ArrayList<>();
     CodeBlock.Builder definitions = CodeBlock.builder();
     for (int i = 0; i < model.tools().size(); i++) {
-      ToolPlan plan = model.plan().tools().get(i);
-      String invoker = "invoke" + i + "_" + javaIdentifier(plan.tool().method().getSimpleName().toString());
-      definitions.add(i == 0 ? "\n" : ",\n").add(definition(plan, i, self, invoker));
-      invokers.add(invoker(plan, invoker, target));
+      ToolModel tool = model.tools().get(i);
+      InputPlan plan = model.plan().of(tool);
+      String invoker = "invoke" + i + "_" + javaIdentifier(tool.method().getSimpleName().toString());
+      definitions.add(i == 0 ? "\n" : ",\n").add(definition(tool, plan, i, self, invoker));
+      invokers.add(invoker(tool, plan, invoker, target));
     }
+    FeatureEmitter features = new FeatureEmitter(this, model, self, target);
+    List<MethodSpec> featureLists = features.lists();
 
     TypeSpec.Builder type = TypeSpec.classBuilder(self)
         .addOriginatingElement(model.element())
@@ -80,15 +85,16 @@ public final class BundleGenerator {
         .addCode(CodeBlock.builder().add("return $T.of(", TypeNames.LIST).indent().add(definitions.build()).unindent()
             .add(");\n").build())
         .build());
+    type.addMethods(featureLists);
     type.addFields(constants.fields());
     type.addMethods(invokers);
+    type.addMethods(features.methods());
     type.addMethods(recordMethods.values());
     type.addMethods(patterns.methods());
     return JavaFile.builder(self.packageName(), type.build()).skipJavaLangImports(true).indent("  ").build();
   }
 
-  private CodeBlock definition(ToolPlan plan, int index, ClassName self, String invoker) {
-    ToolModel tool = plan.tool();
+  private CodeBlock definition(ToolModel tool, InputPlan plan, int index, ClassName self, String invoker) {
     String input = constants.schema("INPUT_SCHEMA_" + index, schemas.input(tool));
     String output = schemas.output(tool);
     String outputRef = output == null ? "null" : constants.schema("OUTPUT_SCHEMA_" + index, output);
@@ -98,24 +104,25 @@ public final class BundleGenerator {
         .add("$S,\n$S,\n$S,\n", tool.name(), tool.title(), tool.description())
         .add("new $T($L, $L, $L, $L),\n", TypeNames.TOOL_HINTS, h[0], h[1], h[2], h[3])
         .add("$L,\n$L,\n", input, outputRef)
-        .add(policy(plan)).add(",\n")
+        .add(policy(tool, plan)).add(",\n")
         .add("$T::$L)", self, invoker).unindent()
         .build();
   }
 
-  private CodeBlock policy(ToolPlan plan) {
-    ToolModel tool = plan.tool();
-    CodeBlock scopes = strings(tool.scopes());
-    CodeBlock rate = tool.rateLimit() == null ? CodeBlock.of("null")
-        : CodeBlock.of("new $T($L, $LL, $S)", TypeNames.RATE_LIMIT_POLICY, tool.rateLimit().permits(),
-            tool.rateLimit().windowMillis(), tool.rateLimit().key());
+  /** The policy of an operation; {@code plan} is null for one without client input (resource, completion). */
+  CodeBlock policy(Operation operation, InputPlan plan) {
+    CodeBlock scopes = strings(operation.scopes());
+    CodeBlock rate = operation.rateLimit() == null ? CodeBlock.of("null")
+        : CodeBlock.of("new $T($L, $LL, $S)", TypeNames.RATE_LIMIT_POLICY, operation.rateLimit().permits(),
+            operation.rateLimit().windowMillis(), operation.rateLimit().key());
     CodeBlock.Builder paths = CodeBlock.builder().add("$T.of(", TypeNames.LIST);
-    for (int i = 0; i < plan.pathRules().size(); i++) {
-      paths.add(i == 0 ? "$L" : ", $L", constants.pathRule(plan.pathRules().get(i)));
+    List<PathRuleModel> rules = plan == null ? List.of() : plan.pathRules();
+    for (int i = 0; i < rules.size(); i++) {
+      paths.add(i == 0 ? "$L" : ", $L", constants.pathRule(rules.get(i)));
     }
     paths.add(")");
     return CodeBlock.of("new $T($L, $L, $L, $L)", TypeNames.TOOL_POLICY, scopes, rate, paths.build(),
-        strings(plan.redacted()));
+        strings(plan == null ? List.of() : plan.redacted()));
   }
 
   static CodeBlock strings(List<String> values) {
@@ -126,8 +133,7 @@ public final class BundleGenerator {
     return b.add(")").build();
   }
 
-  private MethodSpec invoker(ToolPlan plan, String name, ClassName target) {
-    ToolModel tool = plan.tool();
+  private MethodSpec invoker(ToolModel tool, InputPlan plan, String name, ClassName target) {
     MethodSpec.Builder m = MethodSpec.methodBuilder(name)
         .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
         .returns(TypeNames.TOOL_OUTCOME)
@@ -136,18 +142,8 @@ public final class BundleGenerator {
         .addParameter(TypeNames.INVOCATION, "inv")
         .addException(Exception.class);
     CodeBlock.Builder b = CodeBlock.builder();
-    b.addStatement("$T v = new $T()", TypeNames.VIOLATIONS, TypeNames.VIOLATIONS);
-    BindingEmitter emitter = new BindingEmitter(constants, patterns, this::recordReader, BindingEmitter.Frame.ARGUMENTS);
-    List<String> values = emitter.properties(b, "args", plan.arguments());
-    List<String> callArgs = new ArrayList<>();
-    int next = 0;
-    for (Field p : tool.parameters()) {
-      callArgs.add(p.type() instanceof JType.Context ? "inv.context()" : values.get(next++));
-    }
-    b.addStatement("v.throwIfAny()");
-    CodeBlock call = CodeBlock.of("(($T) target).$L($L)", target, tool.method().getSimpleName(),
-        String.join(", ", callArgs));
-    ValueWriter writer = new ValueWriter(model, this::recordWriter);
+    CodeBlock call = bindAndCall(b, tool, plan, "args", target);
+    ValueWriter writer = valueWriter();
     switch (tool.returnKind()) {
       case VOID -> b.addStatement("$L", call).addStatement("return $T.empty()", TypeNames.TOOL_OUTCOME);
       case PASSTHROUGH -> b.addStatement("return $T.passthrough($L)", TypeNames.TOOL_OUTCOME, call);
@@ -176,6 +172,42 @@ public final class BundleGenerator {
       }
     }
     return m.addCode(b.build()).build();
+  }
+
+  /**
+   * Emits the binding of the operation's arguments from {@code map} (every violation reported at once, before the
+   * call) and returns the call of the method: the same for tools, resource templates and prompts.
+   */
+  CodeBlock bindAndCall(CodeBlock.Builder b, Operation operation, InputPlan plan, String map, ClassName target) {
+    b.addStatement("$T v = new $T()", TypeNames.VIOLATIONS, TypeNames.VIOLATIONS);
+    BindingEmitter emitter = new BindingEmitter(constants, patterns, this::recordReader, BindingEmitter.Frame.ARGUMENTS);
+    List<String> values = emitter.properties(b, map, plan.arguments());
+    List<String> callArgs = new ArrayList<>();
+    int next = 0;
+    for (Field p : operation.parameters()) {
+      callArgs.add(p.type() instanceof JType.Context ? "inv.context()" : values.get(next++));
+    }
+    b.addStatement("v.throwIfAny()");
+    return call(operation, target, callArgs);
+  }
+
+  /** The call of the operation's method on the target with these arguments. */
+  static CodeBlock call(Operation operation, ClassName target, List<String> callArgs) {
+    return CodeBlock.of("(($T) target).$L($L)", target, operation.method().getSimpleName(),
+        String.join(", ", callArgs));
+  }
+
+  /** Writes returned values as JSON trees (records through the generated writers). */
+  ValueWriter valueWriter() {
+    return new ValueWriter(model, this::recordWriter);
+  }
+
+  Constants constants() {
+    return constants;
+  }
+
+  SchemaGenerator schemas() {
+    return schemas;
   }
 
   /** The name of the generated reader of a record, generating it on first use. */
@@ -215,7 +247,7 @@ public final class BundleGenerator {
       return name;
     }
     recordMethods.put(name, null);
-    ValueWriter writer = new ValueWriter(model, this::recordWriter);
+    ValueWriter writer = valueWriter();
     CodeBlock.Builder b = CodeBlock.builder();
     b.beginControlFlow("if (value == null)").addStatement("return null").endControlFlow();
     b.addStatement("$T m = new $T<>()", TypeNames.STRING_OBJECT_MAP, TypeNames.LINKED_HASH_MAP);

@@ -1,10 +1,15 @@
 package dev.toolwarden.processor.gen;
 
 import dev.toolwarden.processor.diag.Reporter;
+import dev.toolwarden.processor.model.CompletionModel;
 import dev.toolwarden.processor.model.Field;
+import dev.toolwarden.processor.model.InputPlan;
+import dev.toolwarden.processor.model.Operation;
+import dev.toolwarden.processor.model.PromptModel;
+import dev.toolwarden.processor.model.ResourceModel;
+import dev.toolwarden.processor.model.TemplateModel;
 import dev.toolwarden.processor.model.ToolClassModel;
 import dev.toolwarden.processor.model.ToolModel;
-import dev.toolwarden.processor.model.ToolPlan;
 import dev.toolwarden.processor.model.UrlRuleModel;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -21,7 +26,8 @@ import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.TypeElement;
 
 /**
- * The security manifest ({@code META-INF/toolwarden/manifest.json}): every tool with its class
+ * The security manifest ({@code META-INF/toolwarden/manifest.json}): every tool (and resource, resource template,
+ * prompt and completion) with its class
  * and method, scopes, rate limit, confined paths, redacted values and the SHA-256 of its
  * schemas, plus every waiver with its reason. Sorted and pretty-printed one fact per line, so a
  * reviewer diffs it in code review.
@@ -31,6 +37,10 @@ public final class ManifestWriter {
   public static final String PATH = "META-INF/toolwarden/manifest.json";
 
   private final Map<String, Map<String, Object>> tools = new TreeMap<>();
+  private final Map<String, Map<String, Object>> resources = new TreeMap<>();
+  private final Map<String, Map<String, Object>> templates = new TreeMap<>();
+  private final Map<String, Map<String, Object>> prompts = new TreeMap<>();
+  private final Map<String, Map<String, Object>> completions = new TreeMap<>();
   private final java.util.TreeSet<String> bodyFindings = new java.util.TreeSet<>();
 
   /** A finding of the tool-body flow analysis (package {@code flow}): one stable line, waived ones marked. */
@@ -40,45 +50,9 @@ public final class ManifestWriter {
 
   public void add(ToolClassModel model) {
     SchemaGenerator schemas = new SchemaGenerator(model);
-    for (ToolPlan plan : model.plan().tools()) {
-      ToolModel t = plan.tool();
-      Map<String, Object> tool = new LinkedHashMap<>();
-      tool.put("class", model.element().getQualifiedName().toString());
-      tool.put("method", t.method().getSimpleName().toString());
-      tool.put("scopes", t.scopes());
-      if (t.rateLimit() != null) {
-        Map<String, Object> rate = new LinkedHashMap<>();
-        rate.put("permits", t.rateLimit().permits());
-        rate.put("windowMillis", t.rateLimit().windowMillis());
-        rate.put("key", t.rateLimit().key());
-        tool.put("rateLimit", rate);
-      }
-      List<Object> paths = new ArrayList<>();
-      for (Field p : t.parameters()) {
-        if (p.safePath() != null) {
-          Map<String, Object> path = new LinkedHashMap<>();
-          path.put("argument", p.jsonName());
-          path.put("root", p.safePath().root());
-          path.put("kind", p.safePath().kind());
-          path.put("mustExist", p.safePath().mustExist());
-          path.put("followLinks", p.safePath().followLinks());
-          path.put("extensions", p.safePath().extensions());
-          paths.add(path);
-        }
-      }
-      tool.put("safePaths", paths);
-      List<Object> urls = new ArrayList<>();
-      for (UrlRuleModel rule : plan.urlRules()) {
-        Map<String, Object> url = new LinkedHashMap<>();
-        url.put("pointer", rule.pointer());
-        url.put("schemes", rule.declaration().schemes());
-        url.put("hosts", rule.declaration().hosts());
-        url.put("ports", rule.declaration().ports());
-        url.put("allowPrivate", rule.declaration().allowPrivate());
-        urls.add(url);
-      }
-      tool.put("safeUrls", urls);
-      tool.put("redacted", plan.redacted());
+    for (ToolModel t : model.tools()) {
+      InputPlan plan = model.plan().of(t);
+      Map<String, Object> tool = entry(model, t, plan);
       tool.put("inputSchemaSha256", sha256(schemas.input(t)));
       String output = schemas.output(t);
       if (output != null) {
@@ -86,6 +60,72 @@ public final class ManifestWriter {
       }
       tools.put(t.name(), tool);
     }
+    for (ResourceModel r : model.resources()) {
+      resources.put(r.uri(), entry(model, r, null));
+    }
+    for (TemplateModel t : model.templates()) {
+      Map<String, Object> template = entry(model, t, model.plan().of(t));
+      template.put("variablesSchemaSha256", sha256(schemas.input(t)));
+      templates.put(t.uriTemplate(), template);
+    }
+    for (PromptModel p : model.prompts()) {
+      Map<String, Object> prompt = entry(model, p, model.plan().of(p));
+      prompt.put("argumentsSchemaSha256", sha256(schemas.input(p)));
+      prompts.put(p.name(), prompt);
+    }
+    for (CompletionModel c : model.completions()) {
+      Map<String, Object> completion = entry(model, c, null);
+      completion.put("ref", c.target().kind() == CompletionModel.RefKind.PROMPT ? "prompt" : "resourceTemplate");
+      completions.put(c.target().kind() + " " + c.name(), completion);
+    }
+  }
+
+  /**
+   * What the manifest says of every kind: where it is declared, its scopes and rate limit, and — for an operation
+   * with client input ({@code plan} not null) — its confined paths, checked URLs and redacted values.
+   */
+  private static Map<String, Object> entry(ToolClassModel model, Operation o, InputPlan plan) {
+    Map<String, Object> entry = new LinkedHashMap<>();
+    entry.put("class", model.element().getQualifiedName().toString());
+    entry.put("method", o.method().getSimpleName().toString());
+    entry.put("scopes", o.scopes());
+    if (o.rateLimit() != null) {
+      Map<String, Object> rate = new LinkedHashMap<>();
+      rate.put("permits", o.rateLimit().permits());
+      rate.put("windowMillis", o.rateLimit().windowMillis());
+      rate.put("key", o.rateLimit().key());
+      entry.put("rateLimit", rate);
+    }
+    if (plan == null) {
+      return entry;
+    }
+    List<Object> paths = new ArrayList<>();
+    for (Field p : o.parameters()) {
+      if (p.safePath() != null) {
+        Map<String, Object> path = new LinkedHashMap<>();
+        path.put("argument", p.jsonName());
+        path.put("root", p.safePath().root());
+        path.put("kind", p.safePath().kind());
+        path.put("mustExist", p.safePath().mustExist());
+        path.put("followLinks", p.safePath().followLinks());
+        path.put("extensions", p.safePath().extensions());
+        paths.add(path);
+      }
+    }
+    entry.put("safePaths", paths);
+    List<Object> urls = new ArrayList<>();
+    for (UrlRuleModel rule : plan.urlRules()) {
+      Map<String, Object> url = new LinkedHashMap<>();
+      url.put("pointer", rule.pointer());
+      url.put("schemes", rule.declaration().schemes());
+      url.put("hosts", rule.declaration().hosts());
+      url.put("ports", rule.declaration().ports());
+      url.put("allowPrivate", rule.declaration().allowPrivate());
+      urls.add(url);
+    }
+    entry.put("safeUrls", urls);
+    entry.put("redacted", plan.redacted());
+    return entry;
   }
 
   public String write(List<Reporter.Waived> waived) {
@@ -104,6 +144,11 @@ public final class ManifestWriter {
     Map<String, Object> root = new LinkedHashMap<>();
     root.put("manifestVersion", 1);
     root.put("tools", tools);
+    // the other kinds only when declared: a manifest of tools alone stays as it was
+    putIfAny(root, "resources", resources);
+    putIfAny(root, "resourceTemplates", templates);
+    putIfAny(root, "prompts", prompts);
+    putIfAny(root, "completions", completions);
     root.put("waivers", waivers);
     if (!bodyFindings.isEmpty()) {
       root.put("bodyFindings", new ArrayList<>(bodyFindings));
@@ -112,7 +157,14 @@ public final class ManifestWriter {
   }
 
   public boolean isEmpty() {
-    return tools.isEmpty() && bodyFindings.isEmpty();
+    return tools.isEmpty() && resources.isEmpty() && templates.isEmpty() && prompts.isEmpty()
+        && completions.isEmpty() && bodyFindings.isEmpty();
+  }
+
+  private static void putIfAny(Map<String, Object> root, String key, Map<String, Map<String, Object>> entries) {
+    if (!entries.isEmpty()) {
+      root.put(key, entries);
+    }
   }
 
   /** "com.acme.Tools#method(param)", "com.acme.Tools#FIELD", "com.acme.Tools". */

@@ -4,6 +4,7 @@ import dev.toolwarden.processor.model.Bound;
 import dev.toolwarden.processor.model.Constraints;
 import dev.toolwarden.processor.model.Field;
 import dev.toolwarden.processor.model.JType;
+import dev.toolwarden.processor.model.Operation;
 import dev.toolwarden.processor.model.RecordModel;
 import dev.toolwarden.processor.model.ScalarKind;
 import dev.toolwarden.processor.model.ToolClassModel;
@@ -32,7 +33,8 @@ public final class SchemaGenerator {
     this.owner = owner;
   }
 
-  public String input(ToolModel tool) {
+  /** The schema of the named values the client sends: a tool's input, a template's variables, a prompt's arguments. */
+  public String input(Operation tool) {
     Map<String, Object> root = new LinkedHashMap<>();
     root.put("$schema", DIALECT);
     root.put("type", "object");

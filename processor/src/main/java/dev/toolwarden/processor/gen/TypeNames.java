@@ -26,6 +26,13 @@ final class TypeNames {
   static final ClassName OUT = ClassName.get(SPI, "Out");
   static final ClassName REDACTION = ClassName.get(SPI, "Redaction");
   static final ClassName TOOL_OUTCOME = ClassName.get(SPI, "ToolOutcome");
+  static final ClassName RESOURCE_DEFINITION = ClassName.get(SPI, "ResourceDefinition");
+  static final ClassName RESOURCE_TEMPLATE_DEFINITION = ClassName.get(SPI, "ResourceTemplateDefinition");
+  static final ClassName RESOURCE_OUTCOME = ClassName.get(SPI, "ResourceOutcome");
+  static final ClassName PROMPT_DEFINITION = ClassName.get(SPI, "PromptDefinition");
+  static final ClassName PROMPT_ARGUMENT = ClassName.get(SPI, "PromptArgument");
+  static final ClassName PROMPT_OUTCOME = ClassName.get(SPI, "PromptOutcome");
+  static final ClassName COMPLETION_DEFINITION = ClassName.get(SPI, "CompletionDefinition");
   static final ClassName LIST = ClassName.get("java.util", "List");
   static final ClassName MAP = ClassName.get("java.util", "Map");
   static final ClassName ARRAY_LIST = ClassName.get("java.util", "ArrayList");
@@ -36,6 +43,8 @@ final class TypeNames {
   static final ClassName BIG_DECIMAL = ClassName.get("java.math", "BigDecimal");
   static final ClassName STRING = ClassName.get(String.class);
   static final TypeName STRING_OBJECT_MAP = ParameterizedTypeName.get(MAP, STRING, ClassName.OBJECT);
+  static final TypeName STRING_STRING_MAP = ParameterizedTypeName.get(MAP, STRING, STRING);
+  static final TypeName STRING_LIST = ParameterizedTypeName.get(LIST, STRING);
 
   private TypeNames() {}
 

@@ -4,15 +4,25 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * How the generated validator binds the input of every tool of a class.
+ * How the generated validator binds the input of every tool, resource template and prompt of a class.
  *
- * @param tools one plan per tool, in the order of {@link ToolClassModel#tools()}
+ * @param inputs one plan per operation, in the order of {@link ToolClassModel#inputs()}
  * @param records the component plans of every record reachable from an input, by {@code $defs} name
  * @param pathRules every confinement rule, in first-use order
  * @param urlRules every {@code @SafeUrl} rule, in first-use order
  */
-public record BindingPlan(List<ToolPlan> tools, Map<String, List<Binding>> records, List<PathRuleModel> pathRules,
+public record BindingPlan(List<InputPlan> inputs, Map<String, List<Binding>> records, List<PathRuleModel> pathRules,
     List<UrlRuleModel> urlRules) {
+
+  /** The plan of an operation of {@link ToolClassModel#inputs()}. */
+  public InputPlan of(Operation operation) {
+    for (InputPlan p : inputs) {
+      if (p.operation() == operation) {
+        return p;
+      }
+    }
+    throw new IllegalStateException("no plan for " + operation.describe());
+  }
 
   /** The component plans of a record reachable from an input. */
   public List<Binding> components(RecordModel record) {

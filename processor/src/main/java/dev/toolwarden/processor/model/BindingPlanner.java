@@ -13,12 +13,13 @@ import java.util.function.Function;
  * Builds the {@link BindingPlan} of a class from what the user declared: one plan per argument and
  * record component, the rule of every {@code @SafePath} and {@code @SafeUrl} declaration (named after the
  * declaration, pointing at the first place a tool's input reaches it) and the redacted pointers
- * each tool's policy lists. Walks tools in declaration order, so the plan is deterministic.
+ * each operation's policy lists. Walks tools, templates and prompts in declaration order, so the plan is
+ * deterministic.
  */
 final class BindingPlanner {
 
   private final Map<String, RecordModel> records;
-  /** Rules by declaration ("tool 0 path", "record Node file"): one per declaration, however often reached. */
+  /** Rules by declaration ("input 0 path", "record Node file"): one per declaration, however often reached. */
   private final Map<String, PathRuleModel> rules = new LinkedHashMap<>();
   /** {@code @SafeUrl} rules by declaration, as for paths. */
   private final Map<String, UrlRuleModel> urlRules = new LinkedHashMap<>();
@@ -29,18 +30,18 @@ final class BindingPlanner {
     this.records = records;
   }
 
-  /** The plan of a class's tools, given the records they reach. */
-  static BindingPlan plan(List<ToolModel> tools, Map<String, RecordModel> records) {
+  /** The plan of a class's tools, resource templates and prompts, given the records they reach. */
+  static BindingPlan plan(List<Operation> inputs, Map<String, RecordModel> records) {
     BindingPlanner planner = new BindingPlanner(records);
-    List<ToolPlan> plans = new ArrayList<>();
-    for (int i = 0; i < tools.size(); i++) {
-      plans.add(planner.tool(i, tools.get(i)));
+    List<InputPlan> plans = new ArrayList<>();
+    for (int i = 0; i < inputs.size(); i++) {
+      plans.add(planner.input(i, inputs.get(i)));
     }
     return new BindingPlan(List.copyOf(plans), planner.recordPlans, List.copyOf(planner.rules.values()),
         List.copyOf(planner.urlRules.values()));
   }
 
-  /** What one tool's walk collects for its policy. */
+  /** What one operation's walk collects for its policy. */
   private static final class Policy {
     final List<PathRuleModel> pathRules = new ArrayList<>();
     final List<UrlRuleModel> urlRules = new ArrayList<>();
@@ -51,22 +52,23 @@ final class BindingPlanner {
   /** Where a field is declared: the key of its declaration and the stem of its rule's constant name. */
   private record Owner(String key, String constantStem) {}
 
-  private ToolPlan tool(int index, ToolModel tool) {
-    Owner owner = new Owner("tool " + index, tool.method().getSimpleName().toString());
+  private InputPlan input(int index, Operation operation) {
+    Owner owner = new Owner("input " + index, operation.method().getSimpleName().toString());
     Policy policy = new Policy();
     List<Binding> arguments = new ArrayList<>();
-    for (Field p : tool.parameters()) {
+    for (Field p : operation.parameters()) {
       if (!(p.type() instanceof JType.Context)) {
         arguments.add(field(p, owner, JsonPointer.child("/input", p.jsonName()), policy));
       }
     }
-    if (tool.returnRedacted()) {
+    // only a tool's result is a structured value the client reads back; resources and prompts return text
+    if (operation instanceof ToolModel tool && tool.returnRedacted()) {
       policy.redacted.add("/output");
-    } else if (tool.returnType() != null) {
+    } else if (operation instanceof ToolModel tool && tool.returnType() != null) {
       String pointer = tool.returnKind() == ToolModel.ReturnKind.STRUCTURED_WRAPPED ? "/output/result" : "/output";
       RedactedOutput.collect(tool.returnType(), pointer, records, policy.redacted, new ArrayList<>());
     }
-    return new ToolPlan(tool, List.copyOf(arguments), List.copyOf(policy.pathRules), List.copyOf(policy.urlRules),
+    return new InputPlan(operation, List.copyOf(arguments), List.copyOf(policy.pathRules), List.copyOf(policy.urlRules),
         List.copyOf(policy.redacted));
   }
 

@@ -20,10 +20,11 @@ import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
 
 /**
- * Reads what the user wrote — a class's {@code @McpTool} methods, their parameters, return
- * types and the records they reach — into the model, with the plan by which the validator binds
- * their input ({@link BindingPlanner}). Type problems found while reading are reported here (the
- * model of an unsupported type is {@link JType.Unsupported}); everything else is judged by the checks.
+ * Reads what the user wrote — a class's {@code @McpTool} methods (the other kinds through
+ * {@link FeatureReader}), their parameters, return types and the records they reach — into the model, with the
+ * plan by which the validator binds their input ({@link BindingPlanner}). Type problems found while reading are
+ * reported here (the model of an unsupported type is {@link JType.Unsupported}); everything else is judged by the
+ * checks.
  */
 public final class ModelReader {
 
@@ -45,27 +46,37 @@ public final class ModelReader {
     return annotations;
   }
 
-  /** Reads the tools of a class; throws {@link Unresolved} when a type is not resolved yet. */
+  /**
+   * Reads the tools, resources, resource templates, prompts and completions of a class; throws {@link Unresolved}
+   * when a type is not resolved yet.
+   */
   public ToolClassModel read(TypeElement type, List<ExecutableElement> methods) {
     Map<String, RecordModel> records = new LinkedHashMap<>();
     List<ToolModel> tools = new ArrayList<>();
+    List<ResourceModel> resources = new ArrayList<>();
+    List<TemplateModel> templates = new ArrayList<>();
+    List<PromptModel> prompts = new ArrayList<>();
+    List<CompletionModel> completions = new ArrayList<>();
+    FeatureReader features = new FeatureReader(this, records);
     for (ExecutableElement m : methods) {
-      tools.add(readTool(type, m, records));
+      // one kind per method: Kinds.of reported a method with several
+      switch (Kinds.of(m).get(0)) {
+        case TOOL -> tools.add(readTool(type, m, records));
+        case RESOURCE -> resources.add(features.resource(type, m));
+        case RESOURCE_TEMPLATE -> templates.add(features.template(type, m));
+        case PROMPT -> prompts.add(features.prompt(type, m));
+        case COMPLETION -> completions.add(features.completion(type, m));
+      }
     }
-    return new ToolClassModel(type, tools, records, BindingPlanner.plan(tools, records));
+    return new ToolClassModel(type, tools, resources, templates, prompts, completions, records,
+        BindingPlanner.plan(ToolClassModel.inputs(tools, templates, prompts), records));
   }
 
   private ToolModel readTool(TypeElement owner, ExecutableElement m, Map<String, RecordModel> records) {
     AnnotationMirror tool = Annotations.find(m, Names.MCP_TOOL);
-    Javadoc doc = Javadoc.parse(elements.getDocComment(m));
-    String name = annotations.string(tool, "name");
-    if (name.isEmpty()) {
-      name = m.getSimpleName().toString();
-    }
-    String description = annotations.string(tool, "description");
-    if (description.isEmpty()) {
-      description = doc.main();
-    }
+    Javadoc doc = javadoc(m);
+    String name = nameOr(tool, m);
+    String description = descriptionOr(tool, doc);
     String title = emptyToNull(annotations.string(tool, "title"));
     boolean readOnly = annotations.bool(tool, "readOnly");
     // MCP: destructiveHint only means something when the tool is not read-only
@@ -73,12 +84,7 @@ public final class ModelReader {
       readOnly, !readOnly && annotations.bool(tool, "destructive"),
       annotations.bool(tool, "idempotent"), annotations.bool(tool, "openWorld")
     };
-
-    List<Field> params = new ArrayList<>();
-    for (VariableElement p : m.getParameters()) {
-      params.add(typeReader.readField(p, List.of(p), p.asType(), p.getSimpleName().toString(), doc.param(
-          p.getSimpleName().toString()), records, false));
-    }
+    List<Field> params = parameters(m, doc, records);
 
     TypeMirror rt = m.getReturnType();
     JType returnType = null;
@@ -96,7 +102,44 @@ public final class ModelReader {
     }
     AnnotationMirror redact = Annotations.find(m, Names.REDACT);
     int keepLast = redact == null ? 0 : (int) annotations.number(redact, "keepLast");
+    MethodPolicy policy = policy(owner, m);
+    return new ToolModel(m, name, title, description, hints, params, returnType, kind,
+        redact != null, keepLast, policy.scopes(), policy.rateLimit());
+  }
 
+  Javadoc javadoc(ExecutableElement m) {
+    return Javadoc.parse(elements.getDocComment(m));
+  }
+
+  /** The annotation's {@code name}, or the method's name when it is empty. */
+  String nameOr(AnnotationMirror a, ExecutableElement m) {
+    String name = annotations.string(a, "name");
+    return name.isEmpty() ? m.getSimpleName().toString() : name;
+  }
+
+  /** The annotation's {@code description}, or the Javadoc's main text; null when neither says anything. */
+  String descriptionOr(AnnotationMirror a, Javadoc doc) {
+    String description = annotations.string(a, "description");
+    return emptyToNull(description.isEmpty() ? doc.main() : description);
+  }
+
+  /** Every parameter of the method, read like a tool argument (description from the Javadoc's @param). */
+  List<Field> parameters(ExecutableElement m, Javadoc doc, Map<String, RecordModel> records) {
+    List<Field> params = new ArrayList<>();
+    for (VariableElement p : m.getParameters()) {
+      params.add(typeReader.readField(p, List.of(p), p.asType(), p.getSimpleName().toString(), doc.param(
+          p.getSimpleName().toString()), records, false));
+    }
+    return params;
+  }
+
+  /** Reads a return type as a tool's structured result is read (records registered for their writers). */
+  JType readResult(TypeMirror t, ExecutableElement m, Map<String, RecordModel> records) {
+    return typeReader.readType(t, m, records, true);
+  }
+
+  /** {@code @RequiresScope} of the class and the method merged; {@code @RateLimit} of the method, else the class. */
+  MethodPolicy policy(TypeElement owner, ExecutableElement m) {
     List<String> scopes = new ArrayList<>();
     AnnotationMirror classScope = Annotations.find(owner, Names.REQUIRES_SCOPE);
     if (classScope != null) {
@@ -119,8 +162,19 @@ public final class ModelReader {
       rateLimit = new RateLimitModel((int) annotations.number(limit, "permits"),
           Windows.parseMillis(annotations.string(limit, "per")), annotations.enumName(limit, "key"));
     }
-    return new ToolModel(m, name, title, emptyToNull(description), hints, params, returnType, kind,
-        redact != null, keepLast, scopes, rateLimit);
+    return new MethodPolicy(List.copyOf(scopes), rateLimit);
+  }
+
+  Elements elements() {
+    return elements;
+  }
+
+  Types types() {
+    return types;
+  }
+
+  Reporter reporter() {
+    return reporter;
   }
 
   private static ToolModel.ReturnKind returnKind(JType t) {
@@ -137,23 +191,31 @@ public final class ModelReader {
   }
 
   private boolean isPassthrough(TypeMirror t) {
-    TypeElement result = elements.getTypeElement(Names.CALL_TOOL_RESULT);
-    TypeElement content = elements.getTypeElement(Names.CONTENT);
+    return isSdk(t, Names.CALL_TOOL_RESULT, Names.CONTENT, true);
+  }
+
+  /**
+   * Whether the type is an MCP SDK value passed through as it is: the SDK's result type, a list of its element type
+   * ({@code List<Content>}, {@code List<? extends Content>}) or, when {@code single}, one element.
+   */
+  boolean isSdk(TypeMirror t, String resultName, String elementName, boolean single) {
+    TypeElement result = elements.getTypeElement(resultName);
+    TypeElement element = elements.getTypeElement(elementName);
     if (result != null && types.isSameType(types.erasure(t), types.erasure(result.asType()))) {
       return true;
     }
-    if (content != null) {
-      TypeMirror contentType = types.erasure(content.asType());
-      if (types.isAssignable(types.erasure(t), contentType)) {
+    if (element != null) {
+      TypeMirror elementType = types.erasure(element.asType());
+      if (single && types.isAssignable(types.erasure(t), elementType)) {
         return true;
       }
       if (t instanceof DeclaredType d && isNamed(d, "java.util.List") && d.getTypeArguments().size() == 1) {
         TypeMirror arg = d.getTypeArguments().get(0);
         if (arg.getKind() == TypeKind.WILDCARD) {
           TypeMirror bound = ((javax.lang.model.type.WildcardType) arg).getExtendsBound();
-          return bound != null && types.isAssignable(types.erasure(bound), contentType);
+          return bound != null && types.isAssignable(types.erasure(bound), elementType);
         }
-        return types.isAssignable(types.erasure(arg), contentType);
+        return types.isAssignable(types.erasure(arg), elementType);
       }
     }
     return false;
@@ -171,11 +233,11 @@ public final class ModelReader {
     return e.getKind().toString().toLowerCase(java.util.Locale.ROOT) + " '" + e.getSimpleName() + "'";
   }
 
-  private static boolean isNamed(DeclaredType d, String q) {
+  static boolean isNamed(DeclaredType d, String q) {
     return ((TypeElement) d.asElement()).getQualifiedName().contentEquals(q);
   }
 
-  private static String emptyToNull(String s) {
+  static String emptyToNull(String s) {
     return s == null || s.isEmpty() ? null : s;
   }
 }

@@ -32,7 +32,12 @@ public record ToolModel(
     boolean returnRedacted,
     int returnKeepLast,
     List<String> scopes,
-    RateLimitModel rateLimit) {
+    RateLimitModel rateLimit) implements Operation {
+
+  @Override
+  public String describe() {
+    return "tool " + name;
+  }
 
   /** How a return value becomes a tool result. */
   public enum ReturnKind { VOID, TEXT, STRUCTURED_RECORD, STRUCTURED_OBJECT, STRUCTURED_WRAPPED, PASSTHROUGH }
