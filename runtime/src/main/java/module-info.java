@@ -53,6 +53,8 @@ module dev.toolwarden.runtime {
   exports dev.toolwarden.runtime.internal.server to dev.toolwarden.spring;
   exports dev.toolwarden.runtime.internal.http to dev.toolwarden.spring;
   exports dev.toolwarden.runtime.internal.auth to dev.toolwarden.spring;
+  exports dev.toolwarden.runtime.internal.audit to dev.toolwarden.spring;
+  exports dev.toolwarden.runtime.internal.stdio to dev.toolwarden.spring;
 
   uses dev.toolwarden.runtime.spi.ToolBundle;
   uses dev.toolwarden.runtime.ratelimit.RateLimiterBackendProvider;
