@@ -22,7 +22,7 @@ record StarterSetting(String key, String type, String defaultValue, String descr
       "spring.application.name, else toolwarden", "Spring Boot: the server name reported to MCP clients");
   static final StarterSetting SERVER_VERSION = new StarterSetting("server.version", "java.lang.String",
       "0.0.0", "Spring Boot: the server version reported to MCP clients");
-  static final StarterSetting INSTRUCTIONS = new StarterSetting("instructions", "java.lang.String", "",
+  static final StarterSetting INSTRUCTIONS = new StarterSetting("instructions", "java.lang.String", "none",
       "Spring Boot: instructions sent to clients at initialisation");
 
   static final List<StarterSetting> ALL = List.of(HTTP_PATH, INSTANTIATE_MISSING, SERVER_NAME, SERVER_VERSION, INSTRUCTIONS);
