@@ -103,7 +103,10 @@ class KeycloakOAuthTest {
 
   @BeforeAll
   static void startServers(org.junit.jupiter.api.TestInfo info) throws Exception {
-    ServerUnderTest server = SERVERS.getOrDefault(info.getTestClass().orElseThrow(), KeycloakOAuthTest::exampleServer);
+    Class<?> testClass = info.getTestClass().orElseThrow();
+    // JUnit calls this inherited method without initialising the subclass: run its static initializer (register) now
+    Class.forName(testClass.getName(), true, testClass.getClassLoader());
+    ServerUnderTest server = SERVERS.getOrDefault(testClass, KeycloakOAuthTest::exampleServer);
     workspace = Files.createTempDirectory("toolwarden-oauth-it");
     Files.writeString(workspace.resolve("README.txt"), "Protected workspace\n");
     Map<String, String> common = Map.of(
