@@ -79,8 +79,34 @@ class KeycloakOAuthTest {
   /** Every token a test used: none may appear in a server log. */
   private static final List<String> TOKENS = new CopyOnWriteArrayList<>();
 
+  /**
+   * How the protected server under test starts, given its environment and port: the standalone example server here;
+   * a subclass (the same battery against another server, e.g. dev.toolwarden.it.boot.BootKeycloakOAuthTest) registers
+   * its own in a static initializer.
+   */
+  @FunctionalInterface
+  protected interface ServerUnderTest {
+    ServerProcess start(Map<String, String> env, int port, ProcessReaper reaper);
+  }
+
+  private static final Map<Class<?>, ServerUnderTest> SERVERS = new java.util.concurrent.ConcurrentHashMap<>();
+
+  /** Runs this class's battery against {@code server} when {@code testClass} runs. */
+  protected static void register(Class<?> testClass, ServerUnderTest server) {
+    SERVERS.put(testClass, server);
+  }
+
+  private static ServerProcess exampleServer(Map<String, String> env, int port, ProcessReaper reaper) {
+    return ServerProcess.http(example().withEnv(env), reaper, port, "/mcp", Duration.ofSeconds(90),
+        "http", String.valueOf(port));
+  }
+
   @BeforeAll
-  static void startServers() throws Exception {
+  static void startServers(org.junit.jupiter.api.TestInfo info) throws Exception {
+    Class<?> testClass = info.getTestClass().orElseThrow();
+    // JUnit calls this inherited method without initialising the subclass: run its static initializer (register) now
+    Class.forName(testClass.getName(), true, testClass.getClassLoader());
+    ServerUnderTest server = SERVERS.getOrDefault(testClass, KeycloakOAuthTest::exampleServer);
     workspace = Files.createTempDirectory("toolwarden-oauth-it");
     Files.writeString(workspace.resolve("README.txt"), "Protected workspace\n");
     Map<String, String> common = Map.of(
@@ -89,16 +115,14 @@ class KeycloakOAuthTest {
         "TOOLWARDEN_OAUTH_CLOCK_SKEW", "0s");
     Map<String, String> jwt = new LinkedHashMap<>(common);
     jwt.put("TOOLWARDEN_OAUTH_RESOURCE", kc.jwtResource());
-    jwtServer = ServerProcess.http(example().withEnv(jwt), REAPER, kc.jwtServerPort, "/mcp", Duration.ofSeconds(90),
-        "http", String.valueOf(kc.jwtServerPort));
+    jwtServer = server.start(jwt, kc.jwtServerPort, REAPER);
     Map<String, String> introspection = new LinkedHashMap<>(common);
     introspection.put("TOOLWARDEN_OAUTH_RESOURCE", kc.introspectionResource());
     introspection.put("TOOLWARDEN_OAUTH_MODE", "introspection");
     introspection.put("TOOLWARDEN_OAUTH_INTROSPECTION_CACHE", "1s");
     introspection.put("TOOLWARDEN_OAUTH_CLIENT_ID", Keycloak.RESOURCE_SERVER);
     introspection.put("TOOLWARDEN_OAUTH_CLIENT_SECRET", kc.secrets.get(Keycloak.RESOURCE_SERVER));
-    introspectionServer = ServerProcess.http(example().withEnv(introspection), REAPER, kc.introspectionServerPort, "/mcp",
-        Duration.ofSeconds(90), "http", String.valueOf(kc.introspectionServerPort));
+    introspectionServer = server.start(introspection, kc.introspectionServerPort, REAPER);
     System.err.println("[oauth-it] Keycloak started in " + kc.startTime.toMillis() + " ms");
   }
 
@@ -341,7 +365,9 @@ class KeycloakOAuthTest {
   @Test
   @Order(100)
   void everyFailureIsAuditedAndNoLogHoldsAToken() {
-    String log = jwtServer.stderrText() + introspectionServer.stderrText();
+    // the standalone server logs to stderr; a Spring Boot application's console log is on stdout
+    String log = jwtServer.stderrText() + introspectionServer.stderrText() + jwtServer.stdoutText()
+        + introspectionServer.stdoutText();
     for (String kind : List.of("MISSING_TOKEN", "INVALID_TOKEN", "INVALID_REQUEST", "INSUFFICIENT_SCOPE",
         "SESSION_OF_ANOTHER_PRINCIPAL")) {
       // one auth_failed event of the audit trail per failure, its reason led by the kind

@@ -118,9 +118,7 @@ public final class HttpTransport {
         cors.setAsyncSupported(true);
         context.addFilter(cors, "/*", EnumSet.of(DispatcherType.REQUEST));
       }
-      List<List<String>> declared = new ArrayList<>(toolScopes.values());
-      declared.add(List.copyOf(servers.featureScopes().all()));
-      List<String> scopesSupported = ProtectedResourceMetadataServlet.scopesSupported(allScopes(declared));
+      List<String> scopesSupported = scopesSupported(toolScopes, servers);
       McpEndpointFilters.install(context, ENDPOINT, json, options.maxRequestBytes(), oauth, verifier, toolScopes,
           scopesSupported, sdk.sessions(), sdk.bound(), servers);
       if (oauth != null) {
@@ -210,6 +208,13 @@ public final class HttpTransport {
         .allowedOrigins(origins)
         .allowedHosts(List.copyOf(hosts))
         .build();
+  }
+
+  /** The protected resource metadata's {@code scopes_supported}: every scope a tool or feature declares. */
+  static List<String> scopesSupported(Map<String, List<String>> toolScopes, SdkServers servers) {
+    List<List<String>> declared = new ArrayList<>(toolScopes.values());
+    declared.add(List.copyOf(servers.featureScopes().all()));
+    return ProtectedResourceMetadataServlet.scopesSupported(allScopes(declared));
   }
 
   private static Set<String> allScopes(Collection<List<String>> scopes) {

@@ -40,27 +40,35 @@ final class McpEndpointFilters {
   static void install(ServletContextHandler context, String endpoint, McpJsonMapper json, int maxBodyBytes,
       ResourceServer oauth, TokenVerifier verifier, Map<String, List<String>> toolScopes,
       List<String> scopesSupported, SessionBindings sessions, BoundSessionsProvider provider, SdkServers servers) {
+    install(filter -> add(context, endpoint, filter), json, maxBodyBytes, oauth, verifier, toolScopes, scopesSupported,
+        sessions, provider, servers);
+  }
+
+  /** Hands the filters, in order, to {@code add} (any servlet container: see {@link ServletEndpoint}). */
+  static void install(java.util.function.Consumer<Filter> add, McpJsonMapper json, int maxBodyBytes,
+      ResourceServer oauth, TokenVerifier verifier, Map<String, List<String>> toolScopes,
+      List<String> scopesSupported, SessionBindings sessions, BoundSessionsProvider provider, SdkServers servers) {
     OAuthRefusals refusals = oauth == null ? null
         : new OAuthRefusals(oauth.metadataUrl(), challengeScope(oauth, scopesSupported), ResourceServerAccess.events(oauth));
-    add(context, endpoint, new Utf8OnlyFilter());
+    add.accept(new Utf8OnlyFilter());
     if (oauth != null) {
-      add(context, endpoint, new OAuthFilter(oauth, verifier, refusals));
+      add.accept(new OAuthFilter(oauth, verifier, refusals));
     }
-    add(context, endpoint, new JsonRpcBodyFilter(json, maxBodyBytes));
+    add.accept(new JsonRpcBodyFilter(json, maxBodyBytes));
     if (oauth != null) {
-      add(context, endpoint, new ToolScopeFilter(toolScopes, oauth.filterToolsList(), refusals));
+      add.accept(new ToolScopeFilter(toolScopes, oauth.filterToolsList(), refusals));
       if (!servers.featureScopes().isEmpty()) {
-        add(context, endpoint, new FeatureScopeFilter(servers.featureScopes(), oauth.filterToolsList(), refusals));
+        add.accept(new FeatureScopeFilter(servers.featureScopes(), oauth.filterToolsList(), refusals));
       }
     }
-    add(context, endpoint, new ParamsCheckFilter(json));
+    add.accept(new ParamsCheckFilter(json));
     if (sessions != null) { // stateless: no session to guard
-      add(context, endpoint, new SessionGuardFilter(sessions, provider, refusals));
+      add.accept(new SessionGuardFilter(sessions, provider, refusals));
     }
     FeatureLists lists = servers.featureLists();
     if (oauth != null && oauth.filterToolsList() && lists != null && lists.hasAnnotated()) {
       // after the session guard: it answers the three list requests itself, for a checked session
-      add(context, endpoint, new FeatureListFilter(lists, json));
+      add.accept(new FeatureListFilter(lists, json));
     }
   }
 

@@ -13,6 +13,7 @@ import io.modelcontextprotocol.server.McpSyncServer;
 import io.modelcontextprotocol.server.transport.DefaultServerTransportSecurityValidator;
 import io.modelcontextprotocol.server.transport.HttpServletStatelessServerTransport;
 import io.modelcontextprotocol.server.transport.HttpServletStreamableServerTransportProvider;
+import io.modelcontextprotocol.server.transport.ServerHttpHeaderValidator;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
@@ -39,6 +40,12 @@ record SdkEndpoint(HttpServlet servlet, SessionBindings sessions, BoundSessionsP
   /** Builds the endpoint the options ask for; {@code validator} checks Origin and Host. */
   static SdkEndpoint build(HttpOptions options, McpJsonMapper json, DefaultServerTransportSecurityValidator validator,
       SdkServers servers) {
+    return build(options, json, validator, servers, HttpTransport.ENDPOINT);
+  }
+
+  /** Builds the endpoint the options ask for at {@code endpoint}; {@code validator} checks Origin and Host. */
+  static SdkEndpoint build(HttpOptions options, McpJsonMapper json, ServerHttpHeaderValidator validator,
+      SdkServers servers, String endpoint) {
     // the size limit is enforced on what the client sent (JsonRpcBodyFilter); the SDK reads the
     // canonical form, which escaping (é -> \u00E9) and number forms (1e5 -> 100000.0) can make up
     // to a few times longer
@@ -46,7 +53,7 @@ record SdkEndpoint(HttpServlet servlet, SessionBindings sessions, BoundSessionsP
     if (options.isStateless()) {
       HttpServletStatelessServerTransport transport = HttpServletStatelessServerTransport.builder()
           .jsonMapper(json)
-          .messageEndpoint(HttpTransport.ENDPOINT)
+          .messageEndpoint(endpoint)
           .httpHeaderValidator(validator)
           .maxRequestSize(sdkMax)
           .contextExtractor(SdkEndpoint::callerContext)
@@ -65,7 +72,7 @@ record SdkEndpoint(HttpServlet servlet, SessionBindings sessions, BoundSessionsP
         Clock.systemUTC());
     HttpServletStreamableServerTransportProvider transport = HttpServletStreamableServerTransportProvider.builder()
         .jsonMapper(json)
-        .mcpEndpoint(HttpTransport.ENDPOINT)
+        .mcpEndpoint(endpoint)
         .httpHeaderValidator(validator)
         .maxRequestSize(sdkMax)
         .contextExtractor(SdkEndpoint::callerContext)

@@ -27,8 +27,11 @@ public final class ServerSettings {
   public final List<Object> instances = new ArrayList<>();
   /** {@code @SafePath} roots bound in code, by root name. */
   public final Map<String, Path> roots = new LinkedHashMap<>();
-  /** Builder overrides, then system properties, then environment. */
-  public final Config config = new Config();
+  /**
+   * Builder overrides, then system properties, then environment; replaced before assembly by a container that
+   * has its own configuration sources (the Spring Boot auto-configuration reads its {@code Environment}).
+   */
+  public Config config = new Config();
   /** Instances for bundles without a bound instance, or null. */
   public ToolFactory factory;
   /** Scopes granted to local callers, or null for "every declared scope" / configuration. */

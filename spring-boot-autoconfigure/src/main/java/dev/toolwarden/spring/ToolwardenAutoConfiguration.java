@@ -1,0 +1,84 @@
+package dev.toolwarden.spring;
+
+import dev.toolwarden.runtime.audit.AuditSink;
+import dev.toolwarden.runtime.ratelimit.RateLimiterBackend;
+import dev.toolwarden.runtime.url.Egress;
+import java.time.Duration;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+
+/**
+ * Serves the application's {@code @McpTool} beans: over Streamable HTTP in the application's servlet container at
+ * {@code toolwarden.http.path} (default {@code /mcp}), or over stdio with {@code toolwarden.transport=stdio}.
+ * Configured under {@code toolwarden.*} with the standalone server's names and formats; {@code toolwarden.enabled=false}
+ * turns it off.
+ */
+@AutoConfiguration
+@ConditionalOnBooleanProperty(name = "toolwarden.enabled", matchIfMissing = true)
+public class ToolwardenAutoConfiguration {
+
+  /** Created by Spring Boot. */
+  public ToolwardenAutoConfiguration() {}
+
+  /** The checked server: settings from the Environment, tools from the application's beans. */
+  @Bean
+  @ConditionalOnMissingBean
+  ToolwardenServer toolwardenServer(Environment environment, ConfigurableListableBeanFactory beans,
+      ObjectProvider<AuditSink> auditSink, ObjectProvider<RateLimiterBackend> rateLimiter, ObjectProvider<Egress> egress,
+      ObjectProvider<io.opentelemetry.api.OpenTelemetry> openTelemetry) {
+    return new ToolwardenServer(environment, beans, auditSink, rateLimiter, egress, openTelemetry);
+  }
+
+  /** Streamable HTTP in the application's servlet container. */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+  @ConditionalOnClass(name = "org.springframework.boot.web.server.context.WebServerInitializedEvent")
+  @ConditionalOnProperty(name = "toolwarden.transport", havingValue = "http", matchIfMissing = true)
+  static class Http {
+
+    @Bean
+    McpEndpointRegistration toolwardenMcpEndpoint(ToolwardenServer server, Environment environment) {
+      String path = EnvironmentConfig.text(environment, StarterSetting.HTTP_PATH).orElse("/mcp");
+      if (!path.startsWith("/") || path.contains("*") || path.length() < 2) {
+        throw new dev.toolwarden.runtime.ToolwardenStartupException("invalid toolwarden.http.path = '" + path
+            + "': accepted: an absolute path without wildcards, e.g. /mcp");
+      }
+      Duration drain = environment.getProperty("spring.lifecycle.timeout-per-shutdown-phase", Duration.class,
+          Duration.ofSeconds(30));
+      return new McpEndpointRegistration(server, path, drain.toMillis());
+    }
+  }
+
+  /** stdio: the web server, banner and console are already off stdout ({@link StdioEnvironmentPostProcessor}). */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnProperty(name = "toolwarden.transport", havingValue = "stdio")
+  static class Stdio {
+
+    @Bean
+    StdioTransport toolwardenStdio(ToolwardenServer server, ConfigurableApplicationContext context) {
+      return new StdioTransport(server, context);
+    }
+  }
+
+  /** The health contributor, when the application has Actuator. */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnClass(name = "org.springframework.boot.health.contributor.HealthIndicator")
+  static class Health {
+
+    @Bean
+    @ConditionalOnMissingBean(name = "toolwardenHealthIndicator")
+    ToolwardenHealthIndicator toolwardenHealthIndicator(ToolwardenServer server) {
+      return new ToolwardenHealthIndicator(server);
+    }
+  }
+}
