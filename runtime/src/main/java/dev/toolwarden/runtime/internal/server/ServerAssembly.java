@@ -19,6 +19,7 @@ import dev.toolwarden.runtime.internal.pipeline.ToolCallHandler;
 import dev.toolwarden.runtime.internal.ratelimit.InMemoryRateLimiter;
 import dev.toolwarden.runtime.internal.telemetry.SessionCount;
 import dev.toolwarden.runtime.internal.telemetry.Telemetry;
+import dev.toolwarden.runtime.internal.telemetry.TelemetrySource;
 import dev.toolwarden.runtime.internal.telemetry.TracedFeatures;
 import dev.toolwarden.runtime.internal.url.UrlGuard;
 import dev.toolwarden.runtime.ratelimit.RateLimiterBackend;
@@ -44,6 +45,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.ServiceLoader;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -89,6 +91,14 @@ public final class ServerAssembly implements SdkServers, AutoCloseable {
 
   /** Checks and assembles the server; {@code oauth} is null without OAuth. */
   public static ServerAssembly assemble(ServerSettings s, ResourceServer oauth) {
+    return assemble(s, oauth, OptionalInt.empty());
+  }
+
+  /**
+   * Checks and assembles the server; {@code oauth} is null without OAuth, {@code mcpPort} the configured HTTP port
+   * (empty over stdio or for an ephemeral port: a telemetry provider's endpoint must not take it).
+   */
+  public static ServerAssembly assemble(ServerSettings s, ResourceServer oauth, OptionalInt mcpPort) {
     if (s.config.flag(Setting.STARTUP_JSON_WARMUP).orElse(true)) {
       JsonWarmup.startOnce(); // Jackson on the second core while the bundles and the pipeline load here
     }
@@ -105,7 +115,20 @@ public final class ServerAssembly implements SdkServers, AutoCloseable {
     UrlGuard urls = new UrlGuard(s.egress);
     Caller caller = new Caller(Caller.ANONYMOUS, grants(s, tools));
     McpJsonMapper json = McpJsonDefaults.getMapper();
-    Telemetry telemetry = Telemetry.of(s.openTelemetry, s.config, toolNames(tools), json);
+    // the builder's OpenTelemetry, else a provider's (e.g. toolwarden-prometheus), else the global one; what a
+    // provider made (its endpoint listening already) is closed when the start-up fails from here on
+    TelemetrySource source = TelemetrySource.resolve(s.openTelemetry, s.config::get, mcpPort, loader);
+    try {
+      return assemble(s, oauth, loader, tools, paths, urls, caller, json,
+          Telemetry.of(source, s.config, toolNames(tools), json));
+    } catch (RuntimeException | Error e) {
+      source.close();
+      throw e;
+    }
+  }
+
+  private static ServerAssembly assemble(ServerSettings s, ResourceServer oauth, ClassLoader loader,
+      List<BoundTool> tools, PathGuard paths, UrlGuard urls, Caller caller, McpJsonMapper json, Telemetry telemetry) {
     AuditSink trail = s.auditSink != null ? s.auditSink : defaultAudit(s);
     // every decision the audit trail records is counted too (refusals, auth failures, the backend's state)
     AuditSink audit = trail.and(telemetry.auditMetrics());
@@ -138,8 +161,12 @@ public final class ServerAssembly implements SdkServers, AutoCloseable {
    */
   @Override
   public void close() {
-    if (trail instanceof AsyncAuditSink async) {
-      async.close();
+    try {
+      if (trail instanceof AsyncAuditSink async) {
+        async.close();
+      }
+    } finally {
+      telemetry.close(); // a provider's exporter or endpoint (toolwarden-prometheus) stops with the server
     }
   }
 
@@ -180,13 +207,16 @@ public final class ServerAssembly implements SdkServers, AutoCloseable {
 
   /** Builds the SDK server on a session-per-connection transport (stdio). */
   public McpSyncServer build(McpServerTransportProvider transport) {
+    if (transport instanceof SessionCount sessions) {
+      telemetry.observeSessions(sessions); // toolwarden.sessions.active, mcp.server.session.duration
+    }
     return configure(McpServer.sync(transport));
   }
 
   /** Builds the SDK server on the Streamable HTTP transport. */
   public McpSyncServer build(McpStreamableServerTransportProvider transport) {
     if (transport instanceof SessionCount sessions) {
-      telemetry.observeSessions(sessions); // toolwarden.sessions.active
+      telemetry.observeSessions(sessions); // toolwarden.sessions.active, mcp.server.session.duration
     }
     return configure(McpServer.sync(transport));
   }
