@@ -45,10 +45,6 @@ record MetricsAddress(String host, int port) {
     }
   }
 
-  String url() {
-    return "http://" + this + "/metrics";
-  }
-
   @Override
   public String toString() {
     return (host.contains(":") ? "[" + host + "]" : host) + ":" + port;

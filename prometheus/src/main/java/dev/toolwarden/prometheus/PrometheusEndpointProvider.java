@@ -58,7 +58,8 @@ public final class PrometheusEndpointProvider implements OpenTelemetryProvider {
           + e.getClass().getSimpleName() + "): is the port taken?");
     }
     SdkMeterProvider meters = SdkMeterProvider.builder().registerMetricReader(endpoint).build();
-    LOG.info("Prometheus metrics at {}", at.url());
+    // no URL in the line: launchers that take the first URL a server prints (tests, scripts) must find the MCP one
+    LOG.info("Prometheus metrics served on {}, path /metrics", at);
     return Optional.of(new MetricsOnlyTelemetry(meters));
   }
 }
