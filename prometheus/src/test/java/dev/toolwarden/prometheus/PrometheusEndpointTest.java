@@ -88,6 +88,15 @@ class PrometheusEndpointTest {
   }
 
   @Test
+  void aStartUpThatFailsAfterTheEndpointStartedStopsIt() throws Exception {
+    int metricsPort = freePort();
+    ServerBuilder builder = server().config("metrics.prometheus", String.valueOf(metricsPort))
+        .config("audit.queue", "lots"); // read after the endpoint started: the start-up fails there
+    assertThrows(ToolwardenStartupException.class, () -> builder.http(HttpOptions.loopback(0)).close());
+    assertThrows(ConnectException.class, () -> new Socket("127.0.0.1", metricsPort).close(), "nothing left listening");
+  }
+
+  @Test
   void aBarePortListensOnLoopbackOnly() throws Exception {
     assertEquals(new MetricsAddress("127.0.0.1", 9464), MetricsAddress.parse("9464"));
     assertEquals(new MetricsAddress("::1", 9464), MetricsAddress.parse("[::1]:9464"));

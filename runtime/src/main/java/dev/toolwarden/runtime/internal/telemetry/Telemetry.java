@@ -7,7 +7,6 @@ import dev.toolwarden.runtime.internal.config.Config;
 import dev.toolwarden.runtime.internal.config.Setting;
 import io.modelcontextprotocol.common.McpTransportContext;
 import io.modelcontextprotocol.json.McpJsonMapper;
-import io.opentelemetry.api.GlobalOpenTelemetry;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.Span;
@@ -59,14 +58,9 @@ public final class Telemetry implements AutoCloseable {
   }
 
   /**
-   * Telemetry of a server, configured from {@code config}: over {@code otel}, or when null over the global
-   * OpenTelemetry (the Java agent's, autoconfigure's, one the application set, or a no-op).
+   * Telemetry of a server over {@code source} (the builder's OpenTelemetry, a provider's, or the global one, see
+   * {@link TelemetrySource#resolve}), configured from {@code config}; {@link #close} closes the source.
    */
-  public static Telemetry of(OpenTelemetry otel, Config config, Set<String> tools, McpJsonMapper json) {
-    return of(otel != null ? otel : GlobalOpenTelemetry.get(), tools, recordArguments(config), json);
-  }
-
-  /** Telemetry of a server over {@code source}, configured from {@code config}; {@link #close} closes the source. */
   public static Telemetry of(TelemetrySource source, Config config, Set<String> tools, McpJsonMapper json) {
     return new Telemetry(source, tools, recordArguments(config), json);
   }
