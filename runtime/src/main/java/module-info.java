@@ -1,7 +1,7 @@
 /**
  * Toolwarden's runtime. The API is what a user writes against ({@code dev.toolwarden.runtime} and its
- * {@code audit}, {@code auth}, {@code http}, {@code path}, {@code ratelimit} and {@code url} packages) plus
- * {@code dev.toolwarden.runtime.spi}, the contract with generated code (stable within a minor version).
+ * {@code audit}, {@code auth}, {@code http}, {@code path}, {@code ratelimit}, {@code telemetry} and {@code url}
+ * packages) plus {@code dev.toolwarden.runtime.spi}, the contract with generated code (stable within a minor version).
  * Everything under {@code dev.toolwarden.runtime.internal} may change in any release and is not exported.
  *
  * <p>On the module path, a module with {@code @McpTool} classes declares its generated bundles:
@@ -30,8 +30,9 @@ module dev.toolwarden.runtime {
   requires org.slf4j;
   requires com.nimbusds.jose.jwt;
   requires java.net.http;
-  // traces and metrics (internal/telemetry): the OpenTelemetry API only, a no-op until the application adds an SDK
-  requires io.opentelemetry.api;
+  // traces and metrics (internal/telemetry): the OpenTelemetry API only, a no-op until the application adds an SDK;
+  // transitive because the telemetry SPI (OpenTelemetryProvider) returns an OpenTelemetry
+  requires transitive io.opentelemetry.api;
   requires io.opentelemetry.context;
   // generated bundles carry @javax.annotation.processing.Generated (SOURCE retention): a user's module compiles
   // against it through this module without declaring java.compiler itself, and nothing needs it at run time
@@ -44,6 +45,7 @@ module dev.toolwarden.runtime {
   exports dev.toolwarden.runtime.path;
   exports dev.toolwarden.runtime.ratelimit;
   exports dev.toolwarden.runtime.spi;
+  exports dev.toolwarden.runtime.telemetry;
   exports dev.toolwarden.runtime.url;
   // the Redis backend falls back to the in-memory limiter and reads its settings like every other part
   exports dev.toolwarden.runtime.internal.ratelimit to dev.toolwarden.redis;
@@ -58,4 +60,5 @@ module dev.toolwarden.runtime {
 
   uses dev.toolwarden.runtime.spi.ToolBundle;
   uses dev.toolwarden.runtime.ratelimit.RateLimiterBackendProvider;
+  uses dev.toolwarden.runtime.telemetry.OpenTelemetryProvider;
 }

@@ -18,8 +18,8 @@ import java.nio.file.Path;
  * the other {@code TOOLWARDEN_OAUTH_*} settings): every request then needs a bearer token from that
  * issuer, for that resource, with the scopes of the tool it calls.
  *
- * <p>With {@code TOOLWARDEN_METRICS_PROMETHEUS=[host:]port} it serves its metrics to Prometheus (see
- * {@link Observability}).
+ * <p>With {@code TOOLWARDEN_METRICS_PROMETHEUS=[host:]port} it serves its metrics to Prometheus: the
+ * {@code toolwarden-prometheus} module on its class path reads that setting, no code here.
  */
 public final class ExampleServer {
 
@@ -29,7 +29,6 @@ public final class ExampleServer {
   public static void main(String[] args) throws Exception {
     String transport = args.length > 0 ? args[0] : "http";
     int port = "http".equals(transport) && args.length > 1 ? Integer.parseInt(args[1]) : 8080;
-    String metrics = Observability.install("http".equals(transport) ? port : -1); // before the server is built
     var server = Toolwarden.server("toolwarden-example", "0.1.0")
         .instructions("Example tools: workspace files, an order book and a report builder.")
         .tools(new WorkspaceTools(), OrderTools.demo(), new ReportTools())
@@ -44,9 +43,6 @@ public final class ExampleServer {
         }
         var running = server.http(options);
         System.err.println("Toolwarden example server listening on " + running.url());
-        if (metrics != null) {
-          System.err.println("Prometheus metrics at " + metrics);
-        }
         oauth.ifPresent(rs -> System.err.println("OAuth: tokens from " + rs.issuer() + " for " + rs.resource()
             + "; protected resource metadata at " + rs.metadataUrl()));
         System.err.println("Connect an MCP client, e.g.: npx @modelcontextprotocol/inspector --cli "

@@ -243,7 +243,9 @@ public final class ServerBuilder {
    */
   public RunningServer http(HttpOptions options) {
     HttpTransport.check(options);
-    ServerAssembly assembly = ServerAssembly.assemble(settings, options.oauth());
+    // the configured MCP port, which a telemetry provider's endpoint must not take (0: ephemeral, never a clash)
+    ServerAssembly assembly = ServerAssembly.assemble(settings, options.oauth(),
+        options.port() == 0 ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(options.port()));
     HttpOptions effective = options;
     if (options.oauth() != null && !ResourceServerAccess.hasEvents(options.oauth())) {
       // auth failures join every other decision in the audit trail

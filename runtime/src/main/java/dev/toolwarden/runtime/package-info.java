@@ -6,7 +6,7 @@
  * caller may see, and read secrets with {@link dev.toolwarden.runtime.Secrets}.
  *
  * <p>Everything a user writes against lives here and in the {@code audit}, {@code auth}, {@code http},
- * {@code path} and {@code ratelimit} sub-packages; {@code spi} is for generated code; {@code internal} packages
- * are not API and change without notice (the module does not export them).
+ * {@code path}, {@code ratelimit} and {@code telemetry} sub-packages; {@code spi} is for generated code;
+ * {@code internal} packages are not API and change without notice (the module does not export them).
  */
 package dev.toolwarden.runtime;

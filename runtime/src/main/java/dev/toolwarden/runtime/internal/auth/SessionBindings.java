@@ -34,6 +34,28 @@ public final class SessionBindings {
     UNKNOWN
   }
 
+  /** Why a binding ended. */
+  public enum End {
+    /** The client ended the session ({@link #remove}). */
+    CLOSED,
+    /** It outlived its idle time or its absolute lifetime. */
+    EXPIRED,
+    /** Forgotten to make room for a newer session of the same principal. */
+    EVICTED
+  }
+
+  /** Told of every session this class forgets (telemetry: how long sessions live). */
+  @FunctionalInterface
+  public interface EndListener {
+    /**
+     * Session {@code sessionId} ended; called under this class's lock or on a request thread, so it must not block.
+     *
+     * @param tag what was bound with it ({@link #bind(String, String, String)}), or null
+     * @param livedMillis from its binding to now
+     */
+    void ended(String sessionId, String tag, long livedMillis, End end);
+  }
+
   /** Sessions one principal may hold at once unless configured otherwise. */
   public static final int DEFAULT_PER_PRINCIPAL = 64;
   /** Sessions the whole server may hold at once unless configured otherwise. */
@@ -49,15 +71,18 @@ public final class SessionBindings {
   private final Map<String, Binding> bindings = new ConcurrentHashMap<>();
   private volatile long lastSweep;
   private long bound;
+  private volatile EndListener ends = (id, tag, lived, end) -> { };
 
   private static final class Binding {
     final String principal;
+    final String tag;
     final long created;
     final long order; // breaks ties between sessions seen in the same millisecond
     volatile long lastSeen;
 
-    Binding(String principal, long now, long order) {
+    Binding(String principal, String tag, long now, long order) {
       this.principal = principal;
+      this.tag = tag;
       this.created = now;
       this.order = order;
       this.lastSeen = now;
@@ -90,15 +115,30 @@ public final class SessionBindings {
     return Duration.ofMillis(idleMillis);
   }
 
+  /** Tells {@code listener} of every session forgotten from now on (replacing the previous listener). */
+  public void onEnd(EndListener listener) {
+    this.ends = listener;
+  }
+
   /**
    * Binds a new session id to {@code principalKey} (see {@link VerifiedToken#principalKey()}).
    *
    * @return the sessions forgotten to make room or because they expired: close them in the SDK
    */
-  public synchronized List<String> bind(String sessionId, String principalKey) {
+  public List<String> bind(String sessionId, String principalKey) {
+    return bind(sessionId, principalKey, null);
+  }
+
+  /**
+   * Binds a new session id to {@code principalKey}, with a {@code tag} handed back to the {@link EndListener} when it
+   * ends (the negotiated protocol version, for telemetry).
+   *
+   * @return the sessions forgotten to make room or because they expired: close them in the SDK
+   */
+  public synchronized List<String> bind(String sessionId, String principalKey, String tag) {
     long now = clock.millis();
     List<String> forgotten = sweep(now, false);
-    if (bindings.putIfAbsent(sessionId, new Binding(principalKey, now, bound++)) != null) {
+    if (bindings.putIfAbsent(sessionId, new Binding(principalKey, tag, now, bound++)) != null) {
       return forgotten; // already bound (ids are random UUIDs: never in practice)
     }
     List<Map.Entry<String, Binding>> others = new ArrayList<>();
@@ -114,6 +154,7 @@ public final class SessionBindings {
       for (Map.Entry<String, Binding> e : others.subList(0, excess)) {
         if (bindings.remove(e.getKey(), e.getValue())) {
           forgotten.add(e.getKey());
+          ended(e.getKey(), e.getValue(), now, End.EVICTED);
         }
       }
     }
@@ -131,7 +172,9 @@ public final class SessionBindings {
       return Check.OTHER_PRINCIPAL; // the owner's session stays alive and untouched
     }
     if (expired(b, now)) {
-      bindings.remove(sessionId, b);
+      if (bindings.remove(sessionId, b)) {
+        ended(sessionId, b, now, End.EXPIRED);
+      }
       return Check.EXPIRED;
     }
     b.lastSeen = now;
@@ -159,12 +202,23 @@ public final class SessionBindings {
 
   /** Forgets a session (the client ended it). */
   public void remove(String sessionId) {
-    bindings.remove(sessionId);
+    Binding b = bindings.remove(sessionId);
+    if (b != null) {
+      ended(sessionId, b, clock.millis(), End.CLOSED);
+    }
   }
 
   /** How many sessions are bound (tests, metrics). */
   public int size() {
     return bindings.size();
+  }
+
+  private void ended(String sessionId, Binding b, long now, End end) {
+    try {
+      ends.ended(sessionId, b.tag, Math.max(0, now - b.created), end);
+    } catch (RuntimeException e) {
+      // telemetry never stops a session from ending
+    }
   }
 
   private boolean expired(Binding b, long now) {
@@ -180,6 +234,7 @@ public final class SessionBindings {
     for (Map.Entry<String, Binding> e : bindings.entrySet()) {
       if (expired(e.getValue(), now) && bindings.remove(e.getKey(), e.getValue())) {
         expired.add(e.getKey());
+        ended(e.getKey(), e.getValue(), now, End.EXPIRED);
       }
     }
     return expired;

@@ -66,6 +66,8 @@ public enum Setting {
 
   TELEMETRY_RECORD_ARGUMENTS("telemetry.record-arguments", ValueType.BOOLEAN, "false",
       "spans carry the tool arguments as the audit trail shows them (`@Redact` values masked); see docs/observability.md"),
+  METRICS_PROMETHEUS("metrics.prometheus", ValueType.TEXT, "",
+      "toolwarden-prometheus: `[host:]port` of a Prometheus text endpoint at `/metrics` (loopback unless a host is named; never the MCP port)"),
 
   REDIS_URL(true, "redis.url", ValueType.TEXT, "", "toolwarden-redis: `redis://host:port[/db]`, `rediss://` for TLS, never a password"),
   REDIS_PASSWORD("redis.password", ValueType.SECRET, "", "toolwarden-redis: the Redis password (unless `redis.password-secret` names another variable)"),

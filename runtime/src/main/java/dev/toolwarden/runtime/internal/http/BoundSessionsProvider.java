@@ -2,9 +2,11 @@ package dev.toolwarden.runtime.internal.http;
 
 import dev.toolwarden.runtime.internal.transport.ForwardingTransportProvider;
 import dev.toolwarden.runtime.internal.auth.SessionBindings;
+import dev.toolwarden.runtime.internal.telemetry.EndedSession;
 import dev.toolwarden.runtime.internal.telemetry.SessionCount;
 import io.modelcontextprotocol.spec.McpStreamableServerSession;
 import io.modelcontextprotocol.spec.McpStreamableServerTransportProvider;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -101,7 +103,9 @@ final class BoundSessionsProvider extends ForwardingTransportProvider implements
         throw new IllegalStateException("an MCP session may only start on a request that passed the session guard");
       }
       McpStreamableServerSession.McpStreamableServerSessionInit init = factory.startSession(initializeRequest);
-      forgotten.addAll(bindings.bind(init.session().getId(), owner));
+      // tagged with the negotiated protocol version: the session histogram's mcp.protocol.version
+      String version = EndedSession.negotiated(initializeRequest.protocolVersion(), delegate.protocolVersions());
+      forgotten.addAll(bindings.bind(init.session().getId(), owner, version));
       live.put(init.session().getId(), init.session());
       return init;
     });
@@ -110,5 +114,15 @@ final class BoundSessionsProvider extends ForwardingTransportProvider implements
   @Override
   public int activeSessions() {
     return bindings.size();
+  }
+
+  @Override
+  public void reportEnds(EndedSession.Listener ends) {
+    bindings.onEnd((id, version, lived, end) -> ends.ended(new EndedSession(true, version, Duration.ofMillis(lived),
+        switch (end) {
+          case CLOSED -> EndedSession.Cause.CLOSED;
+          case EXPIRED -> EndedSession.Cause.EXPIRED;
+          case EVICTED -> EndedSession.Cause.EVICTED;
+        })));
   }
 }

@@ -22,6 +22,7 @@ import dev.toolwarden.runtime.internal.pipeline.ToolCallHandler;
 import dev.toolwarden.runtime.internal.ratelimit.InMemoryRateLimiter;
 import dev.toolwarden.runtime.internal.telemetry.SessionCount;
 import dev.toolwarden.runtime.internal.telemetry.Telemetry;
+import dev.toolwarden.runtime.internal.telemetry.TelemetrySource;
 import dev.toolwarden.runtime.internal.telemetry.TracedFeatures;
 import dev.toolwarden.runtime.internal.url.UrlGuard;
 import dev.toolwarden.runtime.ratelimit.RateLimiterBackend;
@@ -48,6 +49,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.ServiceLoader;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -95,6 +97,14 @@ public final class ServerAssembly implements SdkServers, AutoCloseable {
 
   /** Checks and assembles the server; {@code oauth} is null without OAuth. */
   public static ServerAssembly assemble(ServerSettings s, ResourceServer oauth) {
+    return assemble(s, oauth, OptionalInt.empty());
+  }
+
+  /**
+   * Checks and assembles the server; {@code oauth} is null without OAuth, {@code mcpPort} the configured HTTP port
+   * (empty over stdio or for an ephemeral port: a telemetry provider's endpoint must not take it).
+   */
+  public static ServerAssembly assemble(ServerSettings s, ResourceServer oauth, OptionalInt mcpPort) {
     if (s.config.flag(Setting.STARTUP_JSON_WARMUP).orElse(true)) {
       JsonWarmup.startOnce(); // Jackson on the second core while the bundles and the pipeline load here
     }
@@ -114,7 +124,20 @@ public final class ServerAssembly implements SdkServers, AutoCloseable {
     UrlGuard urls = new UrlGuard(s.egress);
     Caller caller = new Caller(Caller.ANONYMOUS, grants(s, policies));
     McpJsonMapper json = McpJsonDefaults.getMapper();
-    Telemetry telemetry = Telemetry.of(s.openTelemetry, s.config, toolNames(tools), json);
+    // the builder's OpenTelemetry, else a provider's (e.g. toolwarden-prometheus), else the global one; what a
+    // provider made (its endpoint listening already) is closed when the start-up fails from here on
+    TelemetrySource source = TelemetrySource.resolve(s.openTelemetry, s.config::get, mcpPort, loader);
+    try {
+      return assemble(s, oauth, loader, bound, paths, urls, caller, json,
+          Telemetry.of(source, s.config, toolNames(tools), json));
+    } catch (RuntimeException | Error e) {
+      source.close();
+      throw e;
+    }
+  }
+
+  private static ServerAssembly assemble(ServerSettings s, ResourceServer oauth, ClassLoader loader,
+      BoundFeatures bound, PathGuard paths, UrlGuard urls, Caller caller, McpJsonMapper json, Telemetry telemetry) {
     AuditSink trail = s.auditSink != null ? s.auditSink : defaultAudit(s);
     // every decision the audit trail records is counted too (refusals, auth failures, the backend's state)
     AuditSink audit = trail.and(telemetry.auditMetrics());
@@ -126,7 +149,7 @@ public final class ServerAssembly implements SdkServers, AutoCloseable {
     Map<String, ToolCallHandler> handlers = new LinkedHashMap<>();
     Map<String, List<String>> toolScopes = new LinkedHashMap<>();
     PrevalidatedSchemas schemas = new PrevalidatedSchemas();
-    for (BoundTool t : tools) {
+    for (BoundTool t : bound.tools()) {
       ToolCallHandler handler = new ToolCallHandler(t.definition(), t.target(), chain, callers, paths, urls);
       handlers.put(t.definition().name(), handler);
       McpSchema.Tool tool = SdkTools.toSdkTool(t.definition(), json);
@@ -148,8 +171,12 @@ public final class ServerAssembly implements SdkServers, AutoCloseable {
    */
   @Override
   public void close() {
-    if (trail instanceof AsyncAuditSink async) {
-      async.close();
+    try {
+      if (trail instanceof AsyncAuditSink async) {
+        async.close();
+      }
+    } finally {
+      telemetry.close(); // a provider's exporter or endpoint (toolwarden-prometheus) stops with the server
     }
   }
 
@@ -200,13 +227,16 @@ public final class ServerAssembly implements SdkServers, AutoCloseable {
 
   /** Builds the SDK server on a session-per-connection transport (stdio). */
   public McpSyncServer build(McpServerTransportProvider transport) {
+    if (transport instanceof SessionCount sessions) {
+      telemetry.observeSessions(sessions); // toolwarden.sessions.active, mcp.server.session.duration
+    }
     return configure(McpServer.sync(transport));
   }
 
   /** Builds the SDK server on the Streamable HTTP transport. */
   public McpSyncServer build(McpStreamableServerTransportProvider transport) {
     if (transport instanceof SessionCount sessions) {
-      telemetry.observeSessions(sessions); // toolwarden.sessions.active
+      telemetry.observeSessions(sessions); // toolwarden.sessions.active, mcp.server.session.duration
     }
     return configure(McpServer.sync(transport));
   }

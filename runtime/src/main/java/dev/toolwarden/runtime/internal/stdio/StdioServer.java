@@ -51,8 +51,8 @@ public final class StdioServer {
       throw new UncheckedIOException(e);
     }
     // the SDK reads only lines the filter already accepted; its own limit is a backstop
-    McpSyncServer server = serverFactory.apply(
-        new SerializedSends(new StdioServerTransportProvider(json, sdkIn, protocolOut, MAX_LINE_BYTES + 1)));
+    McpSyncServer server = serverFactory.apply(new StdioSessions(
+        new SerializedSends(new StdioServerTransportProvider(json, sdkIn, protocolOut, MAX_LINE_BYTES + 1))));
     try {
       new LineFilter(json, pipe, protocolOut, pending, MAX_LINE_BYTES).run(in);
     } catch (IOException e) {

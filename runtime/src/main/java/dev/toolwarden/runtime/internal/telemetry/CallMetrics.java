@@ -144,11 +144,35 @@ final class CallMetrics {
     return AUTH_CAUSES.contains(kind) ? kind : OTHER;
   }
 
-  /** The gauge of the sessions a transport holds. */
+  /**
+   * The gauge of the sessions a transport holds, and the MCP conventions' session histogram, recorded as each one
+   * ends with the conventions' attributes only (transport, protocol, negotiated version, error type): bounded.
+   */
   void observeSessions(SessionCount sessions) {
     meter.gaugeBuilder("toolwarden.sessions.active").ofLongs().setUnit("{session}")
-        .setDescription("MCP sessions the server holds (Streamable HTTP)")
+        .setDescription("MCP sessions the server holds (Streamable HTTP: bound sessions; stdio: 1 once initialized)")
         .buildWithCallback(m -> m.record(sessions.activeSessions()));
+    DoubleHistogram lived = meter.histogramBuilder("mcp.server.session.duration").setUnit("s")
+        .setDescription("The duration of the MCP session as observed on the MCP server")
+        .setExplicitBucketBoundariesAdvice(DURATION_BUCKETS).build();
+    sessions.reportEnds(ended -> lived.record(ended.lived().toNanos() / 1e9, sessionAttributes(ended)));
+  }
+
+  /** The error type of a session the server ended against the client's will; null for a normal end. */
+  static final String EVICTED = "evicted";
+
+  private static Attributes sessionAttributes(EndedSession ended) {
+    var b = Attributes.builder().put(McpAttributes.NETWORK_TRANSPORT, ended.http() ? "tcp" : "pipe");
+    if (ended.http()) {
+      b.put(McpAttributes.NETWORK_PROTOCOL_NAME, "http");
+    }
+    if (ended.protocolVersion() != null) {
+      b.put(McpAttributes.PROTOCOL_VERSION, ended.protocolVersion());
+    }
+    if (ended.cause() == EndedSession.Cause.EVICTED) {
+      b.put(McpAttributes.ERROR_TYPE, EVICTED);
+    }
+    return b.build();
   }
 
   /** Whether the rate-limit backend reported an outage that has not ended. */

@@ -28,6 +28,8 @@ public final class McpAttributes {
   public static final AttributeKey<String> SESSION = AttributeKey.stringKey("mcp.session.id");
   /** {@code tcp} (HTTP) or {@code pipe} (stdio). */
   public static final AttributeKey<String> NETWORK_TRANSPORT = AttributeKey.stringKey("network.transport");
+  /** {@code http} for a Streamable HTTP session (the session histogram). */
+  public static final AttributeKey<String> NETWORK_PROTOCOL_NAME = AttributeKey.stringKey("network.protocol.name");
   /** {@code tool_error} for an {@code isError} result, as the conventions ask. */
   public static final AttributeKey<String> ERROR_TYPE = AttributeKey.stringKey("error.type");
   /** The opt-in redacted arguments, as JSON. */

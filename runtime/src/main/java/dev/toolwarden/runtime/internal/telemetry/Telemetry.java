@@ -7,7 +7,6 @@ import dev.toolwarden.runtime.internal.config.Config;
 import dev.toolwarden.runtime.internal.config.Setting;
 import io.modelcontextprotocol.common.McpTransportContext;
 import io.modelcontextprotocol.json.McpJsonMapper;
-import io.opentelemetry.api.GlobalOpenTelemetry;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.Span;
@@ -25,7 +24,7 @@ import java.util.Set;
  * MCP; policy decisions carry the audit trail's reason codes. Argument values reach a span only when
  * {@code toolwarden.telemetry.record-arguments=true}, and then with {@code @Redact} applied.
  */
-public final class Telemetry {
+public final class Telemetry implements AutoCloseable {
 
   /** The instrumentation scope name of the tracer and the meter. */
   public static final String SCOPE = "dev.toolwarden.runtime";
@@ -34,8 +33,11 @@ public final class Telemetry {
   private final CallMetrics metrics;
   private final boolean recordArguments;
   private final McpJsonMapper json;
+  private final TelemetrySource source;
 
-  private Telemetry(OpenTelemetry otel, Set<String> tools, boolean recordArguments, McpJsonMapper json) {
+  private Telemetry(TelemetrySource source, Set<String> tools, boolean recordArguments, McpJsonMapper json) {
+    OpenTelemetry otel = source.openTelemetry();
+    this.source = source;
     this.tracer = otel.getTracer(SCOPE);
     this.propagator = otel.getPropagators().getTextMapPropagator();
     this.metrics = new CallMetrics(otel.getMeter(SCOPE), tools);
@@ -52,15 +54,21 @@ public final class Telemetry {
    * @param json how arguments are written when recorded
    */
   public static Telemetry of(OpenTelemetry otel, Set<String> tools, boolean recordArguments, McpJsonMapper json) {
-    return new Telemetry(otel, tools, recordArguments, json);
+    return new Telemetry(TelemetrySource.of(otel), tools, recordArguments, json);
   }
 
   /**
-   * Telemetry of a server, configured from {@code config}: over {@code otel}, or when null over the global
-   * OpenTelemetry (the Java agent's, autoconfigure's, one the application set, or a no-op).
+   * Telemetry of a server over {@code source} (the builder's OpenTelemetry, a provider's, or the global one, see
+   * {@link TelemetrySource#resolve}), configured from {@code config}; {@link #close} closes the source.
    */
-  public static Telemetry of(OpenTelemetry otel, Config config, Set<String> tools, McpJsonMapper json) {
-    return of(otel != null ? otel : GlobalOpenTelemetry.get(), tools, recordArguments(config), json);
+  public static Telemetry of(TelemetrySource source, Config config, Set<String> tools, McpJsonMapper json) {
+    return new Telemetry(source, tools, recordArguments(config), json);
+  }
+
+  /** Closes the OpenTelemetry a provider made for this server (see {@link TelemetrySource#close}). */
+  @Override
+  public void close() {
+    source.close();
   }
 
   /** Telemetry that records nothing. */
@@ -149,7 +157,10 @@ public final class Telemetry {
     return h instanceof Map<?, ?> m ? (Map<String, String>) m : null;
   }
 
-  /** Reports the sessions {@code sessions} holds as the gauge {@code toolwarden.sessions.active}. */
+  /**
+   * Reports the sessions {@code sessions} holds ({@code toolwarden.sessions.active}) and how long each one lived
+   * ({@code mcp.server.session.duration}).
+   */
   public void observeSessions(SessionCount sessions) {
     metrics.observeSessions(sessions);
   }

@@ -6,8 +6,8 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * What the HTTP transport hands to telemetry through the SDK's transport context: the W3C trace headers, the
- * {@code MCP-Protocol-Version} header and the JSON-RPC request id. Plain strings, nothing of OpenTelemetry, so the
+ * What the transports hand to telemetry through the SDK's transport context: the W3C trace headers and the
+ * {@code MCP-Protocol-Version} header (HTTP), and the JSON-RPC request id (HTTP and stdio). Plain strings, nothing of OpenTelemetry, so the
  * transport stays free of it; values are cut to a bounded length because they come from the client.
  */
 public final class TransportMetadata {
@@ -40,6 +40,16 @@ public final class TransportMetadata {
       }
     }
     into.put(HEADERS_KEY, headers);
+    if (requestId != null) {
+      into.put(REQUEST_ID_KEY, bounded(requestId.toString()));
+    }
+  }
+
+  /**
+   * Adds only the request's JSON-RPC id to the values of its transport context (stdio: there are no headers, so the
+   * request is not marked as HTTP).
+   */
+  public static void captureRequestId(Object requestId, Map<String, Object> into) {
     if (requestId != null) {
       into.put(REQUEST_ID_KEY, bounded(requestId.toString()));
     }

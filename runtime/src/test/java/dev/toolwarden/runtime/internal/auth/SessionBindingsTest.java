@@ -109,4 +109,24 @@ class SessionBindingsTest {
     assertFalse(bounded.isFull(expired), "expired sessions make room");
     assertEquals(java.util.Set.of("a", "b"), java.util.Set.copyOf(expired), "and are handed back to be closed");
   }
+
+  @Test
+  void everyForgottenSessionIsReportedOnceWithItsTagHowLongItLivedAndWhy() {
+    SessionBindings bounded = new SessionBindings(Duration.ofMinutes(10), Duration.ofHours(1), 2, 10, clock);
+    java.util.List<String> ends = new java.util.ArrayList<>();
+    bounded.onEnd((id, tag, lived, end) -> ends.add(id + " " + tag + " " + lived + " " + end));
+    bounded.bind("closed", "alice", "2025-06-18");
+    clock.now = clock.now.plus(Duration.ofSeconds(3));
+    bounded.remove("closed");
+    bounded.remove("closed"); // already gone: nothing more to report
+    bounded.bind("old", "bob", "2025-03-26");
+    bounded.bind("mid", "bob", null);
+    clock.now = clock.now.plus(Duration.ofSeconds(1));
+    bounded.bind("new", "bob", null); // bob's third: his least recently used one goes
+    clock.now = clock.now.plus(Duration.ofMinutes(11));
+    assertEquals(SessionBindings.Check.EXPIRED, bounded.check("mid", "bob"));
+    bounded.expire();
+    assertEquals(java.util.List.of("closed 2025-06-18 3000 CLOSED", "old 2025-03-26 1000 EVICTED",
+        "mid null 661000 EXPIRED", "new null 660000 EXPIRED"), ends);
+  }
 }

@@ -107,6 +107,15 @@ class HttpTelemetryTest {
         HttpResponse.BodyHandlers.ofString());
     assertTrue(delete.statusCode() < 300, delete.statusCode() + " " + delete.body());
     assertEquals(1, activeSessions(), "the ended session is forgotten");
+
+    // its end is one sample of the conventions' session histogram: transport, protocol, version; no session id
+    var points = otel.collect().stream().filter(m -> m.getName().equals("mcp.server.session.duration"))
+        .flatMap(m -> m.getHistogramData().getPoints().stream()).toList();
+    assertEquals(1, points.size(), points.toString());
+    assertEquals(io.opentelemetry.api.common.Attributes.builder().put("network.transport", "tcp")
+        .put("network.protocol.name", "http").put("mcp.protocol.version", "2025-06-18").build(),
+        points.get(0).getAttributes());
+    assertEquals(1, points.get(0).getCount());
   }
 
   private long activeSessions() {
