@@ -46,7 +46,7 @@ class SpringToolwardenTestClientTest {
   @Test
   void callsTheToolBeanWithItsInjectedDependencies() {
     try (ToolwardenTestClient client = SpringToolwardenTestClient.of(context)) {
-      ToolResult r = client.callTool("find_orders", Map.of("customer", "ada"));
+      ToolResult r = client.callTool("lookup_orders", Map.of("customer", "ada"));
       assertFalse(r.isError(), r.text());
       assertEquals(Map.of("result", List.of("ada-1", "ada-2")), r.structuredContent());
       assertEquals(1, context.getBean(OrderRepository.class).lookups.get(), "the application's bean served it");

@@ -25,7 +25,7 @@ public class OrderTools {
    *
    * @param customer the customer
    */
-  @McpTool(name = "find_orders", readOnly = true)
+  @McpTool(name = "lookup_orders", readOnly = true)
   @RequiresScope("orders:read")
   public List<String> findOrders(String customer) {
     return orders.idsOf(customer);
