@@ -56,6 +56,7 @@ public final class ToolwardenTestClient implements AutoCloseable {
   private final CapturedAudit audit = new CapturedAudit();
   private volatile RequestCaller caller = RequestCaller.DEFAULT;
   private KitServer server;
+  private RuntimeException startFailure;
   private boolean closed;
 
   private ToolwardenTestClient(ServerBuilder builder) {
@@ -227,9 +228,17 @@ public final class ToolwardenTestClient implements AutoCloseable {
     if (closed) {
       throw new IllegalStateException("this test client is closed");
     }
+    if (startFailure != null) {
+      throw startFailure; // the builder is spent: the same refusal again
+    }
     if (server == null) {
       Supplier<RequestCaller> current = () -> caller;
-      server = KitServer.start(builder, clock, audit, current);
+      try {
+        server = KitServer.start(builder, clock, audit, current);
+      } catch (RuntimeException e) {
+        startFailure = e;
+        throw e;
+      }
     }
     return server.client();
   }
@@ -308,7 +317,7 @@ public final class ToolwardenTestClient implements AutoCloseable {
   }
 
   private void requireNotStarted(String what) {
-    if (server != null || closed) {
+    if (server != null || startFailure != null || closed) {
       throw new IllegalStateException(what + "(..) configures the server: call it before the first request");
     }
   }
