@@ -54,6 +54,8 @@ public final class ToolwardenTestClient implements AutoCloseable {
   private final ServerBuilder builder;
   private final ManualClock clock = new ManualClock();
   private final CapturedAudit audit = new CapturedAudit();
+  /** Guards the life cycle (assembly, start failure, close); requests run outside it, concurrently. */
+  private final Object lifecycle = new Object();
   private volatile RequestCaller caller = RequestCaller.DEFAULT;
   private KitServer server;
   private RuntimeException startFailure;
@@ -92,9 +94,11 @@ public final class ToolwardenTestClient implements AutoCloseable {
    *
    * @throws IllegalStateException once the server is assembled
    */
-  public synchronized ToolwardenTestClient root(String rootName, Path dir) {
-    requireNotStarted("root");
-    builder.root(rootName, dir);
+  public ToolwardenTestClient root(String rootName, Path dir) {
+    synchronized (lifecycle) {
+      requireNotStarted("root");
+      builder.root(rootName, dir);
+    }
     return this;
   }
 
@@ -104,9 +108,11 @@ public final class ToolwardenTestClient implements AutoCloseable {
    * @throws IllegalArgumentException when {@code key} is not a known setting
    * @throws IllegalStateException once the server is assembled
    */
-  public synchronized ToolwardenTestClient config(String key, String value) {
-    requireNotStarted("config");
-    builder.config(key, value);
+  public ToolwardenTestClient config(String key, String value) {
+    synchronized (lifecycle) {
+      requireNotStarted("config");
+      builder.config(key, value);
+    }
     return this;
   }
 
@@ -224,23 +230,25 @@ public final class ToolwardenTestClient implements AutoCloseable {
    * The connected SDK client, for what this class does not cover (lists, subscriptions, pings). Its requests carry
    * the caller of {@link #withScopes} and {@link #asPrincipal} too.
    */
-  public synchronized McpSyncClient sdkClient() {
-    if (closed) {
-      throw new IllegalStateException("this test client is closed");
-    }
-    if (startFailure != null) {
-      throw startFailure; // the builder is spent: the same refusal again
-    }
-    if (server == null) {
-      Supplier<RequestCaller> current = () -> caller;
-      try {
-        server = KitServer.start(builder, clock, audit, current);
-      } catch (RuntimeException e) {
-        startFailure = e;
-        throw e;
+  public McpSyncClient sdkClient() {
+    synchronized (lifecycle) {
+      if (closed) {
+        throw new IllegalStateException("this test client is closed");
       }
+      if (startFailure != null) {
+        throw startFailure; // the builder is spent: the same refusal again
+      }
+      if (server == null) {
+        Supplier<RequestCaller> current = () -> caller;
+        try {
+          server = KitServer.start(builder, clock, audit, current);
+        } catch (RuntimeException e) {
+          startFailure = e;
+          throw e;
+        }
+      }
+      return server.client();
     }
-    return server.client();
   }
 
   // ---- what the server recorded --------------------------------------------------------------
@@ -285,13 +293,15 @@ public final class ToolwardenTestClient implements AutoCloseable {
 
   /** Ends the session and stops the server. */
   @Override
-  public synchronized void close() {
-    if (closed) {
-      return;
-    }
-    closed = true;
-    if (server != null) {
-      server.close();
+  public void close() {
+    synchronized (lifecycle) {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      if (server != null) {
+        server.close();
+      }
     }
   }
 
