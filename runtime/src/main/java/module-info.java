@@ -48,15 +48,18 @@ module dev.toolwarden.runtime {
   exports dev.toolwarden.runtime.telemetry;
   exports dev.toolwarden.runtime.url;
   // the Redis backend falls back to the in-memory limiter and reads its settings like every other part
-  exports dev.toolwarden.runtime.internal.ratelimit to dev.toolwarden.redis;
-  exports dev.toolwarden.runtime.internal.config to dev.toolwarden.redis, dev.toolwarden.spring;
+  exports dev.toolwarden.runtime.internal.ratelimit to dev.toolwarden.redis, dev.toolwarden.test;
+  exports dev.toolwarden.runtime.internal.config to dev.toolwarden.redis, dev.toolwarden.spring, dev.toolwarden.test;
   // the Spring Boot auto-configuration assembles the server from the application's Environment and beans, and
   // installs the MCP endpoint into the application's own servlet container (internal/http/ServletEndpoint)
-  exports dev.toolwarden.runtime.internal.server to dev.toolwarden.spring;
+  exports dev.toolwarden.runtime.internal.server to dev.toolwarden.spring, dev.toolwarden.test;
   exports dev.toolwarden.runtime.internal.http to dev.toolwarden.spring;
   exports dev.toolwarden.runtime.internal.auth to dev.toolwarden.spring;
   exports dev.toolwarden.runtime.internal.audit to dev.toolwarden.spring;
   exports dev.toolwarden.runtime.internal.stdio to dev.toolwarden.spring;
+  // the test kit (toolwarden-test) assembles the server on an in-memory transport, names each request's caller,
+  // runs the rate limits on its own clock and reads Spring's Environment into the runtime's configuration
+  exports dev.toolwarden.runtime.internal.pipeline to dev.toolwarden.test;
 
   uses dev.toolwarden.runtime.spi.ToolBundle;
   uses dev.toolwarden.runtime.ratelimit.RateLimiterBackendProvider;

@@ -22,7 +22,8 @@ record ApiModule(String folder, String artifact) {
   static List<ApiModule> published() {
     return List.of(new ApiModule("annotations", "toolwarden-annotations"),
         new ApiModule("runtime", "toolwarden-runtime"),
-        new ApiModule("redis", "toolwarden-redis"));
+        new ApiModule("redis", "toolwarden-redis"),
+        new ApiModule("test-kit", "toolwarden-test"));
   }
 
   static Path repositoryRoot() {

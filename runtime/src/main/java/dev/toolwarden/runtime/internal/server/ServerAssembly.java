@@ -145,6 +145,9 @@ public final class ServerAssembly implements SdkServers, AutoCloseable {
     limiter.attach(s.name, audit);
     CallChain chain = Pipeline.standard(json, limiter, audit, telemetry);
     CallerResolver callers = oauth != null ? OAuthCallers.resolver() : CallerResolver.fixed(caller);
+    if (s.callers != null) {
+      callers = s.callers.apply(callers);
+    }
     List<McpServerFeatures.SyncToolSpecification> specs = new ArrayList<>();
     Map<String, ToolCallHandler> handlers = new LinkedHashMap<>();
     Map<String, List<String>> toolScopes = new LinkedHashMap<>();

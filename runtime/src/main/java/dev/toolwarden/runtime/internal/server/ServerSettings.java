@@ -66,6 +66,11 @@ public final class ServerSettings {
   public final ResourceNotifier notifier = new ResourceNotifier();
   /** The OpenTelemetry for traces and metrics (e.g. an application's SDK), or null for the global one. */
   public io.opentelemetry.api.OpenTelemetry openTelemetry;
+  /**
+   * Wraps how each call's caller is resolved (given the transport's own resolution: the fixed grant, or the verified
+   * token's caller), or null to keep it. The test kit's in-process client names a principal and scopes per request.
+   */
+  public java.util.function.UnaryOperator<dev.toolwarden.runtime.internal.pipeline.CallerResolver> callers;
 
   /** Settings of a server with this name and version. */
   public ServerSettings(String name, String version) {
