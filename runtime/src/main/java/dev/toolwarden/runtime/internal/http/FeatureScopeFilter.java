@@ -20,7 +20,8 @@ import java.util.Map;
  * the read will be), {@code prompts/get} (the name) or {@code completion/complete} (the reference and argument) whose
  * token lacks the scopes is answered 403 {@code insufficient_scope} before the SDK sees it, with the same rules for
  * secret names: when the lists are filtered, an unknown URI, prompt or reference is refused byte for byte like a
- * forbidden one unless the token holds every feature scope; SDK passthrough features (no policy) always go on.
+ * forbidden one unless the token holds every feature scope; SDK passthrough features (no policy) always go on. A 2026-07-28
+ * request's mirrored headers are checked against its body first ({@link ModernStepUp}).
  */
 final class FeatureScopeFilter implements Filter {
 
@@ -38,7 +39,11 @@ final class FeatureScopeFilter implements Filter {
   public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain) throws IOException, ServletException {
     JsonRpcBody body = ParsedBodyRequest.body(req);
     VerifiedToken verified = OAuthFilter.verified(req);
-    Refusal refusal = body == null || verified == null ? null : judge(body.message(), verified);
+    if (body != null && ModernStepUp.refuseMismatch((HttpServletRequest) req, (HttpServletResponse) res, body)) {
+      return; // a 2026-07-28 request whose mirrored headers are not its body's: 400 -32020
+    }
+    Refusal refusal = body == null || verified == null ? null : judge((HttpServletRequest) req, body.message(),
+        verified);
     if (refusal == null) {
       chain.doFilter(req, res);
       return;
@@ -49,11 +54,11 @@ final class FeatureScopeFilter implements Filter {
   /** What a request names: its label for the audit trail and messages, and the scopes it needs (null: unknown). */
   private record Named(String label, List<String> required, boolean passthrough) {}
 
-  private Refusal judge(McpSchema.JSONRPCMessage message, VerifiedToken verified) {
+  private Refusal judge(HttpServletRequest http, McpSchema.JSONRPCMessage message, VerifiedToken verified) {
     if (!(message instanceof McpSchema.JSONRPCRequest request) || !(request.params() instanceof Map<?, ?> params)) {
       return null;
     }
-    Named named = named(request.method(), params);
+    Named named = named(http, request.method(), params);
     if (named == null) {
       return null; // not a feature request, or a malformed one that the params check answers
     }
@@ -80,10 +85,12 @@ final class FeatureScopeFilter implements Filter {
         .forTool(named.label(), known ? required : List.of());
   }
 
-  private Named named(String method, Map<?, ?> params) {
+  private Named named(HttpServletRequest http, String method, Map<?, ?> params) {
     switch (method) {
       case McpSchema.METHOD_RESOURCES_READ: {
-        if (!(params.get("uri") instanceof String uri)) {
+        // 2026-07-28: the Mcp-Name header, proved equal to the body's uri; before: the body's uri
+        String uri = ModernStepUp.name(http, params, "uri");
+        if (uri == null) {
           return null;
         }
         String servedBy = scopes.servedBy(uri);
@@ -92,7 +99,8 @@ final class FeatureScopeFilter implements Filter {
             servedBy == null && scopes.isPassthroughRead(uri));
       }
       case McpSchema.METHOD_PROMPT_GET: {
-        if (!(params.get("name") instanceof String name)) {
+        String name = ModernStepUp.name(http, params, "name");
+        if (name == null) {
           return null;
         }
         return new Named("prompt '" + name + "'", scopes.forPrompt(name), scopes.isPassthroughPrompt(name));

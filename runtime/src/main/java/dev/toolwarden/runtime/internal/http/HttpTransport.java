@@ -93,7 +93,8 @@ public final class HttpTransport {
 
     SdkEndpoint sdk = null;
     try {
-      sdk = SdkEndpoint.build(options, json, securityValidator(options, port), servers);
+      DefaultServerTransportSecurityValidator origins = securityValidator(options, port);
+      sdk = SdkEndpoint.build(options, json, origins, servers);
 
       ServletContextHandler context = new ServletContextHandler(ServletContextHandler.NO_SESSIONS);
       context.setContextPath("/");
@@ -120,7 +121,7 @@ public final class HttpTransport {
       }
       List<String> scopesSupported = scopesSupported(toolScopes, servers);
       McpEndpointFilters.install(context, ENDPOINT, json, options.maxRequestBytes(), oauth, verifier, toolScopes,
-          scopesSupported, sdk.sessions(), sdk.bound(), servers);
+          scopesSupported, sdk.sessions(), sdk.bound(), servers, origins);
       if (oauth != null) {
         ServletHolder prm = new ServletHolder(new ProtectedResourceMetadataServlet(oauth, scopesSupported, json, ENDPOINT));
         prm.setAsyncSupported(true);

@@ -5,7 +5,9 @@ import dev.toolwarden.runtime.auth.ResourceServer;
 import dev.toolwarden.runtime.auth.TokenVerifier;
 import dev.toolwarden.runtime.internal.auth.SessionBindings;
 import dev.toolwarden.runtime.internal.feature.FeatureLists;
+import dev.toolwarden.runtime.internal.protocol2026.ModernServer;
 import io.modelcontextprotocol.json.McpJsonMapper;
+import io.modelcontextprotocol.server.transport.ServerHttpHeaderValidator;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import java.util.ArrayList;
@@ -26,6 +28,8 @@ import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
  *   <li>{@link ToolScopeFilter} (with OAuth): the per-tool scope check; {@link FeatureScopeFilter} the same for
  *       resources, prompts and completions;
  *   <li>{@link ParamsCheckFilter}: params that do not fit their method;
+ *   <li>{@link ModernEraFilter}: an MCP 2026-07-28 request is answered here, by the adapter, after every check
+ *       above; any other goes on to the SDK;
  *   <li>{@link SessionGuardFilter} (with sessions, not in stateless mode): session ownership and lifetime, last, so that the only thing
  *       after it is the servlet (it replays {@code DELETE}s there to close sessions) and
  *   <li>{@link FeatureListFilter} (with OAuth and filtered lists): answers the resource, template and prompt lists
@@ -39,15 +43,20 @@ final class McpEndpointFilters {
   /** Adds the filters to {@code context} for {@code endpoint}. */
   static void install(ServletContextHandler context, String endpoint, McpJsonMapper json, int maxBodyBytes,
       ResourceServer oauth, TokenVerifier verifier, Map<String, List<String>> toolScopes,
-      List<String> scopesSupported, SessionBindings sessions, BoundSessionsProvider provider, SdkServers servers) {
+      List<String> scopesSupported, SessionBindings sessions, BoundSessionsProvider provider, SdkServers servers,
+      ServerHttpHeaderValidator origins) {
     install(filter -> add(context, endpoint, filter), json, maxBodyBytes, oauth, verifier, toolScopes, scopesSupported,
-        sessions, provider, servers);
+        sessions, provider, servers, origins);
   }
 
-  /** Hands the filters, in order, to {@code add} (any servlet container: see {@link ServletEndpoint}). */
+  /**
+   * Hands the filters, in order, to {@code add} (any servlet container: see {@link ServletEndpoint}); {@code origins}
+   * is the SDK transport's Origin/Host validator, which the modern-era filter applies to what it answers itself.
+   */
   static void install(java.util.function.Consumer<Filter> add, McpJsonMapper json, int maxBodyBytes,
       ResourceServer oauth, TokenVerifier verifier, Map<String, List<String>> toolScopes,
-      List<String> scopesSupported, SessionBindings sessions, BoundSessionsProvider provider, SdkServers servers) {
+      List<String> scopesSupported, SessionBindings sessions, BoundSessionsProvider provider, SdkServers servers,
+      ServerHttpHeaderValidator origins) {
     OAuthRefusals refusals = oauth == null ? null
         : new OAuthRefusals(oauth.metadataUrl(), challengeScope(oauth, scopesSupported), ResourceServerAccess.events(oauth));
     add.accept(new Utf8OnlyFilter());
@@ -62,6 +71,10 @@ final class McpEndpointFilters {
       }
     }
     add.accept(new ParamsCheckFilter(json));
+    ModernServer modern = servers.modern();
+    if (modern != null) { // before the session guard: a modern request carries no session
+      add.accept(new ModernEraFilter(modern, origins, json));
+    }
     if (sessions != null) { // stateless: no session to guard
       add.accept(new SessionGuardFilter(sessions, provider, refusals));
     }

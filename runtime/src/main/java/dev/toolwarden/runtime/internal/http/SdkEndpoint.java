@@ -105,7 +105,7 @@ record SdkEndpoint(HttpServlet servlet, SessionBindings sessions, BoundSessionsP
   }
 
   /** Puts the caller the OAuth filter verified (principal and scopes, never the token) into the SDK's context. */
-  private static McpTransportContext callerContext(HttpServletRequest request) {
+  static McpTransportContext callerContext(HttpServletRequest request) {
     Map<String, Object> values = new java.util.HashMap<>(4);
     Object caller = request.getAttribute(OAuthCallers.CONTEXT_KEY);
     if (caller != null) {

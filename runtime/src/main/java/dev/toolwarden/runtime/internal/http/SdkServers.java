@@ -23,4 +23,9 @@ public interface SdkServers {
   default dev.toolwarden.runtime.internal.feature.FeatureLists featureLists() {
     return null;
   }
+
+  /** The MCP 2026-07-28 adapter over the same handlers, or null when this server speaks the SDK's eras only. */
+  default dev.toolwarden.runtime.internal.protocol2026.ModernServer modern() {
+    return null;
+  }
 }

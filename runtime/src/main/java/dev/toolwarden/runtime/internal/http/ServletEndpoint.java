@@ -75,7 +75,7 @@ public final class ServletEndpoint implements AutoCloseable {
     }
     List<String> scopesSupported = HttpTransport.scopesSupported(toolScopes, servers);
     McpEndpointFilters.install(filter -> filters.add(filter, List.of(path)), json, options.maxRequestBytes(), oauth,
-        verifier, toolScopes, scopesSupported, sdk.sessions(), sdk.bound(), servers);
+        verifier, toolScopes, scopesSupported, sdk.sessions(), sdk.bound(), servers, validator);
     if (oauth != null) {
       ServletRegistration.Dynamic prm = context.addServlet("toolwarden-protected-resource-metadata",
           new ProtectedResourceMetadataServlet(oauth, scopesSupported, json, path));

@@ -29,6 +29,9 @@ import java.util.Set;
  * every one of those scopes can list every tool anyway: its unknown tool goes on to the SDK's
  * "unknown tool" error. With the list unfiltered, names are public: the challenge names the
  * tool's own scopes and an unknown tool goes on to the SDK.
+ *
+ * <p>An MCP 2026-07-28 request names its tool in the {@code Mcp-Name} header too: its mirrored headers are checked
+ * against the body first ({@link ModernStepUp}: 400 -32020 when they differ), then the header's name is judged.
  */
 final class ToolScopeFilter implements Filter {
 
@@ -53,7 +56,11 @@ final class ToolScopeFilter implements Filter {
   public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain) throws IOException, ServletException {
     JsonRpcBody body = ParsedBodyRequest.body(req);
     VerifiedToken verified = OAuthFilter.verified(req);
-    Refusal refusal = body == null || verified == null ? null : judge(body.message(), verified);
+    if (body != null && ModernStepUp.refuseMismatch((HttpServletRequest) req, (HttpServletResponse) res, body)) {
+      return; // a 2026-07-28 request whose Mcp-Name (or other mirrored header) is not its body's: 400 -32020
+    }
+    Refusal refusal = body == null || verified == null ? null : judge((HttpServletRequest) req, body.message(),
+        verified);
     if (refusal == null) {
       chain.doFilter(req, res);
       return;
@@ -62,12 +69,16 @@ final class ToolScopeFilter implements Filter {
   }
 
   /** Null when the message may go on; else the 403 to answer. */
-  private Refusal judge(McpSchema.JSONRPCMessage message, VerifiedToken verified) {
+  private Refusal judge(HttpServletRequest http, McpSchema.JSONRPCMessage message, VerifiedToken verified) {
     if (!(message instanceof McpSchema.JSONRPCRequest request)
         || !McpSchema.METHOD_TOOLS_CALL.equals(request.method())
-        || !(request.params() instanceof Map<?, ?> params)
-        || !(params.get("name") instanceof String tool)) {
+        || !(request.params() instanceof Map<?, ?> params)) {
       return null; // not a tool call, or a malformed one that the params check answers
+    }
+    // 2026-07-28: the Mcp-Name header, proved equal to the body's name above; before: the body's name
+    String tool = ModernStepUp.name(http, params, "name");
+    if (tool == null) {
+      return null;
     }
     List<String> required = toolScopes.get(tool);
     boolean known = required != null;

@@ -19,6 +19,8 @@ import dev.toolwarden.runtime.internal.pipeline.Caller;
 import dev.toolwarden.runtime.internal.pipeline.CallerResolver;
 import dev.toolwarden.runtime.internal.pipeline.Pipeline;
 import dev.toolwarden.runtime.internal.pipeline.ToolCallHandler;
+import dev.toolwarden.runtime.internal.protocol2026.Catalogue;
+import dev.toolwarden.runtime.internal.protocol2026.ModernServer;
 import dev.toolwarden.runtime.internal.ratelimit.InMemoryRateLimiter;
 import dev.toolwarden.runtime.internal.telemetry.SessionCount;
 import dev.toolwarden.runtime.internal.telemetry.Telemetry;
@@ -78,6 +80,8 @@ public final class ServerAssembly implements SdkServers, AutoCloseable {
   private final Features features;
   /** The audit trail without the telemetry counters: the sink to flush when the transport ends. */
   private final AuditSink trail;
+  /** The MCP 2026-07-28 adapter, made on first use. */
+  private volatile ModernServer modern;
 
   private ServerAssembly(ServerSettings settings, McpJsonMapper json, List<McpServerFeatures.SyncToolSpecification> specs,
       Map<String, ToolCallHandler> handlers, Map<String, List<String>> toolScopes, AuditSink trail, AuditSink audit,
@@ -221,6 +225,26 @@ public final class ServerAssembly implements SdkServers, AutoCloseable {
   /** What {@code resources/list}, {@code resources/templates/list} and {@code prompts/list} show, with scopes. */
   public FeatureLists featureLists() {
     return new FeatureLists(features, settings.resources, settings.resourceTemplates, settings.prompts);
+  }
+
+  /**
+   * The MCP 2026-07-28 adapter: the same tool handlers and annotated features, answered without the SDK
+   * ({@code internal/protocol2026}).
+   */
+  @Override
+  public ModernServer modern() {
+    ModernServer m = modern;
+    if (m == null) {
+      synchronized (this) {
+        if (modern == null) {
+          modern = new ModernServer(new Catalogue(settings.name, settings.version, settings.instructions,
+              specs.stream().map(McpServerFeatures.SyncToolSpecification::tool).toList(), handlers, toolScopes,
+              filterTools, features, json));
+        }
+        m = modern;
+      }
+    }
+    return m;
   }
 
   /** Each tool's full call pipeline, by tool name. */

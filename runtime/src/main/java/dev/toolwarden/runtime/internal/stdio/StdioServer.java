@@ -1,5 +1,7 @@
 package dev.toolwarden.runtime.internal.stdio;
 
+import dev.toolwarden.runtime.internal.protocol2026.Era;
+import dev.toolwarden.runtime.internal.protocol2026.ModernServer;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.server.McpSyncServer;
 import io.modelcontextprotocol.server.transport.StdioServerTransportProvider;
@@ -16,7 +18,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Serves one MCP session over a pair of streams (stdin/stdout), robust against malformed
- * lines, and returns when the input ends.
+ * lines, and returns when the input ends. Both protocol eras share the streams: each line is
+ * the SDK's or, for MCP 2026-07-28, the adapter's ({@link ModernLines}).
  */
 public final class StdioServer {
 
@@ -40,6 +43,17 @@ public final class StdioServer {
    */
   public static void serve(InputStream in, OutputStream out, McpJsonMapper json,
       Function<McpServerTransportProvider, McpSyncServer> serverFactory) {
+    serve(in, out, json, serverFactory, null);
+  }
+
+  /**
+   * Serves until {@code in} ends, then closes the server; each MCP 2026-07-28 message ({@link Era}) is answered by
+   * {@code modern}, every other by the SDK server.
+   *
+   * @param modern the 2026-07-28 adapter, or null to serve the SDK's eras only
+   */
+  public static void serve(InputStream in, OutputStream out, McpJsonMapper json,
+      Function<McpServerTransportProvider, McpSyncServer> serverFactory, ModernServer modern) {
     PendingRequests pending = new PendingRequests();
     TrackingOutputStream protocolOut = new TrackingOutputStream(out, json, pending);
     PipedInputStream sdkIn;
@@ -53,8 +67,9 @@ public final class StdioServer {
     // the SDK reads only lines the filter already accepted; its own limit is a backstop
     McpSyncServer server = serverFactory.apply(new StdioSessions(
         new SerializedSends(new StdioServerTransportProvider(json, sdkIn, protocolOut, MAX_LINE_BYTES + 1))));
+    ModernLines modernLines = modern == null ? null : new ModernLines(modern, json, protocolOut, pending);
     try {
-      new LineFilter(json, pipe, protocolOut, pending, MAX_LINE_BYTES).run(in);
+      new LineFilter(json, pipe, protocolOut, pending, MAX_LINE_BYTES, modernLines).run(in);
     } catch (IOException e) {
       LOG.warn("reading stdin failed; shutting down: {}", e.toString());
     } finally {
@@ -64,6 +79,9 @@ public final class StdioServer {
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
+      }
+      if (modernLines != null) {
+        modernLines.close();
       }
       try {
         pipe.close();

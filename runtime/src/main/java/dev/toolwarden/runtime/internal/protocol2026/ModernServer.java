@@ -1,0 +1,218 @@
+package dev.toolwarden.runtime.internal.protocol2026;
+
+import dev.toolwarden.runtime.internal.auth.OAuthCallers;
+import dev.toolwarden.runtime.internal.pipeline.ToolCallHandler;
+import io.modelcontextprotocol.common.McpTransportContext;
+import io.modelcontextprotocol.spec.McpError;
+import io.modelcontextprotocol.spec.McpSchema;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BiFunction;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Answers MCP 2026-07-28 requests statelessly, until the Java SDK does (3.x): {@code server/discover}, {@code
+ * tools/list}, {@code tools/call}, and the annotated resources, templates, prompts and completions. Every call goes
+ * to the handler the SDK's stateless server would call ({@link ToolCallHandler#stateless()}, the features' stateless
+ * specifications): one pipeline — caller from the verified token, scope check, rate limit, generated validation,
+ * {@code @SafePath}, redaction, audit, telemetry — whatever the era. Transport-agnostic: the HTTP filter and the stdio
+ * line filter hand it a parsed request and send back what it answers.
+ */
+public final class ModernServer {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ModernServer.class);
+
+  private final Catalogue c;
+  private final Map<String, Object> serverInfo;
+  private final Map<String, Object> capabilities;
+
+  /** A server over {@code catalogue}. */
+  public ModernServer(Catalogue catalogue) {
+    this.c = catalogue;
+    Map<String, Object> info = new LinkedHashMap<>();
+    info.put("name", catalogue.name());
+    info.put("version", catalogue.version());
+    this.serverInfo = Map.copyOf(info);
+    Map<String, Object> caps = new LinkedHashMap<>();
+    caps.put("tools", Map.of());
+    if (catalogue.features().hasResources()) {
+      caps.put("resources", Map.of());
+    }
+    if (!catalogue.features().statelessPrompts().isEmpty()) {
+      caps.put("prompts", Map.of());
+    }
+    if (!catalogue.features().statelessCompletions().isEmpty()) {
+      caps.put("completions", Map.of());
+    }
+    this.capabilities = caps;
+  }
+
+  /**
+   * One answer: the HTTP status the Streamable HTTP binding gives it, and the JSON-RPC response.
+   *
+   * @param status 200, or the status of a refusal ({@link ModernException#httpStatus()})
+   * @param response the JSON-RPC response object
+   */
+  public record Answer(int status, Map<String, Object> response) {}
+
+  /**
+   * Answers {@code request}.
+   *
+   * @param context the transport context (the verified caller on HTTP), or {@link McpTransportContext#EMPTY}
+   * @param headers the HTTP headers to check, or null on stdio (which has none)
+   */
+  public Answer answer(McpSchema.JSONRPCRequest request, McpTransportContext context, HeaderSource headers) {
+    try {
+      if (headers != null) {
+        ModernException mismatch = HeaderChecks.check(request, headers);
+        if (mismatch != null) {
+          throw mismatch;
+        }
+      }
+      ModernRequest r = ModernRequest.of(request.params());
+      Map<String, Object> result = dispatch(request.method(), r, context);
+      result.put("resultType", "complete");
+      addServerInfo(result);
+      return new Answer(200, response(request.id(), "result", result));
+    } catch (ModernException e) {
+      return new Answer(e.httpStatus(), error(request.id(), e.code(), e.getMessage(), e.data()));
+    } catch (McpError e) {
+      ModernException m = ModernErrors.of(e);
+      return new Answer(m.httpStatus(), error(request.id(), m.code(), m.getMessage(), m.data()));
+    } catch (RuntimeException e) { // NOPMD: a handler's failure never leaves with its message
+      LOG.warn("a {} request failed: {}", request.method(), e.getClass().getName());
+      return new Answer(200, error(request.id(), McpSchema.ErrorCodes.INTERNAL_ERROR, "Internal error", null));
+    }
+  }
+
+  private Map<String, Object> dispatch(String method, ModernRequest r, McpTransportContext context) {
+    switch (method) {
+      case Revision.METHOD_DISCOVER:
+        return discover();
+      case McpSchema.METHOD_TOOLS_LIST:
+        return list("tools", visibleTools(context), r);
+      case McpSchema.METHOD_TOOLS_CALL:
+        return callTool(r, context);
+      case McpSchema.METHOD_RESOURCES_LIST:
+        requireResources();
+        return list("resources", ModernFeatures.resources(c, scopes(context)), r);
+      case McpSchema.METHOD_RESOURCES_TEMPLATES_LIST:
+        requireResources();
+        return list("resourceTemplates", ModernFeatures.templates(c, scopes(context)), r);
+      case McpSchema.METHOD_RESOURCES_READ: {
+        requireResources();
+        Map<String, Object> result = ModernFeatures.read(c, r, context);
+        CacheHints.add(result, CacheHints.READ_TTL_MS, true);
+        return result;
+      }
+      case McpSchema.METHOD_PROMPT_LIST:
+        requirePrompts();
+        return list("prompts", ModernFeatures.prompts(c, scopes(context)), r);
+      case McpSchema.METHOD_PROMPT_GET:
+        requirePrompts();
+        return ModernFeatures.getPrompt(c, r, context);
+      case McpSchema.METHOD_COMPLETION_COMPLETE:
+        if (c.features().statelessCompletions().isEmpty()) {
+          throw methodNotFound();
+        }
+        return ModernFeatures.complete(c, r, context);
+      default:
+        // subscriptions/listen is not served yet; ping, logging/setLevel, initialize do not exist in this revision
+        throw methodNotFound();
+    }
+  }
+
+  private Map<String, Object> discover() {
+    Map<String, Object> result = new LinkedHashMap<>();
+    result.put("supportedVersions", Revision.SUPPORTED);
+    result.put("capabilities", capabilities);
+    if (c.instructions() != null) {
+      result.put("instructions", c.instructions());
+    }
+    CacheHints.add(result, CacheHints.LIST_TTL_MS, false); // the same for every caller
+    return result;
+  }
+
+  /** A whole list in one page, with hints: private when it was filtered by the caller's scopes. */
+  private Map<String, Object> list(String field, List<?> items, ModernRequest r) {
+    if (r.params().get("cursor") != null) {
+      // this server never hands out a cursor: any cursor is one it did not issue
+      throw ModernException.invalidParams("Invalid params: unknown cursor");
+    }
+    Map<String, Object> result = new LinkedHashMap<>();
+    result.put(field, c.json().convertValue(items, List.class));
+    CacheHints.add(result, CacheHints.LIST_TTL_MS, c.filtered());
+    return result;
+  }
+
+  private List<McpSchema.Tool> visibleTools(McpTransportContext context) {
+    if (!c.filtered()) {
+      return c.tools();
+    }
+    Set<String> granted = scopes(context);
+    return c.tools().stream().filter(t -> granted.containsAll(c.toolScopes().getOrDefault(t.name(), List.of())))
+        .toList();
+  }
+
+  private Map<String, Object> callTool(ModernRequest r, McpTransportContext context) {
+    McpSchema.CallToolRequest call = ModernFeatures.convert(c, r, McpSchema.CallToolRequest.class);
+    ToolCallHandler handler = call.name() == null ? null : c.handlers().get(call.name());
+    if (handler == null) {
+      throw ModernException.invalidParams("Unknown tool");
+    }
+    BiFunction<McpTransportContext, McpSchema.CallToolRequest, McpSchema.CallToolResult> stateless =
+        handler.stateless();
+    return ModernFeatures.toMap(c, stateless.apply(context, call));
+  }
+
+  /** The caller's scopes, for filtered lists (the OAuth filter put the verified caller into the context). */
+  private static Set<String> scopes(McpTransportContext context) {
+    return OAuthCallers.from(context).scopes();
+  }
+
+  private void requireResources() {
+    if (!c.features().hasResources()) {
+      throw methodNotFound();
+    }
+  }
+
+  private void requirePrompts() {
+    if (c.features().statelessPrompts().isEmpty()) {
+      throw methodNotFound();
+    }
+  }
+
+  private static ModernException methodNotFound() {
+    return new ModernException(McpSchema.ErrorCodes.METHOD_NOT_FOUND, "Method not found", null);
+  }
+
+  /** Puts {@code serverInfo} into the result's {@code _meta}, next to what the pipeline put there (retry-after). */
+  @SuppressWarnings("unchecked")
+  private void addServerInfo(Map<String, Object> result) {
+    Map<String, Object> meta = result.get("_meta") instanceof Map<?, ?> m
+        ? new LinkedHashMap<>((Map<String, Object>) m) : new LinkedHashMap<>();
+    meta.put(Revision.META_SERVER_INFO, serverInfo);
+    result.put("_meta", meta);
+  }
+
+  private static Map<String, Object> response(Object id, String field, Object value) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("jsonrpc", McpSchema.JSONRPC_VERSION);
+    out.put("id", id);
+    out.put(field, value);
+    return out;
+  }
+
+  private static Map<String, Object> error(Object id, int code, String message, Object data) {
+    Map<String, Object> e = new LinkedHashMap<>();
+    e.put("code", code);
+    e.put("message", message);
+    if (data != null) {
+      e.put("data", data);
+    }
+    return response(id, "error", e);
+  }
+}

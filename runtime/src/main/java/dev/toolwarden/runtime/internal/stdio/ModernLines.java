@@ -1,0 +1,79 @@
+package dev.toolwarden.runtime.internal.stdio;
+
+import dev.toolwarden.runtime.internal.protocol2026.ModernServer;
+import io.modelcontextprotocol.common.McpTransportContext;
+import io.modelcontextprotocol.json.McpJsonMapper;
+import io.modelcontextprotocol.spec.McpSchema;
+import java.io.IOException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The MCP 2026-07-28 messages of a stdio stream: each request is answered by the adapter off the reading thread (a
+ * slow tool must not stop the next line from being read, as the SDK's sessions do not), its one-line answer written
+ * under the protocol output's lock and counted as pending until then, so end of input waits for it as for the SDK's.
+ * Notifications get no answer. stdio has no headers and its one caller is the configured local one.
+ */
+final class ModernLines implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ModernLines.class);
+
+  private final ModernServer server;
+  private final McpJsonMapper json;
+  private final TrackingOutputStream out;
+  private final PendingRequests pending;
+  private final ExecutorService workers = Executors.newCachedThreadPool(new Named());
+
+  ModernLines(ModernServer server, McpJsonMapper json, TrackingOutputStream out, PendingRequests pending) {
+    this.server = server;
+    this.json = json;
+    this.out = out;
+    this.pending = pending;
+  }
+
+  /** Answers {@code message} when it is a request; drops a notification (this revision answers none). */
+  void accept(McpSchema.JSONRPCMessage message) {
+    if (!(message instanceof McpSchema.JSONRPCRequest request)) {
+      return; // notifications/cancelled comes with cancellation, a later slice; nothing else is sent to a server
+    }
+    pending.requestForwarded();
+    workers.execute(() -> {
+      try {
+        ModernServer.Answer answer = server.answer(request, McpTransportContext.EMPTY, null);
+        out.writeOwnLine(json.writeValueAsString(answer.response()));
+      } catch (IOException | RuntimeException e) {
+        LOG.warn("answering a {} request failed: {}", request.method(), e.getClass().getName());
+      } finally {
+        pending.responseWritten();
+      }
+    });
+  }
+
+  /** Stops taking work; what runs may finish (the server has waited for pending answers already). */
+  @Override
+  public void close() {
+    workers.shutdown();
+    try {
+      workers.awaitTermination(1, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Daemon threads: an unanswered call never keeps the process alive after stdin ended. */
+  private static final class Named implements ThreadFactory {
+    private final AtomicInteger count = new AtomicInteger();
+
+    @Override
+    public Thread newThread(Runnable r) {
+      Thread t = new Thread(r, "toolwarden-mcp-2026-" + count.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    }
+  }
+}
