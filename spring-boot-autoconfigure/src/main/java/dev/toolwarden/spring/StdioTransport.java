@@ -30,7 +30,8 @@ final class StdioTransport implements SmartLifecycle {
     running = true;
     Thread serving = new Thread(() -> {
       try {
-        StdioServer.serve(System.in, StdioStreams.protocolOut(), assembly.json(), assembly::build);
+        StdioServer.serve(System.in, StdioStreams.protocolOut(), assembly.json(), assembly::build,
+            assembly.requestGate());
       } catch (RuntimeException e) {
         LOG.error("the stdio transport failed: {}", e.toString());
       } finally {

@@ -5,6 +5,7 @@ import dev.toolwarden.runtime.auth.ResourceServer;
 import dev.toolwarden.runtime.auth.TokenVerifier;
 import dev.toolwarden.runtime.internal.auth.SessionBindings;
 import dev.toolwarden.runtime.internal.feature.FeatureLists;
+import dev.toolwarden.runtime.internal.jsonrpc.RequestGate;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
@@ -25,7 +26,8 @@ import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
  *       judges that parse, and the SDK receives its canonical bytes;
  *   <li>{@link ToolScopeFilter} (with OAuth): the per-tool scope check; {@link FeatureScopeFilter} the same for
  *       resources, prompts and completions;
- *   <li>{@link ParamsCheckFilter}: params that do not fit their method;
+ *   <li>{@link ParamsCheckFilter}: params that do not fit their method; {@link RequestGateFilter} (without OAuth):
+ *       a subscription to a resource whose scopes the fixed caller lacks;
  *   <li>{@link SessionGuardFilter} (with sessions, not in stateless mode): session ownership and lifetime, last, so that the only thing
  *       after it is the servlet (it replays {@code DELETE}s there to close sessions) and
  *   <li>{@link FeatureListFilter} (with OAuth and filtered lists): answers the resource, template and prompt lists
@@ -62,6 +64,10 @@ final class McpEndpointFilters {
       }
     }
     add.accept(new ParamsCheckFilter(json));
+    RequestGate gate = oauth == null ? servers.requestGate() : RequestGate.OPEN; // with OAuth: the token's scopes
+    if (gate != RequestGate.OPEN) {
+      add.accept(new RequestGateFilter(gate, json));
+    }
     if (sessions != null) { // stateless: no session to guard
       add.accept(new SessionGuardFilter(sessions, provider, refusals));
     }

@@ -10,6 +10,8 @@ import dev.toolwarden.runtime.internal.config.Rate;
 import dev.toolwarden.runtime.internal.feature.FeatureLists;
 import dev.toolwarden.runtime.internal.feature.FeatureScopes;
 import dev.toolwarden.runtime.internal.feature.Features;
+import dev.toolwarden.runtime.internal.feature.SubscriptionGate;
+import dev.toolwarden.runtime.internal.jsonrpc.RequestGate;
 import dev.toolwarden.runtime.internal.config.Setting;
 import dev.toolwarden.runtime.internal.http.ClientRateLimitFilter;
 import dev.toolwarden.runtime.internal.http.SdkServers;
@@ -76,11 +78,14 @@ public final class ServerAssembly implements SdkServers, AutoCloseable {
   private final Features features;
   /** The audit trail without the telemetry counters: the sink to flush when the transport ends. */
   private final AuditSink trail;
+  /** The caller of every request when there is no OAuth (stdio, plain HTTP); null with OAuth. */
+  private final Caller fixedCaller;
 
   private ServerAssembly(ServerSettings settings, McpJsonMapper json, List<McpServerFeatures.SyncToolSpecification> specs,
       Map<String, ToolCallHandler> handlers, Map<String, List<String>> toolScopes, AuditSink trail, AuditSink audit,
-      boolean filterTools, Telemetry telemetry, PrevalidatedSchemas schemas, Features features) {
+      boolean filterTools, Telemetry telemetry, PrevalidatedSchemas schemas, Features features, Caller fixedCaller) {
     this.settings = settings;
+    this.fixedCaller = fixedCaller;
     this.json = json;
     this.specs = specs;
     this.handlers = handlers;
@@ -139,7 +144,7 @@ public final class ServerAssembly implements SdkServers, AutoCloseable {
     }
     Features features = Features.assemble(bound, passthrough(s), chain, callers, paths, urls, json);
     return new ServerAssembly(s, json, specs, Map.copyOf(handlers), Map.copyOf(toolScopes), trail, audit,
-        oauth != null && oauth.filterToolsList(), telemetry, schemas, features);
+        oauth != null && oauth.filterToolsList(), telemetry, schemas, features, oauth != null ? null : caller);
   }
 
   /**
@@ -191,6 +196,19 @@ public final class ServerAssembly implements SdkServers, AutoCloseable {
   /** What {@code resources/list}, {@code resources/templates/list} and {@code prompts/list} show, with scopes. */
   public FeatureLists featureLists() {
     return new FeatureLists(features, settings.resources, settings.resourceTemplates, settings.prompts);
+  }
+
+  /**
+   * The scope check of {@code resources/subscribe} and {@code unsubscribe} for the fixed caller (stdio, HTTP without
+   * OAuth), which the SDK would otherwise accept for any URI; open with OAuth (the HTTP layer judges the token) or
+   * without annotated resources.
+   */
+  @Override
+  public RequestGate requestGate() {
+    if (fixedCaller == null || !features.hasResources()) {
+      return RequestGate.OPEN;
+    }
+    return new SubscriptionGate(features.scopes(), fixedCaller, audit);
   }
 
   /** Each tool's full call pipeline, by tool name. */

@@ -1,6 +1,7 @@
 package dev.toolwarden.runtime.internal.stdio;
 
 import dev.toolwarden.runtime.internal.jsonrpc.ParamsCheck;
+import dev.toolwarden.runtime.internal.jsonrpc.RequestGate;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.io.ByteArrayOutputStream;
@@ -16,7 +17,8 @@ import org.slf4j.LoggerFactory;
  * Stands in front of the SDK's stdio transport, which stops serving on the first line it cannot
  * parse. Reads stdin line by line (bounded), answers a malformed line itself with a JSON-RPC
  * error ({@code -32700} for invalid JSON, {@code -32600} for JSON that is not a JSON-RPC
- * message or is too long) and forwards only good lines to the SDK through a pipe.
+ * message or is too long), answers what the {@link RequestGate} refuses (a subscription without the resource's
+ * scopes) and forwards only good lines to the SDK through a pipe.
  */
 public final class LineFilter {
 
@@ -30,9 +32,11 @@ public final class LineFilter {
   private final TrackingOutputStream protocolOut;
   private final PendingRequests pending;
   private final int maxLineBytes;
+  private final RequestGate gate;
 
   LineFilter(McpJsonMapper json, OutputStream toSdk, TrackingOutputStream protocolOut, PendingRequests pending,
-      int maxLineBytes) {
+      int maxLineBytes, RequestGate gate) {
+    this.gate = gate;
     this.json = json;
     this.toSdk = toSdk;
     this.protocolOut = protocolOut;
@@ -121,6 +125,11 @@ public final class LineFilter {
       String problem = ParamsCheck.problem(json, request);
       if (problem != null) {
         answer(id, ParamsCheck.INVALID_PARAMS, problem);
+        return true;
+      }
+      McpSchema.JSONRPCResponse.JSONRPCError refused = gate.judge(request);
+      if (refused != null) {
+        answer(id, refused.code(), refused.message());
         return true;
       }
       pending.requestForwarded();

@@ -1,5 +1,6 @@
 package dev.toolwarden.runtime.internal.stdio;
 
+import dev.toolwarden.runtime.internal.jsonrpc.RequestGate;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.server.McpSyncServer;
 import io.modelcontextprotocol.server.transport.StdioServerTransportProvider;
@@ -37,9 +38,10 @@ public final class StdioServer {
    * @param out the protocol output; nothing else may write to it while serving
    * @param serverFactory builds the SDK server on the given transport (and fails with a
    *     start-up error before anything is read)
+   * @param gate judges the requests the SDK answers by itself (subscriptions) before it sees them
    */
   public static void serve(InputStream in, OutputStream out, McpJsonMapper json,
-      Function<McpServerTransportProvider, McpSyncServer> serverFactory) {
+      Function<McpServerTransportProvider, McpSyncServer> serverFactory, RequestGate gate) {
     PendingRequests pending = new PendingRequests();
     TrackingOutputStream protocolOut = new TrackingOutputStream(out, json, pending);
     PipedInputStream sdkIn;
@@ -54,7 +56,7 @@ public final class StdioServer {
     McpSyncServer server = serverFactory.apply(
         new SerializedSends(new StdioServerTransportProvider(json, sdkIn, protocolOut, MAX_LINE_BYTES + 1)));
     try {
-      new LineFilter(json, pipe, protocolOut, pending, MAX_LINE_BYTES).run(in);
+      new LineFilter(json, pipe, protocolOut, pending, MAX_LINE_BYTES, gate).run(in);
     } catch (IOException e) {
       LOG.warn("reading stdin failed; shutting down: {}", e.toString());
     } finally {
