@@ -14,6 +14,11 @@
 //     "timeoutMs": 30000,                                                  (optional, per request)
 //     "steps": [ { "op": "listTools" },
 //                { "op": "callTool", "name": "add", "arguments": { "a": 1, "b": 2 } },
+//                { "op": "listResources" }, { "op": "listResourceTemplates" },
+//                { "op": "readResource", "uri": "file:///workspace/a.txt" },
+//                { "op": "listPrompts" }, { "op": "getPrompt", "name": "p", "arguments": { "x": "1" } },
+//                { "op": "complete", "ref": { "type": "ref/prompt", "name": "p" },
+//                  "argument": { "name": "x", "value": "1" } },
 //                { "op": "ping" } ]
 //   }
 //
@@ -117,8 +122,28 @@ async function runStep(client, step, requestOptions) {
     }
     case "ping":
       return await client.ping(requestOptions);
+    case "listResources":
+      return await client.listResources(undefined, requestOptions);
+    case "listResourceTemplates":
+      return await client.listResourceTemplates(undefined, requestOptions);
+    case "readResource": {
+      if (typeof step.uri !== "string") throw new PlanError("readResource step needs 'uri'");
+      return await client.readResource({ uri: step.uri }, requestOptions);
+    }
+    case "listPrompts":
+      return await client.listPrompts(undefined, requestOptions);
+    case "getPrompt": {
+      if (typeof step.name !== "string") throw new PlanError("getPrompt step needs 'name'");
+      return await client.getPrompt({ name: step.name, arguments: step.arguments ?? {} }, requestOptions);
+    }
+    case "complete": {
+      if (!step.ref || typeof step.ref !== "object") throw new PlanError("complete step needs 'ref'");
+      if (!step.argument || typeof step.argument !== "object") throw new PlanError("complete step needs 'argument'");
+      return await client.complete({ ref: step.ref, argument: step.argument }, requestOptions);
+    }
     default:
-      throw new PlanError(`unknown step op '${step.op}' (listTools, callTool, ping)`);
+      throw new PlanError(`unknown step op '${step.op}' (listTools, callTool, ping, listResources,`
+          + ` listResourceTemplates, readResource, listPrompts, getPrompt, complete)`);
   }
 }
 

@@ -1,5 +1,8 @@
 package dev.toolwarden.examples;
 
+import dev.toolwarden.McpComplete;
+import dev.toolwarden.McpPrompt;
+import dev.toolwarden.McpResource;
 import dev.toolwarden.McpTool;
 import dev.toolwarden.RateLimit;
 import dev.toolwarden.Redact;
@@ -14,9 +17,11 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
-/** Looks up orders in a small in-memory order book. */
+/** Looks up orders in a small in-memory order book: tools, a summary resource and a review prompt. */
 @RequiresScope("orders:read")
 public final class OrderTools {
 
@@ -81,5 +86,39 @@ public final class OrderTools {
   public Order getOrder(@Pattern(regexp = "[A-Z]-[0-9]{4}") String id) {
     return book.stream().filter(o -> o.id().equals(id)).findFirst()
         .orElseThrow(() -> new ToolException("no order " + id));
+  }
+
+  /**
+   * How many orders the book holds, by state.
+   *
+   * @param orders the number of orders
+   * @param byStatus the number of orders in each state
+   */
+  public record Summary(int orders, Map<String, Integer> byStatus) {}
+
+  /** How many orders the book holds, by state (JSON). */
+  @McpResource(uri = "orders://summary", name = "order-summary", title = "Order summary")
+  public Summary summary() {
+    Map<String, Integer> byStatus = new TreeMap<>();
+    book.forEach(o -> byStatus.merge(o.status().name(), 1, Integer::sum));
+    return new Summary(book.size(), byStatus);
+  }
+
+  /**
+   * Asks the model to review one order: is anything unusual about it?
+   *
+   * @param orderId the order id, such as A-1001
+   */
+  @McpPrompt(name = "review_order", title = "Review an order")
+  public String reviewOrder(@Pattern(regexp = "[A-Z]-[0-9]{4}") String orderId) {
+    Order o = getOrder(orderId);
+    return "Review order " + o.id() + " (" + o.status() + ", " + o.total() + ", placed " + o.placed()
+        + "). Is anything unusual about it? Answer in two sentences.";
+  }
+
+  /** The order ids that start with what the user typed. */
+  @McpComplete(prompt = "review_order", argument = "orderId")
+  public List<String> completeOrderId(String value) {
+    return book.stream().map(Order::id).filter(id -> id.startsWith(value)).sorted().toList();
   }
 }

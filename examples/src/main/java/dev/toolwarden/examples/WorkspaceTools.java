@@ -1,5 +1,6 @@
 package dev.toolwarden.examples;
 
+import dev.toolwarden.McpResourceTemplate;
 import dev.toolwarden.McpTool;
 import dev.toolwarden.RateLimit;
 import dev.toolwarden.RequiresScope;
@@ -19,7 +20,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** Read-only access to the files of one workspace directory. */
+/** Access to the files of one workspace directory: tools, and each file as a resource. */
 @RequiresScope("files:read")
 public final class WorkspaceTools {
 
@@ -75,6 +76,23 @@ public final class WorkspaceTools {
       return entries.map(p -> p.getFileName() + (Files.isDirectory(p) ? "/" : "")).sorted().toList();
     } catch (IOException e) {
       throw new ToolException("the directory cannot be listed");
+    }
+  }
+
+  /**
+   * A UTF-8 text file of the workspace as a resource: {@code file:///workspace/notes/todo.md}. The path variable is
+   * confined to the workspace exactly as {@code read_file}'s argument is ({@code @SafePath}: no {@code ..}, no
+   * absolute path, no link out, no encoded trick).
+   *
+   * @param path the file, relative to the workspace root
+   */
+  @McpResourceTemplate(uriTemplate = "file:///workspace/{+path}", name = "workspace-file",
+      title = "A workspace file", mimeType = "text/plain")
+  @RateLimit(permits = 60, per = "1m")
+  public String file(@SafePath(root = "workspace", mustExist = true, kind = SafePath.Kind.FILE) Path path)
+      throws IOException {
+    try (InputStream in = SafeFiles.newInputStream(path)) {
+      return new String(in.readNBytes(1_000_000), StandardCharsets.UTF_8);
     }
   }
 }

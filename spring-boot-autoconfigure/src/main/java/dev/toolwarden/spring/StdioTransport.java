@@ -31,7 +31,7 @@ final class StdioTransport implements SmartLifecycle {
     Thread serving = new Thread(() -> {
       try {
         StdioServer.serve(System.in, StdioStreams.protocolOut(), assembly.json(), assembly::build,
-            assembly.modern());
+            assembly.requestGate(), assembly.modern());
       } catch (RuntimeException e) {
         LOG.error("the stdio transport failed: {}", e.toString());
       } finally {

@@ -23,8 +23,10 @@ import tools.jackson.databind.JsonNode;
  * {@code @modelcontextprotocol/inspector-cli} (npm, pinned in {@code node/package.json}) against the
  * example server, over stdio (the CLI spawns {@code java -jar toolwarden-example.jar stdio}) and
  * Streamable HTTP: {@code tools/list}, a valid {@code tools/call} with structured content, and a
- * schema-invalid call whose {@code isError} is read from the JSON the CLI prints (it exits 0 for it).
- * Three CLI runs per transport: each costs a Node start-up and a connection.
+ * schema-invalid call whose {@code isError} is read from the JSON the CLI prints (it exits 0 for it); then
+ * {@code resources/templates/list}, a {@code resources/read} through the {@code @SafePath} file template (and a
+ * refused traversal) and a {@code prompts/get}. Seven CLI runs per transport: each costs a Node start-up and a
+ * connection.
  */
 class ExampleServerInspectorCliTest {
 
@@ -77,6 +79,22 @@ class ExampleServerInspectorCliTest {
     assertTrue(invalid.path("isError").asBoolean(), invalid.toPrettyString());
     assertEquals("Invalid arguments for tool 'find_orders':\n/limit: must be at least 1 (got 0) [minimum]",
         invalid.path("content").get(0).path("text").asString(), invalid.toPrettyString());
+
+    // the annotated features (the CLI 1.0.3 has no completion/complete: the TypeScript client test completes)
+    JsonNode templates = ok(NodeTools.inspectorCli(withTarget.apply(List.of("--method", "resources/templates/list"))));
+    assertEquals("file:///workspace/{+path}", templates.path("resourceTemplates").get(0).path("uriTemplate").asString(),
+        templates.toPrettyString());
+    JsonNode file = ok(NodeTools.inspectorCli(withTarget.apply(
+        List.of("--method", "resources/read", "--uri", "file:///workspace/notes/todo.md"))));
+    assertEquals(ExampleServer.TODO_TEXT, file.path("contents").get(0).path("text").asString(), file.toPrettyString());
+    JsonNode prompt = ok(NodeTools.inspectorCli(withTarget.apply(
+        List.of("--method", "prompts/get", "--prompt-name", "review_order", "--prompt-args", "orderId=A-1001"))));
+    assertTrue(prompt.path("messages").get(0).path("content").path("text").asString()
+        .startsWith("Review order A-1001 (SHIPPED"), prompt.toPrettyString());
+    // a traversal is a JSON-RPC error: the CLI exits 1 with the server's safe message
+    Result traversal = NodeTools.inspectorCli(withTarget.apply(
+        List.of("--method", "resources/read", "--uri", "file:///workspace/%2e%2e/secret.txt")));
+    assertEquals(1, traversal.exitCode(), traversal.toString());
   }
 
   private static JsonNode find(JsonNode tools, String name) {

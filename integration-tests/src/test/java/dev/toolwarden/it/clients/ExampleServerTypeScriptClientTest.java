@@ -2,6 +2,7 @@ package dev.toolwarden.it.clients;
 
 import static dev.toolwarden.it.support.NodeTools.callTool;
 import static dev.toolwarden.it.support.NodeTools.listTools;
+import static dev.toolwarden.it.support.NodeTools.step;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -27,7 +28,10 @@ import tools.jackson.databind.node.ObjectNode;
  * toolwarden-example.jar stdio}) and Streamable HTTP: it lists the tools, calls them with valid
  * arguments (structured results pass the TypeScript client's own check against each tool's
  * {@code outputSchema}), and gets {@code isError} results for a schema-invalid call, a path traversal, a
- * crashing tool and an unknown order, and a JSON-RPC error for an unknown tool.
+ * crashing tool and an unknown order, and a JSON-RPC error for an unknown tool. Then the annotated features: it lists
+ * the resources, templates and prompts, reads a workspace file through the {@code @SafePath} template and the order
+ * summary, gets the {@code review_order} prompt and completes its argument; a traversal in the URI and an invalid
+ * prompt argument are JSON-RPC errors (-32602) naming no server path.
  */
 class ExampleServerTypeScriptClientTest {
 
@@ -71,6 +75,18 @@ class ExampleServerTypeScriptClientTest {
     callTool(plan, "crash", Map.of());                                                  // 8
     callTool(plan, "get_order", Map.of("id", "Z-9999"));                                // 9
     callTool(plan, "no_such_tool", Map.of());                                           // 10
+    // the annotated resources, template, prompt and completion
+    step(plan, "listResources", Map.of());                                              // 11
+    step(plan, "listResourceTemplates", Map.of());                                      // 12
+    step(plan, "readResource", Map.of("uri", "file:///workspace/notes/todo.md"));       // 13
+    step(plan, "readResource", Map.of("uri", "orders://summary"));                      // 14
+    step(plan, "readResource", Map.of("uri", "file:///workspace/%2e%2e/%2e%2e/etc/passwd")); // 15: traversal
+    step(plan, "readResource", Map.of("uri", "file:///workspace/notes/missing.md"));    // 16: no such file
+    step(plan, "listPrompts", Map.of());                                                // 17
+    step(plan, "getPrompt", Map.of("name", "review_order", "arguments", Map.of("orderId", "A-1002"))); // 18
+    step(plan, "getPrompt", Map.of("name", "review_order", "arguments", Map.of("orderId", "a-1"))); // 19: pattern
+    step(plan, "complete", Map.of("ref", Map.of("type", "ref/prompt", "name", "review_order"),
+        "argument", Map.of("name", "orderId", "value", "A-")));                         // 20
     return plan;
   }
 
@@ -78,7 +94,7 @@ class ExampleServerTypeScriptClientTest {
     assertEquals("toolwarden-example", report.path("server").path("info").path("name").asString(), report.toPrettyString());
     assertFalse(report.path("server").path("protocolVersion").asString("").isEmpty(), "negotiated a protocol version");
     JsonNode steps = report.path("steps");
-    assertEquals(11, steps.size(), report.toPrettyString());
+    assertEquals(21, steps.size(), report.toPrettyString());
 
     JsonNode tools = ok(steps.get(0)).path("tools");
     List<String> names = new ArrayList<>();
@@ -119,6 +135,53 @@ class ExampleServerTypeScriptClientTest {
     JsonNode unknown = steps.get(10);
     assertFalse(unknown.path("ok").asBoolean(), "an unknown tool is a JSON-RPC error: " + unknown);
     assertEquals(-32602, unknown.path("error").path("code").asInt(), unknown.toPrettyString());
+
+    assertFeatures(steps, workspace);
+  }
+
+  /** Steps 11 to 20: resources, the file template, the prompt and its completion, as the TypeScript client sees them. */
+  private static void assertFeatures(JsonNode steps, Path workspace) {
+    JsonNode resources = ok(steps.get(11)).path("resources");
+    assertEquals(1, resources.size(), resources.toPrettyString());
+    assertEquals("orders://summary", resources.get(0).path("uri").asString());
+    assertEquals("application/json", resources.get(0).path("mimeType").asString());
+    JsonNode templates = ok(steps.get(12)).path("resourceTemplates");
+    assertEquals(1, templates.size(), templates.toPrettyString());
+    assertEquals("file:///workspace/{+path}", templates.get(0).path("uriTemplate").asString());
+
+    JsonNode todo = ok(steps.get(13)).path("contents").get(0);
+    assertEquals(ExampleServer.TODO_TEXT, todo.path("text").asString(), todo.toPrettyString());
+    assertEquals("file:///workspace/notes/todo.md", todo.path("uri").asString());
+    assertEquals("text/plain", todo.path("mimeType").asString());
+    JsonNode summary = NodeTools.JSON.readTree(ok(steps.get(14)).path("contents").get(0).path("text").asString());
+    assertEquals(3, summary.path("orders").asInt(), summary.toString());
+
+    JsonNode traversal = steps.get(15);
+    assertFalse(traversal.path("ok").asBoolean(), "a traversal is a JSON-RPC error: " + traversal);
+    assertEquals(-32602, traversal.path("error").path("code").asInt(), traversal.toPrettyString());
+    assertTrue(traversal.path("error").path("message").asString().contains("path outside the allowed root"),
+        traversal.toPrettyString());
+    assertFalse(traversal.toString().contains(workspace.toString()), traversal.toString());
+    JsonNode missing = steps.get(16);
+    assertEquals(-32602, missing.path("error").path("code").asInt(), missing.toPrettyString());
+    assertFalse(missing.toString().contains(workspace.toString()), missing.toString());
+
+    JsonNode prompts = ok(steps.get(17)).path("prompts");
+    assertEquals("review_order", prompts.get(0).path("name").asString(), prompts.toPrettyString());
+    assertEquals("orderId", prompts.get(0).path("arguments").get(0).path("name").asString());
+    assertTrue(prompts.get(0).path("arguments").get(0).path("required").asBoolean());
+    JsonNode message = ok(steps.get(18)).path("messages").get(0);
+    assertEquals("user", message.path("role").asString());
+    assertTrue(message.path("content").path("text").asString().startsWith("Review order A-1002 (OPEN, 9.99"),
+        message.toPrettyString());
+    JsonNode badArgument = steps.get(19);
+    assertEquals(-32602, badArgument.path("error").path("code").asInt(), badArgument.toPrettyString());
+    assertTrue(badArgument.path("error").path("message").asString().contains("/orderId: must match the pattern"),
+        badArgument.toPrettyString());
+
+    JsonNode completion = ok(steps.get(20)).path("completion");
+    assertEquals("[\"A-1001\",\"A-1002\"]", completion.path("values").toString(), completion.toPrettyString());
+    assertFalse(completion.path("hasMore").asBoolean(true));
   }
 
   /** A step the server answered (any result). */

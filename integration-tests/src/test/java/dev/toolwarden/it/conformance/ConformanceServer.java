@@ -9,7 +9,8 @@ import dev.toolwarden.runtime.http.HttpOptions;
  * The conformance fixture server: {@code java -cp … dev.toolwarden.it.conformance.ConformanceServer
  * http PORT} (Streamable HTTP on {@code http://127.0.0.1:PORT/mcp}; port 0 picks a free one) or
  * {@code stdio}. Built exactly like a user's server: {@link ConformanceTools} compiled by the
- * Toolwarden processor, the rest through the builder's SDK escape hatch. Every default stays on
+ * Toolwarden processor, and {@link ConformanceFeatures} (resources, template, prompts, completions) the same way:
+ * nothing through the builder's SDK escape hatch. Every default stays on
  * (Origin/Host validation, the per-client HTTP rate limit, error sanitising).
  */
 public final class ConformanceServer {
@@ -20,12 +21,8 @@ public final class ConformanceServer {
   static ServerBuilder builder() {
     return Toolwarden.server("toolwarden-conformance-fixture", "0.1.0")
         .instructions("Fixtures for the MCP conformance suite (@modelcontextprotocol/conformance).")
-        .tools(new ConformanceTools())
-        .resources(ConformanceFeatures.resources())
-        .resourceSubscriptions(true) // test://watched-resource: the suite subscribes and unsubscribes
-        .resourceTemplates(ConformanceFeatures.resourceTemplates())
-        .prompts(ConformanceFeatures.prompts())
-        .completions(ConformanceFeatures.completions());
+        .tools(new ConformanceTools(), new ConformanceFeatures())
+        .resourceSubscriptions(true); // test://watched-resource: the suite subscribes and unsubscribes
   }
 
   public static void main(String[] args) throws InterruptedException {

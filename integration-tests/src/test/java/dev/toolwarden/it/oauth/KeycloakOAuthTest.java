@@ -55,7 +55,9 @@ import tools.jackson.databind.node.ObjectNode;
  * foreign-issuer, tampered, {@code alg: none}, HS256-with-the-public-key, unknown-{@code kid},
  * garbage and query-string tokens are refused with the right status and challenge; a revoked
  * token is refused in introspection mode; another subject's session id is refused; the server's
- * log holds an audit line per failure and no token.
+ * log holds an audit line per failure and no token. The example's resource, file template, prompt and completion
+ * are 401 without a token and 403 without their scope (a subscription too), and the resource, template and prompt
+ * lists show only what the token may use.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class KeycloakOAuthTest {
@@ -358,6 +360,79 @@ class KeycloakOAuthTest {
     HttpResponse<String> owner = post(jwtServer, LIST, auth(alice, session));
     assertEquals(200, owner.statusCode(), "the owner's session is untouched: " + owner.body());
     assertTrue(owner.body().contains("read_file"), owner.body());
+  }
+
+  // ---- resources, templates, prompts, completions ---------------------------------------------
+
+  private static String request(int id, String method, String params) {
+    return "{\"jsonrpc\":\"2.0\",\"id\":" + id + ",\"method\":\"" + method + "\",\"params\":" + params + "}";
+  }
+
+  private static final String READ_SUMMARY = request(10, "resources/read", "{\"uri\":\"orders://summary\"}");
+  private static final String READ_README = request(11, "resources/read", "{\"uri\":\"file:///workspace/README.txt\"}");
+  private static final String GET_PROMPT = request(12, "prompts/get",
+      "{\"name\":\"review_order\",\"arguments\":{\"orderId\":\"A-1001\"}}");
+  private static final String COMPLETE = request(13, "completion/complete",
+      "{\"ref\":{\"type\":\"ref/prompt\",\"name\":\"review_order\"},\"argument\":{\"name\":\"orderId\",\"value\":\"A\"}}");
+  private static final String SUBSCRIBE_SUMMARY = request(14, "resources/subscribe", "{\"uri\":\"orders://summary\"}");
+
+  @Test
+  @Order(9)
+  void resourcesPromptsAndCompletionsAre401WithoutATokenAnd403WithoutTheirScope() throws Exception {
+    for (String body : List.of(READ_README, READ_SUMMARY, GET_PROMPT, COMPLETE)) {
+      HttpResponse<String> anonymous = post(jwtServer, body, Map.of());
+      assertEquals(401, anonymous.statusCode(), body + " -> " + anonymous.body());
+      assertTrue(challenge(anonymous).startsWith("Bearer resource_metadata="), challenge(anonymous));
+    }
+    String weak = token(Keycloak.ALICE, "files:read");
+    String session = initialize(jwtServer, weak);
+    HttpResponse<String> readme = post(jwtServer, READ_README, auth(weak, session));
+    assertEquals(200, readme.statusCode(), readme.body());
+    assertTrue(readme.body().contains("Protected workspace"), readme.body());
+    HttpResponse<String> hiddenTool = post(jwtServer, FIND_ORDERS, auth(weak, session));
+    // the order summary, the review prompt, its completion, a subscription to the summary: orders:read, which the
+    // token lacks; names are secret (the lists are filtered), so each is refused exactly like a forbidden tool
+    for (String body : List.of(READ_SUMMARY, GET_PROMPT, COMPLETE, SUBSCRIBE_SUMMARY,
+        request(15, "prompts/get", "{\"name\":\"no_such_prompt\"}"),
+        request(16, "resources/read", "{\"uri\":\"orders://no-such-resource\"}"))) {
+      HttpResponse<String> refused = post(jwtServer, body, auth(weak, session));
+      assertEquals(403, refused.statusCode(), body + " -> " + refused.body());
+      assertEquals(challenge(hiddenTool), challenge(refused), body);
+      assertFalse(refused.body().contains("orders") || refused.body().contains("review"), refused.body());
+    }
+    String stronger = token(Keycloak.ALICE, "files:read", "orders:read");
+    HttpResponse<String> summary = post(jwtServer, READ_SUMMARY, auth(stronger, session));
+    assertEquals(200, summary.statusCode(), summary.body());
+    assertTrue(summary.body().contains("\\\"orders\\\":3"), summary.body());
+    HttpResponse<String> prompt = post(jwtServer, GET_PROMPT, auth(stronger, session));
+    assertTrue(prompt.body().contains("Review order A-1001"), prompt.body());
+    HttpResponse<String> completion = post(jwtServer, COMPLETE, auth(stronger, session));
+    assertTrue(completion.body().contains("[\"A-1001\",\"A-1002\"]"), completion.body());
+  }
+
+  @Test
+  @Order(9)
+  void resourceTemplateAndPromptListsShowOnlyWhatTheTokenMayUse() {
+    try (McpSyncClient files = sdkClient(jwtServer, token(Keycloak.ALICE, "files:read"))) {
+      files.initialize();
+      assertEquals(List.of(), files.listResources().resources().stream().map(McpSchema.Resource::uri).toList());
+      assertEquals(List.of("file:///workspace/{+path}"), files.listResourceTemplates().resourceTemplates().stream()
+          .map(McpSchema.ResourceTemplate::uriTemplate).toList());
+      assertEquals(List.of(), files.listPrompts().prompts().stream().map(McpSchema.Prompt::name).toList());
+      McpSchema.ReadResourceResult readme = files.readResource(
+          new McpSchema.ReadResourceRequest("file:///workspace/README.txt"));
+      assertEquals("Protected workspace\n", ((McpSchema.TextResourceContents) readme.contents().get(0)).text());
+    }
+    try (McpSyncClient orders = sdkClient(jwtServer, token(Keycloak.ALICE, "orders:read"))) {
+      orders.initialize();
+      assertEquals(List.of("orders://summary"), orders.listResources().resources().stream()
+          .map(McpSchema.Resource::uri).toList());
+      assertEquals(List.of(), orders.listResourceTemplates().resourceTemplates());
+      assertEquals(List.of("review_order"), orders.listPrompts().prompts().stream().map(McpSchema.Prompt::name).toList());
+      McpSchema.CompleteResult ids = orders.completeCompletion(new McpSchema.CompleteRequest(
+          new McpSchema.PromptReference("review_order"), new McpSchema.CompleteRequest.CompleteArgument("orderId", "B")));
+      assertEquals(List.of("B-2001"), ids.completion().values());
+    }
   }
 
   // ---- audit and logs -------------------------------------------------------------------------

@@ -194,6 +194,18 @@ public final class NodeTools {
   }
 
   /**
+   * Adds a step of {@code op} with the given fields ({@code listResources}, {@code listResourceTemplates},
+   * {@code readResource} {@code uri}, {@code listPrompts}, {@code getPrompt} {@code name, arguments},
+   * {@code complete} {@code ref, argument}: see {@code node/ts-client.mjs}).
+   */
+  public static ObjectNode step(ObjectNode plan, String op, Map<String, ?> fields) {
+    ObjectNode step = ((tools.jackson.databind.node.ArrayNode) plan.get("steps")).addObject();
+    step.put("op", op);
+    fields.forEach((k, v) -> step.set(k, JSON.valueToTree(v)));
+    return plan;
+  }
+
+  /**
    * Runs the locally installed, pinned {@code @modelcontextprotocol/inspector-cli} as
    * {@code node <its "bin" script> --cli <args…>} and returns what it printed. This is what
    * {@code npx --no -- @modelcontextprotocol/inspector-cli --cli …} ends up running, without npx's

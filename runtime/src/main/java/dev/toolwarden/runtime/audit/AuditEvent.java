@@ -28,7 +28,8 @@ import java.util.Objects;
  * @param ref the reference of an internal error (also in the server log and the caller's result), or {@code null}
  * @param remote the client's network address (HTTP), or {@code null}
  * @param action what the client asked for: {@code tool_call}, {@code resource_read}, {@code prompt_get} or
- *     {@code completion}; {@code null} for HTTP-level decisions
+ *     {@code completion} ({@code resource_subscribe}, {@code resource_unsubscribe} for a refused subscription of a
+ *     caller without OAuth); {@code null} for HTTP-level decisions
  * @param target what the request named when it is not a tool: the fixed resource's URI or the resource template
  *     (never the URI read, whose variables may be redacted), the prompt name, or the completion's reference
  *     ({@code prompt:<name>#<argument>} or {@code template:<uri template>#<variable>}); {@code null} otherwise

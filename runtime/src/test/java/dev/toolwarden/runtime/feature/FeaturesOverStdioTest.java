@@ -196,4 +196,48 @@ class FeaturesOverStdioTest {
       assertEquals("file:///workspace/a.txt", ((Map<String, Object>) n.get("params")).get("uri"));
     }
   }
+
+  @Test
+  void subscriptionsNeedTheScopesOfTheResourceTheyName() throws Exception {
+    try (StdioSession s = StdioSession.start(server("files:read").resourceSubscriptions(true), "features")) {
+      for (String method : List.of("resources/subscribe", "resources/unsubscribe")) {
+        for (String uri : List.of("config://admin", "users://7/profile")) {
+          Map<String, Object> e = error(s.request(method, Map.of("uri", uri)));
+          assertEquals(-32600, ((Number) e.get("code")).intValue(), method + " " + uri + ": " + e);
+          // the same words as the read's refusal: the resource or template, never the URI asked for
+          assertTrue(String.valueOf(e.get("message")).startsWith("Forbidden: resource '"), e.toString());
+          assertFalse(String.valueOf(e.get("message")).contains("users://7"), e.toString());
+        }
+      }
+      result(s.request("resources/subscribe", Map.of("uri", "file:///workspace/a.txt")));
+      result(s.request("resources/unsubscribe", Map.of("uri", "file:///workspace/a.txt")));
+      result(s.request("resources/subscribe", Map.of("uri", "config://app"))); // no scope needed
+    }
+    List<AuditEvent> denied = events.stream().filter(e -> e.outcome() == AuditOutcome.SCOPE_DENIED).toList();
+    assertEquals(4, denied.size(), events.toString());
+    assertEquals(List.of("resource_subscribe", "resource_subscribe", "resource_unsubscribe", "resource_unsubscribe"),
+        denied.stream().map(AuditEvent::action).toList());
+    assertEquals(List.of("config://admin", FeatureToolsBundle.PROFILE, "config://admin", FeatureToolsBundle.PROFILE),
+        denied.stream().map(AuditEvent::target).toList());
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void aCompletionNeedsItsOwnScopesAndThoseOfTheTemplateItCompletes() throws Exception {
+    Map<String, Object> request = Map.of("ref", Map.of("type", "ref/resource", "uri", FeatureToolsBundle.PROFILE),
+        "argument", Map.of("name", "id", "value", ""));
+    // own scope ids:read (the processor's policy) and the template's users:read (added by the runtime)
+    for (String grant : List.of("users:read", "ids:read")) {
+      String missing = grant.equals("users:read") ? "ids:read" : "users:read";
+      try (StdioSession s = StdioSession.start(server(grant), "features")) {
+        Map<String, Object> e = error(s.request("completion/complete", request));
+        assertEquals(-32600, ((Number) e.get("code")).intValue(), e.toString());
+        assertTrue(String.valueOf(e.get("message")).contains("requires the scope " + missing), grant + ": " + e);
+      }
+    }
+    try (StdioSession s = StdioSession.start(server("users:read", "ids:read"), "features")) {
+      Map<String, Object> ok = (Map<String, Object>) result(s.request("completion/complete", request)).get("completion");
+      assertEquals(List.of("1", "2", "3"), ok.get("values"));
+    }
+  }
 }

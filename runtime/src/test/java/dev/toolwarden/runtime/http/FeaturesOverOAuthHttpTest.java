@@ -49,6 +49,7 @@ class FeaturesOverOAuthHttpTest {
     server = FreePort.start(port -> {
       tokens = new TestTokens("http://127.0.0.1:" + port + "/mcp");
       return Toolwarden.server("features-oauth", "1.0.0").tools(new FeatureTools()).root("ws", ws)
+          .resourceSubscriptions(true)
           .http(HttpOptions.loopback(port).oauth(ResourceServer.custom(TestTokens.ISSUER, tokens.resource,
               tokens.verifier())));
     });
@@ -125,6 +126,9 @@ class FeaturesOverOAuthHttpTest {
         "{\"jsonrpc\":\"2.0\",\"id\":4,\"method\":\"prompts/get\",\"params\":{\"name\":\"admin_prompt\"}}",
         "{\"jsonrpc\":\"2.0\",\"id\":5,\"method\":\"completion/complete\",\"params\":{\"ref\":{\"type\":\"ref/resource\","
             + "\"uri\":\"users://{id}/profile\"},\"argument\":{\"name\":\"id\",\"value\":\"\"}}}",
+        "{\"jsonrpc\":\"2.0\",\"id\":8,\"method\":\"resources/subscribe\",\"params\":{\"uri\":\"users://7/profile\"}}",
+        "{\"jsonrpc\":\"2.0\",\"id\":9,\"method\":\"resources/unsubscribe\",\"params\":{\"uri\":\"config://admin\"}}",
+        "{\"jsonrpc\":\"2.0\",\"id\":10,\"method\":\"resources/subscribe\",\"params\":{\"uri\":\"nothing://here\"}}",
         "{\"jsonrpc\":\"2.0\",\"id\":6,\"method\":\"prompts/get\",\"params\":{\"name\":\"no_such_prompt\"}}",
         "{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"resources/read\",\"params\":{\"uri\":\"nothing://here\"}}")) {
       HttpResponse<String> r = post(token, body, session);
@@ -134,6 +138,21 @@ class FeaturesOverOAuthHttpTest {
       // names are secret (the lists are filtered): one answer for unknown and forbidden alike
       assertTrue(challenge.contains("lacks a scope this call requires"), challenge);
       assertFalse(r.body().contains("admin") || r.body().contains("users"), r.body());
+    }
+  }
+
+  @Test
+  void aSubscriptionTheTokenMayReadReachesTheSdk() throws Exception {
+    String token = tokens.token("alice", "files:read");
+    String init = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"2025-11-25\","
+        + "\"capabilities\":{},\"clientInfo\":{\"name\":\"raw\",\"version\":\"1\"}}}";
+    String session = post(token, init, null).headers().firstValue("Mcp-Session-Id").orElseThrow();
+    post(token, "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}", session);
+    for (String method : List.of("resources/subscribe", "resources/unsubscribe")) {
+      HttpResponse<String> r = post(token, "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"" + method
+          + "\",\"params\":{\"uri\":\"file:///workspace/a.txt\"}}", session);
+      assertEquals(200, r.statusCode(), method + " -> " + r.body());
+      assertTrue(r.body().contains("\"result\"") && !r.body().contains("\"error\""), method + " -> " + r.body());
     }
   }
 }

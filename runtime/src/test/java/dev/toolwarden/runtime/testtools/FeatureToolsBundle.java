@@ -125,7 +125,9 @@ public final class FeatureToolsBundle implements ToolBundle {
     return List.of(
         new CompletionDefinition(CompletionDefinition.RefKind.PROMPT, "greet", "name", open(),
             (t, value, ctx, inv) -> ((FeatureTools) t).names(value)),
-        new CompletionDefinition(CompletionDefinition.RefKind.RESOURCE_TEMPLATE, PROFILE, "id", open(),
+        // its own scope; the runtime adds the template's (users:read), as the processor leaves it to
+        new CompletionDefinition(CompletionDefinition.RefKind.RESOURCE_TEMPLATE, PROFILE, "id",
+            new ToolPolicy(List.of("ids:read"), null, List.of(), List.of()),
             (t, value, ctx, inv) -> List.of("1", "2", "3")));
   }
 }

@@ -16,8 +16,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@link ToolScopeFilter}'s sibling for the annotated features: a {@code resources/read} (the URI, resolved exactly as
- * the read will be), {@code prompts/get} (the name) or {@code completion/complete} (the reference and argument) whose
+ * {@link ToolScopeFilter}'s sibling for the annotated features: a {@code resources/read}, {@code resources/subscribe}
+ * or {@code resources/unsubscribe} (the URI, resolved exactly as the read will be), {@code prompts/get} (the name) or {@code completion/complete} (the reference and argument) whose
  * token lacks the scopes is answered 403 {@code insufficient_scope} before the SDK sees it, with the same rules for
  * secret names: when the lists are filtered, an unknown URI, prompt or reference is refused byte for byte like a
  * forbidden one unless the token holds every feature scope; SDK passthrough features (no policy) always go on. A 2026-07-28
@@ -87,7 +87,10 @@ final class FeatureScopeFilter implements Filter {
 
   private Named named(HttpServletRequest http, String method, Map<?, ?> params) {
     switch (method) {
-      case McpSchema.METHOD_RESOURCES_READ: {
+      case McpSchema.METHOD_RESOURCES_READ:
+      case McpSchema.METHOD_RESOURCES_SUBSCRIBE:
+      case McpSchema.METHOD_RESOURCES_UNSUBSCRIBE: {
+        // a subscription to a URI needs what reading it needs: the SDK keeps subscriptions itself, for any URI.
         // 2026-07-28: the Mcp-Name header, proved equal to the body's uri; before: the body's uri
         String uri = ModernStepUp.name(http, params, "uri");
         if (uri == null) {

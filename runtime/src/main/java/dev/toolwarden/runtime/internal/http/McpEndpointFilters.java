@@ -5,6 +5,7 @@ import dev.toolwarden.runtime.auth.ResourceServer;
 import dev.toolwarden.runtime.auth.TokenVerifier;
 import dev.toolwarden.runtime.internal.auth.SessionBindings;
 import dev.toolwarden.runtime.internal.feature.FeatureLists;
+import dev.toolwarden.runtime.internal.jsonrpc.RequestGate;
 import dev.toolwarden.runtime.internal.protocol2026.ModernServer;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.server.transport.ServerHttpHeaderValidator;
@@ -27,7 +28,8 @@ import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
  *       judges that parse, and the SDK receives its canonical bytes;
  *   <li>{@link ToolScopeFilter} (with OAuth): the per-tool scope check; {@link FeatureScopeFilter} the same for
  *       resources, prompts and completions;
- *   <li>{@link ParamsCheckFilter}: params that do not fit their method;
+ *   <li>{@link ParamsCheckFilter}: params that do not fit their method; {@link RequestGateFilter} (without OAuth):
+ *       a subscription to a resource whose scopes the fixed caller lacks;
  *   <li>{@link ModernEraFilter}: an MCP 2026-07-28 request is answered here, by the adapter, after every check
  *       above; any other goes on to the SDK;
  *   <li>{@link SessionGuardFilter} (with sessions, not in stateless mode): session ownership and lifetime, last, so that the only thing
@@ -71,6 +73,10 @@ final class McpEndpointFilters {
       }
     }
     add.accept(new ParamsCheckFilter(json));
+    RequestGate gate = oauth == null ? servers.requestGate() : RequestGate.OPEN; // with OAuth: the token's scopes
+    if (gate != RequestGate.OPEN) {
+      add.accept(new RequestGateFilter(gate, json));
+    }
     ModernServer modern = servers.modern();
     if (modern != null) { // before the session guard: a modern request carries no session
       add.accept(new ModernEraFilter(modern, origins, json));

@@ -19,6 +19,11 @@ public interface SdkServers {
     return dev.toolwarden.runtime.internal.feature.FeatureScopes.none();
   }
 
+  /** What judges the requests the SDK answers by itself (subscriptions) for a caller without OAuth. */
+  default dev.toolwarden.runtime.internal.jsonrpc.RequestGate requestGate() {
+    return dev.toolwarden.runtime.internal.jsonrpc.RequestGate.OPEN;
+  }
+
   /** What the resource, template and prompt lists show, or null when nothing is annotated. */
   default dev.toolwarden.runtime.internal.feature.FeatureLists featureLists() {
     return null;

@@ -10,6 +10,8 @@ import dev.toolwarden.runtime.internal.config.Rate;
 import dev.toolwarden.runtime.internal.feature.FeatureLists;
 import dev.toolwarden.runtime.internal.feature.FeatureScopes;
 import dev.toolwarden.runtime.internal.feature.Features;
+import dev.toolwarden.runtime.internal.feature.SubscriptionGate;
+import dev.toolwarden.runtime.internal.jsonrpc.RequestGate;
 import dev.toolwarden.runtime.internal.config.Setting;
 import dev.toolwarden.runtime.internal.http.ClientRateLimitFilter;
 import dev.toolwarden.runtime.internal.http.SdkServers;
@@ -82,11 +84,14 @@ public final class ServerAssembly implements SdkServers, AutoCloseable {
   private final AuditSink trail;
   /** The MCP 2026-07-28 adapter, made on first use. */
   private volatile ModernServer modern;
+  /** The caller of every request when there is no OAuth (stdio, plain HTTP); null with OAuth. */
+  private final Caller fixedCaller;
 
   private ServerAssembly(ServerSettings settings, McpJsonMapper json, List<McpServerFeatures.SyncToolSpecification> specs,
       Map<String, ToolCallHandler> handlers, Map<String, List<String>> toolScopes, AuditSink trail, AuditSink audit,
-      boolean filterTools, Telemetry telemetry, PrevalidatedSchemas schemas, Features features) {
+      boolean filterTools, Telemetry telemetry, PrevalidatedSchemas schemas, Features features, Caller fixedCaller) {
     this.settings = settings;
+    this.fixedCaller = fixedCaller;
     this.json = json;
     this.specs = specs;
     this.handlers = handlers;
@@ -169,7 +174,7 @@ public final class ServerAssembly implements SdkServers, AutoCloseable {
     }
     Features features = Features.assemble(bound, passthrough(s), chain, callers, paths, urls, json);
     return new ServerAssembly(s, json, specs, Map.copyOf(handlers), Map.copyOf(toolScopes), trail, audit,
-        oauth != null && oauth.filterToolsList(), telemetry, schemas, features);
+        oauth != null && oauth.filterToolsList(), telemetry, schemas, features, oauth != null ? null : caller);
   }
 
   /**
@@ -245,6 +250,19 @@ public final class ServerAssembly implements SdkServers, AutoCloseable {
       }
     }
     return m;
+  }
+
+  /**
+   * The scope check of {@code resources/subscribe} and {@code unsubscribe} for the fixed caller (stdio, HTTP without
+   * OAuth), which the SDK would otherwise accept for any URI; open with OAuth (the HTTP layer judges the token) or
+   * without annotated resources.
+   */
+  @Override
+  public RequestGate requestGate() {
+    if (fixedCaller == null || !features.hasResources()) {
+      return RequestGate.OPEN;
+    }
+    return new SubscriptionGate(features.scopes(), fixedCaller, audit);
   }
 
   /** Each tool's full call pipeline, by tool name. */

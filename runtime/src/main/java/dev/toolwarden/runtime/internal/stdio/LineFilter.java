@@ -1,6 +1,7 @@
 package dev.toolwarden.runtime.internal.stdio;
 
 import dev.toolwarden.runtime.internal.jsonrpc.ParamsCheck;
+import dev.toolwarden.runtime.internal.jsonrpc.RequestGate;
 import dev.toolwarden.runtime.internal.protocol2026.Era;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.spec.McpSchema;
@@ -17,8 +18,9 @@ import org.slf4j.LoggerFactory;
  * Stands in front of the SDK's stdio transport, which stops serving on the first line it cannot
  * parse. Reads stdin line by line (bounded), answers a malformed line itself with a JSON-RPC
  * error ({@code -32700} for invalid JSON, {@code -32600} for JSON that is not a JSON-RPC
- * message or is too long) and forwards only good lines to the SDK through a pipe — or, for a
- * message of MCP 2026-07-28 ({@link Era}), to the adapter ({@link ModernLines}).
+ * message or is too long), answers what the {@link RequestGate} refuses (a subscription without the resource's
+ * scopes) and forwards only good lines to the SDK through a pipe — or, for a message of MCP 2026-07-28
+ * ({@link Era}), to the adapter ({@link ModernLines}).
  */
 public final class LineFilter {
 
@@ -32,17 +34,19 @@ public final class LineFilter {
   private final TrackingOutputStream protocolOut;
   private final PendingRequests pending;
   private final int maxLineBytes;
+  private final RequestGate gate;
 
   private final ModernLines modern;
 
   LineFilter(McpJsonMapper json, OutputStream toSdk, TrackingOutputStream protocolOut, PendingRequests pending,
-      int maxLineBytes) {
-    this(json, toSdk, protocolOut, pending, maxLineBytes, null);
+      int maxLineBytes, RequestGate gate) {
+    this(json, toSdk, protocolOut, pending, maxLineBytes, gate, null);
   }
 
   /** {@code modern} (or null) answers the MCP 2026-07-28 messages; the SDK gets every other good line. */
   LineFilter(McpJsonMapper json, OutputStream toSdk, TrackingOutputStream protocolOut, PendingRequests pending,
-      int maxLineBytes, ModernLines modern) {
+      int maxLineBytes, RequestGate gate, ModernLines modern) {
+    this.gate = gate;
     this.modern = modern;
     this.json = json;
     this.toSdk = toSdk;
@@ -139,7 +143,12 @@ public final class LineFilter {
       modern.accept(message); // after the same line checks: the adapter answers, the SDK never sees it
       return true;
     }
-    if (message instanceof McpSchema.JSONRPCRequest) {
+    if (message instanceof McpSchema.JSONRPCRequest request) {
+      McpSchema.JSONRPCResponse.JSONRPCError refused = gate.judge(request);
+      if (refused != null) {
+        answer(id, refused.code(), refused.message());
+        return true;
+      }
       pending.requestForwarded();
     }
     try {

@@ -1,5 +1,6 @@
 package dev.toolwarden.runtime.internal.stdio;
 
+import dev.toolwarden.runtime.internal.jsonrpc.RequestGate;
 import dev.toolwarden.runtime.internal.protocol2026.Era;
 import dev.toolwarden.runtime.internal.protocol2026.ModernServer;
 import io.modelcontextprotocol.json.McpJsonMapper;
@@ -40,10 +41,11 @@ public final class StdioServer {
    * @param out the protocol output; nothing else may write to it while serving
    * @param serverFactory builds the SDK server on the given transport (and fails with a
    *     start-up error before anything is read)
+   * @param gate judges the requests the SDK answers by itself (subscriptions) before it sees them
    */
   public static void serve(InputStream in, OutputStream out, McpJsonMapper json,
-      Function<McpServerTransportProvider, McpSyncServer> serverFactory) {
-    serve(in, out, json, serverFactory, null);
+      Function<McpServerTransportProvider, McpSyncServer> serverFactory, RequestGate gate) {
+    serve(in, out, json, serverFactory, gate, null);
   }
 
   /**
@@ -53,7 +55,7 @@ public final class StdioServer {
    * @param modern the 2026-07-28 adapter, or null to serve the SDK's eras only
    */
   public static void serve(InputStream in, OutputStream out, McpJsonMapper json,
-      Function<McpServerTransportProvider, McpSyncServer> serverFactory, ModernServer modern) {
+      Function<McpServerTransportProvider, McpSyncServer> serverFactory, RequestGate gate, ModernServer modern) {
     PendingRequests pending = new PendingRequests();
     TrackingOutputStream protocolOut = new TrackingOutputStream(out, json, pending);
     PipedInputStream sdkIn;
@@ -69,7 +71,7 @@ public final class StdioServer {
         new SerializedSends(new StdioServerTransportProvider(json, sdkIn, protocolOut, MAX_LINE_BYTES + 1))));
     ModernLines modernLines = modern == null ? null : new ModernLines(modern, json, protocolOut, pending);
     try {
-      new LineFilter(json, pipe, protocolOut, pending, MAX_LINE_BYTES, modernLines).run(in);
+      new LineFilter(json, pipe, protocolOut, pending, MAX_LINE_BYTES, gate, modernLines).run(in);
     } catch (IOException e) {
       LOG.warn("reading stdin failed; shutting down: {}", e.toString());
     } finally {
