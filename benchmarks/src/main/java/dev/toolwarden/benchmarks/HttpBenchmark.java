@@ -211,6 +211,11 @@ public final class HttpBenchmark {
       this.token = token;
     }
 
+    /** A server started elsewhere (BootBenchmark's Spring Boot applications), listening at {@code url}. */
+    static Server of(String name, Process process, String url) {
+      return new Server(name, process, url, null);
+    }
+
     static Server start(String impl, String jfrDir) throws Exception {
       String java = System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
       List<String> command = new ArrayList<>(List.of(java, "-Xmx512m"));
