@@ -94,20 +94,23 @@ if [ "$mode" = quick ]; then
   jmh=(-f 1 -wi 0 -i 1 -r 200ms -foe true)
   valq=(-p shape=small)
   startup=(--runs 1 --tools 1); aot=(--runs 1 --tools 1); http=(--seconds 0.3 --rounds 1 --clients 1,8); compile=(10 --runs 1)
-  scale=(--tools 1,100 --sessions 20); httpres=(--seconds 0.3 --rounds 1 --clients 1)
+  scale=(--tools 1,100 --sessions 20); rescpu=(1 500); httpres=(--seconds 0.3 --rounds 1 --clients 1)
   boot=(--runs 1 --tools 1 --parts stdio,http-call --seconds 0.3 --rounds 1 --clients 1)
 else
   jmhlock=()
   jmh=(-f 1 -wi 2 -w 1 -i 3 -r 1 -foe true)
   valq=()
   startup=(--runs 7); aot=(--runs 7); http=(--seconds 3 --rounds 3); compile=(10 100 1000 --runs 3)
-  scale=(--tools 1,100,10000 --sessions 1000); httpres=(--seconds 3 --rounds 3 --clients 1,8,32)
+  scale=(--tools 1,100,10000 --sessions 1000); rescpu=(15 20000); httpres=(--seconds 3 --rounds 3 --clients 1,8,32)
   boot=(--runs 7 --tools 1,100 --seconds 3 --rounds 3 --clients 1,8,32)
 fi
 
 case $what in all|validation) run validation "$java" ${jmhlock[@]+"${jmhlock[@]}"} -jar "$jar" ValidationBenchmark "${jmh[@]}" ${valq[@]+"${valq[@]}"} -prof gc ;; esac
 case $what in all|pipeline) run pipeline "$java" ${jmhlock[@]+"${jmhlock[@]}"} -jar "$jar" PipelineBenchmark "${jmh[@]}" -prof gc ;; esac
-case $what in all|resource) run resource "$java" ${jmhlock[@]+"${jmhlock[@]}"} -jar "$jar" ResourceBenchmark "${jmh[@]}" -prof gc ;; esac
+case $what in all|resource)
+  run resource "$java" ${jmhlock[@]+"${jmhlock[@]}"} -jar "$jar" ResourceBenchmark "${jmh[@]}" -prof gc
+  run resource-cpu "$java" -cp "$jar" dev.toolwarden.benchmarks.ResourceBenchmark "${rescpu[@]}" ;;
+esac
 case $what in all|telemetry) run telemetry "$java" ${jmhlock[@]+"${jmhlock[@]}"} -jar "$jar" TelemetryBenchmark "${jmh[@]}" -prof gc ;; esac
 case $what in all|jwt) run jwt "$java" ${jmhlock[@]+"${jmhlock[@]}"} -jar "$jar" JwtVerificationBenchmark "${jmh[@]}" ;; esac
 case $what in all|startup) run startup "$java" -cp "$jar" dev.toolwarden.benchmarks.StartupBenchmark "${startup[@]}" --spring "$(spring_peer)" ;; esac

@@ -124,4 +124,45 @@ public class ResourceBenchmark {
   public McpSchema.JSONRPCResponse bareSdkFixed() {
     return sdk.request(fixed);
   }
+
+  /**
+   * The same four reads measured by the calling thread's CPU time (everything runs on it here), which a loaded machine
+   * hardly moves: {@code java -cp toolwarden-benchmarks.jar dev.toolwarden.benchmarks.ResourceBenchmark [rounds]
+   * [batch]}; medians of alternating batches after 5 warm-up rounds.
+   */
+  public static void main(String[] args) {
+    int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 15;
+    int batch = args.length > 1 ? Integer.parseInt(args[1]) : 20_000;
+    ResourceBenchmark b = new ResourceBenchmark();
+    b.setUp();
+    java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
+    String[] names = {"bareSdkTemplate", "toolwardenTemplate", "bareSdkFixed", "toolwardenFixed"};
+    Map<String, java.util.List<Double>> perOp = new java.util.LinkedHashMap<>();
+    Object sink = null;
+    for (int r = -5; r < rounds; r++) {
+      for (int k = 0; k < names.length; k++) {
+        String name = names[(k + Math.max(r, 0)) % names.length];
+        long t0 = cpu.getCurrentThreadCpuTime();
+        for (int i = 0; i < batch; i++) {
+          sink = switch (name) {
+            case "bareSdkTemplate" -> b.bareSdkTemplate();
+            case "toolwardenTemplate" -> b.toolwardenTemplate();
+            case "bareSdkFixed" -> b.bareSdkFixed();
+            default -> b.toolwardenFixed();
+          };
+        }
+        if (r >= 0) {
+          perOp.computeIfAbsent(name, x -> new java.util.ArrayList<>())
+              .add((cpu.getCurrentThreadCpuTime() - t0) / (double) batch);
+        }
+      }
+    }
+    System.out.println("# resources/read in process, thread CPU ns per read, median of " + rounds
+        + " alternating batches of " + batch + "; " + Stats.load() + (sink == null ? " (no reads)" : ""));
+    for (String name : names) {
+      double m = Stats.median(perOp.get(name));
+      double base = Stats.median(perOp.get(name.replace("toolwarden", "bareSdk")));
+      System.out.printf(java.util.Locale.ROOT, "%-20s %10.0f ns CPU %8.2fx the bare SDK%n", name, m, m / base);
+    }
+  }
 }
