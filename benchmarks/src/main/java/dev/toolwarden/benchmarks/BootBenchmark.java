@@ -195,7 +195,7 @@ public final class BootBenchmark {
       System.out.printf(Locale.ROOT, "%ntools/call over Streamable HTTP: Toolwarden lookup with every policy vs Spring AI"
           + " lookup with none; %d alternating rounds of %.1f s; %s%n", rounds, seconds, Stats.load());
       for (HttpBenchmark.Server s : servers.values()) {
-        HttpBenchmark.run(s, 8, Math.max(1, seconds)); // warm-up, not recorded
+        HttpBenchmark.run(s, 8, seconds); // warm-up, not recorded
       }
       for (int clients : clientCounts) {
         Map<String, List<long[]>> latencies = new LinkedHashMap<>();
