@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
 # Runs Toolwarden's benchmarks. Usage (from the repository root):
-#   benchmarks/scripts/run.sh [full|quick] [all|validation|pipeline|telemetry|jwt|startup|startup-aot|http|compile|scale]
+#   benchmarks/scripts/run.sh [full|quick] [all|validation|pipeline|resource|telemetry|jwt|startup|startup-aot|http|
+#                                            http-resource|boot|compile|scale]
 # startup-aot needs JAVA25=/path/to/jdk25/bin/java (JEP 483/514 AOT caches; skipped without it) and compares
 # with the bare SDK on $JAVA (Java 17) without a cache.
 # full: the figures of BENCHMARKS.md (about 13 minutes on 2 cores); quick: checks that every benchmark still runs.
-# Build first: mvn -q package -DskipTests -pl processor,benchmarks -am
+# Build first: mvn -q package -DskipTests -pl processor,benchmarks,spring-boot-starter -am
+# (boot builds two Spring Boot applications outside the reactor on first use: peers/toolwarden-boot against this
+# build's jars, and the Spring AI peer on Spring MVC)
 set -euo pipefail
 mode=${1:-full}
 what=${2:-all}
@@ -12,7 +15,7 @@ root=$(cd "$(dirname "$0")/../.." && pwd)
 jar="$root/benchmarks/target/toolwarden-benchmarks.jar"
 out="$root/benchmarks/target/results"
 mkdir -p "$out"
-[ -f "$jar" ] || { echo "build first: mvn -q package -DskipTests -pl processor,benchmarks -am" >&2; exit 2; }
+[ -f "$jar" ] || { echo "build first: mvn -q package -DskipTests -pl processor,benchmarks,spring-boot-starter -am" >&2; exit 2; }
 java=${JAVA:-java}
 
 # one version table: the Spring AI peer takes its versions from the root pom
@@ -24,6 +27,51 @@ spring_peer() {
       -Dspring-ai.version="$(pomprop spring-ai.version)" -Dcompiler-plugin.version="$(pomprop compiler-plugin.version)") >&2
   fi
   echo "$peer/target/spring-ai-peer.jar"
+}
+
+# The Spring AI peer over Streamable HTTP (Spring MVC on Tomcat): the same project built with -Phttp, in target/http
+spring_peer_http() {
+  local peer="$root/benchmarks/peers/spring-ai"
+  if [ ! -f "$peer/target/http/spring-ai-peer-http.jar" ]; then
+    (cd "$peer" && mvn -q -B package -Phttp -Dspring-boot.version="$(pomprop spring-boot.version)" \
+      -Dspring-ai.version="$(pomprop spring-ai.version)" -Dcompiler-plugin.version="$(pomprop compiler-plugin.version)") >&2
+  fi
+  echo "$peer/target/http/spring-ai-peer-http.jar"
+}
+
+# The Spring Boot application with toolwarden-spring-boot-starter (peers/toolwarden-boot), built against this build's
+# jars: they are copied into a local repository under target/ (a Maven local repository is a directory layout; copied
+# files count as installed there), never into the shared ~/.m2. Rebuilt when a Toolwarden jar is newer than it.
+# Needs: mvn -q package -DskipTests -pl processor,benchmarks,spring-boot-starter -am
+boot_subject() {
+  local subject="$root/benchmarks/peers/toolwarden-boot" repo="$root/benchmarks/target/peer-repo"
+  local version jar="$root/benchmarks/peers/toolwarden-boot/target/toolwarden-boot-subject.jar" stale=0
+  version=$(sed -n 's:.*<version>\(.*\)</version>.*:\1:p' "$root/pom.xml" | head -1)
+  local modules="annotations:toolwarden-annotations processor:toolwarden-processor runtime:toolwarden-runtime"
+  modules="$modules spring-boot-autoconfigure:toolwarden-spring-boot-autoconfigure"
+  modules="$modules spring-boot-starter:toolwarden-spring-boot-starter"
+  local m dir artifact
+  for m in $modules; do
+    dir=${m%%:*}; artifact=${m#*:}
+    [ -f "$root/$dir/target/$artifact-$version.jar" ] \
+      || { echo "build first: mvn -q package -DskipTests -pl processor,benchmarks,spring-boot-starter -am" >&2; exit 2; }
+    [ -f "$jar" ] && [ "$root/$dir/target/$artifact-$version.jar" -nt "$jar" ] && stale=1
+  done
+  if [ ! -f "$jar" ] || [ "$stale" = 1 ]; then
+    rm -rf "$repo/dev/toolwarden"
+    mkdir -p "$repo/dev/toolwarden/toolwarden-parent/$version"
+    cp "$root/pom.xml" "$repo/dev/toolwarden/toolwarden-parent/$version/toolwarden-parent-$version.pom"
+    for m in $modules; do
+      dir=${m%%:*}; artifact=${m#*:}
+      mkdir -p "$repo/dev/toolwarden/$artifact/$version"
+      cp "$root/$dir/pom.xml" "$repo/dev/toolwarden/$artifact/$version/$artifact-$version.pom"
+      cp "$root/$dir/target/$artifact-$version.jar" "$repo/dev/toolwarden/$artifact/$version/"
+    done
+    (cd "$subject" && mvn -q -B package -s settings.xml -Dmaven.repo.local="$repo" \
+      -Dspring-boot.version="$(pomprop spring-boot.version)" -Dtoolwarden.version="$version" \
+      -Dcompiler-plugin.version="$(pomprop compiler-plugin.version)") >&2
+  fi
+  echo "$jar"
 }
 
 run() { # name, command... (the whole log goes to $out/<name>.log; the table to the terminal and <name>.txt)
@@ -46,17 +94,26 @@ if [ "$mode" = quick ]; then
   jmh=(-f 1 -wi 0 -i 1 -r 200ms -foe true)
   valq=(-p shape=small)
   startup=(--runs 1 --tools 1); aot=(--runs 1 --tools 1); http=(--seconds 0.3 --rounds 1 --clients 1,8); compile=(10 --runs 1)
-  scale=(--tools 1,100 --sessions 20)
+  scale=(--tools 1,100 --sessions 20); rescpu=(1 500); httpres=(--seconds 0.3 --rounds 1 --clients 1)
+  # the Boot pair over HTTP only: two Boot starts; stdio start-up measuring is StartupBenchmark's code, run above
+  boot=(--runs 1 --tools 1 --parts http-call --seconds 0.3 --rounds 1 --clients 1)
 else
   jmhlock=()
   jmh=(-f 1 -wi 2 -w 1 -i 3 -r 1 -foe true)
   valq=()
   startup=(--runs 7); aot=(--runs 7); http=(--seconds 3 --rounds 3); compile=(10 100 1000 --runs 3)
-  scale=(--tools 1,100,10000 --sessions 1000)
+  scale=(--tools 1,100,10000 --sessions 1000); rescpu=(15 20000); httpres=(--seconds 3 --rounds 3 --clients 1,8,32)
+  boot=(--runs 7 --tools 1,100 --seconds 3 --rounds 3 --clients 1,8,32)
 fi
 
 case $what in all|validation) run validation "$java" ${jmhlock[@]+"${jmhlock[@]}"} -jar "$jar" ValidationBenchmark "${jmh[@]}" ${valq[@]+"${valq[@]}"} -prof gc ;; esac
 case $what in all|pipeline) run pipeline "$java" ${jmhlock[@]+"${jmhlock[@]}"} -jar "$jar" PipelineBenchmark "${jmh[@]}" -prof gc ;; esac
+case $what in all|resource)
+  # quick: only the CPU-time main, which runs the same set-up (answers checked) and all four reads; a JMH fork each
+  # would add ~15 s to CI
+  [ "$mode" = quick ] || run resource "$java" ${jmhlock[@]+"${jmhlock[@]}"} -jar "$jar" ResourceBenchmark "${jmh[@]}" -prof gc
+  run resource-cpu "$java" -cp "$jar" dev.toolwarden.benchmarks.ResourceBenchmark "${rescpu[@]}" ;;
+esac
 case $what in all|telemetry) run telemetry "$java" ${jmhlock[@]+"${jmhlock[@]}"} -jar "$jar" TelemetryBenchmark "${jmh[@]}" -prof gc ;; esac
 case $what in all|jwt) run jwt "$java" ${jmhlock[@]+"${jmhlock[@]}"} -jar "$jar" JwtVerificationBenchmark "${jmh[@]}" ;; esac
 case $what in all|startup) run startup "$java" -cp "$jar" dev.toolwarden.benchmarks.StartupBenchmark "${startup[@]}" --spring "$(spring_peer)" ;; esac
@@ -70,6 +127,11 @@ case $what in all|startup-aot)
   fi ;;
 esac
 case $what in all|http) run http "$java" -cp "$jar" dev.toolwarden.benchmarks.HttpBenchmark "${http[@]}" ;; esac
+case $what in all|http-resource) run http-resource "$java" -cp "$jar" dev.toolwarden.benchmarks.HttpBenchmark --feature resource "${httpres[@]}" ;; esac
+case $what in all|boot)
+  run boot "$java" -cp "$jar" dev.toolwarden.benchmarks.BootBenchmark --subject "$(boot_subject)" --spring "$(spring_peer)" \
+    --spring-http "$(spring_peer_http)" "${boot[@]}" ;;
+esac
 case $what in all|compile) run compile "$java" -cp "$jar" dev.toolwarden.benchmarks.CompileTimeBenchmark "${compile[@]}" ;; esac
 case $what in all|scale) run scale "$java" -Xmx1g -cp "$jar" dev.toolwarden.benchmarks.ScaleBenchmark "${scale[@]}" ;; esac
 echo "results in $out"

@@ -21,7 +21,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * its own validation. Each server runs in its own JVM; the servers alternate within every round.
  *
  * <p>{@code java -cp toolwarden-benchmarks.jar dev.toolwarden.benchmarks.HttpBenchmark [--seconds 3]
- * [--rounds 3] [--clients 1,8,32] [--servers bare-sdk,toolwarden,toolwarden+oauth] [--jfr DIR]}
+ * [--rounds 3] [--clients 1,8,32] [--servers bare-sdk,toolwarden,toolwarden+oauth] [--jfr DIR] [--feature tool]}
+ * ({@code --feature resource}: {@code resources/read} of a resource template instead, ResourceTools served by
+ * Toolwarden with every policy vs the same template by hand on the bare SDK; only those two servers)
  * ({@code --servers} may add {@code toolwarden-sync-audit}: the audit line written on the request thread, as
  * before issue 16); with
  * {@code --jfr} every server JVM records a flight recording ({@code DIR/<server>.jfr}, profile "profile"),
@@ -34,6 +36,15 @@ public final class HttpBenchmark {
   private HttpBenchmark() {}
 
   static final String CALL = "{\"name\":\"lookup\",\"arguments\":{\"id\":\"acct-42\",\"count\":7}}";
+  static final String READ = "{\"uri\":\"accounts://acct-42/statements/7\"}";
+
+  /** What every client sends: tools/call of PipelineTools.lookup, or resources/read of ResourceTools.statement. */
+  record Request(String method, String params, String serverTools, String expect) {
+    static final Request TOOL = new Request("tools/call", CALL, "lookup", "****1111");
+    static final Request RESOURCE = new Request("resources/read", READ, "resources", "****1111");
+  }
+
+  static Request request = Request.TOOL;
 
   public static void main(String[] args) throws Exception {
     double seconds = 3;
@@ -48,8 +59,16 @@ public final class HttpBenchmark {
         case "--clients" -> clientCounts = Arrays.stream(args[++i].split(",")).map(Integer::valueOf).toList();
         case "--servers" -> only = List.of(args[++i].split(","));
         case "--jfr" -> jfr = args[++i];
+        case "--feature" -> request = switch (args[++i]) {
+          case "tool" -> Request.TOOL;
+          case "resource" -> Request.RESOURCE;
+          default -> throw new IllegalArgumentException("--feature tool|resource");
+        };
         default -> throw new IllegalArgumentException(args[i]);
       }
+    }
+    if (request == Request.RESOURCE) { // the OAuth and telemetry servers serve the tool only
+      only = only.stream().filter(n -> n.equals("bare-sdk") || n.equals("toolwarden")).toList();
     }
     Map<String, Server> servers = new LinkedHashMap<>();
     try {
@@ -62,7 +81,8 @@ public final class HttpBenchmark {
           servers.put(name, Server.start(impls.get(name), jfr));
         }
       }
-      System.out.println("# tools/call over Streamable HTTP; " + rounds + " alternating rounds of " + seconds
+      System.out.println("# " + request.method() + " over Streamable HTTP; " + rounds + " alternating rounds of "
+          + seconds
           + " s per server and client count; " + Stats.load());
       for (Server s : servers.values()) {
         run(s, 8, Math.max(1, seconds)); // warm-up, not recorded
@@ -140,10 +160,10 @@ public final class HttpBenchmark {
           int n = 0;
           while (!stop.get() && n < buf.length) {
             long t0 = System.nanoTime();
-            String body = s.request("tools/call", CALL);
+            String body = s.request(request.method(), request.params());
             buf[n++] = System.nanoTime() - t0;
-            if (body.contains("\"isError\":true")) {
-              throw new IllegalStateException("tool error: " + body);
+            if (body.contains("\"isError\":true") || !body.contains(request.expect())) {
+              throw new IllegalStateException("unexpected answer: " + body);
             }
           }
           counts[id] = n;
@@ -191,6 +211,11 @@ public final class HttpBenchmark {
       this.token = token;
     }
 
+    /** A server started elsewhere (BootBenchmark's Spring Boot applications), listening at {@code url}. */
+    static Server of(String name, Process process, String url) {
+      return new Server(name, process, url, null);
+    }
+
     static Server start(String impl, String jfrDir) throws Exception {
       String java = System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
       List<String> command = new ArrayList<>(List.of(java, "-Xmx512m"));
@@ -198,7 +223,7 @@ public final class HttpBenchmark {
         command.add("-XX:StartFlightRecording=settings=profile,filename=" + new File(jfrDir, impl + ".jfr"));
       }
       command.addAll(List.of("-cp", System.getProperty("java.class.path"),
-          "dev.toolwarden.benchmarks.servers.BenchServer", impl, "http", "lookup"));
+          "dev.toolwarden.benchmarks.servers.BenchServer", impl, "http", request.serverTools()));
       Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
       BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
       for (String line; (line = out.readLine()) != null; ) {

@@ -1,12 +1,18 @@
 package dev.toolwarden.benchmarks.servers;
 
 import io.modelcontextprotocol.json.McpJsonMapper;
+import io.modelcontextprotocol.server.McpServerFeatures.SyncResourceSpecification;
+import io.modelcontextprotocol.server.McpStatelessServerFeatures;
+import io.modelcontextprotocol.server.McpServerFeatures.SyncResourceTemplateSpecification;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
+import io.modelcontextprotocol.spec.McpError;
 import io.modelcontextprotocol.spec.McpSchema;
+import io.modelcontextprotocol.util.DefaultMcpUriTemplateManager;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The same tools registered by hand on the bare MCP Java SDK, as a developer without Toolwarden writes
@@ -88,5 +94,88 @@ public final class BareSdk {
         throw new IllegalStateException(e);
       }
     });
+  }
+
+  static final String STATEMENT_TEMPLATE = "accounts://{id}/statements/{page}";
+
+  /**
+   * The resource template of the resources/read benchmarks, as ResourceTools.statement, by hand: the SDK picks the
+   * specification by its own template matching; the handler takes the variables out with the SDK's template
+   * manager, checks them as the annotations say (an invalid-params error otherwise), masks the card and writes the
+   * record as JSON text.
+   */
+  public static SyncResourceTemplateSpecification statement(McpJsonMapper json) {
+    Function<McpSchema.ReadResourceRequest, McpSchema.ReadResourceResult> read = statementReader(json);
+    return new SyncResourceTemplateSpecification(statementTemplate(), (exchange, request) -> read.apply(request));
+  }
+
+  /** {@link #statement} for the SDK's stateless server. */
+  public static McpStatelessServerFeatures.SyncResourceTemplateSpecification statelessStatement(McpJsonMapper json) {
+    Function<McpSchema.ReadResourceRequest, McpSchema.ReadResourceResult> read = statementReader(json);
+    return new McpStatelessServerFeatures.SyncResourceTemplateSpecification(statementTemplate(),
+        (context, request) -> read.apply(request));
+  }
+
+  /** The fixed resource of the resources/read benchmarks, as ResourceTools.motd. */
+  public static SyncResourceSpecification motd(String text) {
+    return new SyncResourceSpecification(motdResource(), (exchange, request) -> motdResult(request, text));
+  }
+
+  /** {@link #motd} for the SDK's stateless server. */
+  public static McpStatelessServerFeatures.SyncResourceSpecification statelessMotd(String text) {
+    return new McpStatelessServerFeatures.SyncResourceSpecification(motdResource(),
+        (context, request) -> motdResult(request, text));
+  }
+
+  private static McpSchema.ResourceTemplate statementTemplate() {
+    return McpSchema.ResourceTemplate.builder(STATEMENT_TEMPLATE, "statement")
+        .description("A page of an account's statement.").mimeType("application/json").build();
+  }
+
+  private static Function<McpSchema.ReadResourceRequest, McpSchema.ReadResourceResult> statementReader(
+      McpJsonMapper json) {
+    DefaultMcpUriTemplateManager variables = new DefaultMcpUriTemplateManager(STATEMENT_TEMPLATE);
+    return request -> {
+      String uri = request.uri();
+      Map<String, String> vars = variables.extractVariableValues(uri);
+      String id = vars.get("id");
+      int page;
+      try {
+        page = Integer.parseInt(vars.get("page"));
+      } catch (NumberFormatException e) {
+        throw invalid("page: not an integer");
+      }
+      if (id == null || id.isBlank() || id.length() > 64) {
+        throw invalid("id: must not be blank, at most 64 characters");
+      }
+      if (page < 1 || page > 100) {
+        throw invalid("page: must be between 1 and 100");
+      }
+      String card = "4111111111111111";
+      Map<String, Object> out = new LinkedHashMap<>();
+      out.put("id", id);
+      out.put("cardNumber", "****" + card.substring(card.length() - 4));
+      out.put("page", page);
+      try {
+        return McpSchema.ReadResourceResult.builder(List.of(McpSchema.TextResourceContents.builder(uri,
+            json.writeValueAsString(out)).mimeType("application/json").build())).build();
+      } catch (java.io.IOException e) {
+        throw new IllegalStateException(e);
+      }
+    };
+  }
+
+  private static McpSchema.Resource motdResource() {
+    return McpSchema.Resource.builder("bench://motd", "motd").description("The message of the day.")
+        .mimeType("text/plain").build();
+  }
+
+  private static McpSchema.ReadResourceResult motdResult(McpSchema.ReadResourceRequest request, String text) {
+    return McpSchema.ReadResourceResult.builder(
+        List.of(McpSchema.TextResourceContents.builder(request.uri(), text).mimeType("text/plain").build())).build();
+  }
+
+  private static McpError invalid(String message) {
+    return McpError.builder(McpSchema.ErrorCodes.INVALID_PARAMS).message(message).build();
   }
 }

@@ -11,6 +11,7 @@ import com.sun.net.httpserver.HttpServer;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import dev.toolwarden.benchmarks.tools.PipelineTools;
+import dev.toolwarden.benchmarks.tools.ResourceTools;
 import dev.toolwarden.benchmarks.tools.StartupTools1;
 import dev.toolwarden.benchmarks.tools.StartupTools100A;
 import dev.toolwarden.benchmarks.tools.StartupTools100B;
@@ -49,7 +50,8 @@ import org.eclipse.jetty.server.ServerConnector;
 /**
  * The servers the whole-process benchmarks start, one per child JVM:
  * {@code BenchServer <toolwarden|sdk|trivial> stdio <1|100>} and
- * {@code BenchServer <toolwarden|toolwarden-otel|toolwarden-sync-audit|toolwarden-oauth|sdk> http lookup} (OAuth: JWT
+ * {@code BenchServer <toolwarden|toolwarden-otel|toolwarden-sync-audit|toolwarden-oauth|sdk> http lookup} and
+ * {@code BenchServer <toolwarden|sdk> http resources} (the resources/read benchmark's ResourceTools) (OAuth: JWT
  * mode, as configured by a user, with the JWKS served on loopback by this process; the verified-token cache at its
  * default). An HTTP server prints
  * {@code READY <port> [<bearer token>]} on stdout once it listens.
@@ -74,6 +76,10 @@ public final class BenchServer {
       return;
     }
     PrintStream out = System.out;
+    if (tools.equals("resources")) {
+      resourcesHttp(impl, out);
+      return;
+    }
     switch (impl) {
       case "toolwarden" -> {
         RunningServer server = toolwardenHttp(0, null);
@@ -115,6 +121,32 @@ public final class BenchServer {
         jetty.join();
       }
       default -> throw new IllegalArgumentException(impl);
+    }
+  }
+
+  /** The resources/read servers: ResourceTools with every policy, or the same resources by hand on the bare SDK. */
+  static void resourcesHttp(String impl, PrintStream out) throws Exception {
+    switch (impl) {
+      case "toolwarden" -> {
+        RunningServer server = builder(new ResourceTools()).http(HttpOptions.loopback(0));
+        out.println("READY " + server.port());
+        server.await();
+      }
+      case "sdk" -> {
+        McpJsonMapper json = McpJsonDefaults.getMapper();
+        HttpServletStreamableServerTransportProvider transport = HttpServletStreamableServerTransportProvider.builder()
+            .jsonMapper(json).mcpEndpoint("/mcp").build();
+        McpServer.sync(transport)
+            .serverInfo("bench", "1.0.0")
+            .capabilities(McpSchema.ServerCapabilities.builder().resources(false, false).build())
+            .resources(BareSdk.motd(ResourceTools.MOTD))
+            .resourceTemplates(BareSdk.statement(json))
+            .build();
+        Server jetty = jetty(0, transport);
+        out.println("READY " + ((ServerConnector) jetty.getConnectors()[0]).getLocalPort());
+        jetty.join();
+      }
+      default -> throw new IllegalArgumentException(impl + " serves no resources");
     }
   }
 
@@ -168,6 +200,11 @@ public final class BenchServer {
         .capabilities(McpSchema.ServerCapabilities.builder().tools(true).logging().build())
         .tools(specs)
         .build();
+    return jetty(port, transport);
+  }
+
+  /** Jetty 12 on loopback with {@code transport} at /mcp, started. */
+  static Server jetty(int port, HttpServletStreamableServerTransportProvider transport) throws Exception {
     Server jetty = new Server();
     ServerConnector connector = new ServerConnector(jetty);
     connector.setHost("127.0.0.1");
