@@ -40,12 +40,8 @@ final class JsonRpcBodyFilter implements Filter {
       chain.doFilter(req, res); // GET and DELETE carry no message
       return;
     }
-    long declared = request.getContentLengthLong();
-    if (declared > maxBodyBytes) {
-      if (declared <= drainLimit() && !expectsContinue(request)) {
-        discard(request.getInputStream(), declared); // see drainLimit()
-      }
-      tooLarge(response);
+    if (request.getContentLengthLong() > maxBodyBytes) {
+      Refusal.of(413, SafeErrors.generic(413)).writeTo(response);
       return;
     }
     if (!JsonMediaType.isJson(request.getContentType())) {
@@ -54,8 +50,7 @@ final class JsonRpcBodyFilter implements Filter {
     }
     byte[] bytes = request.getInputStream().readNBytes(maxBodyBytes + 1);
     if (bytes.length > maxBodyBytes) {
-      discard(request.getInputStream(), drainLimit()); // the rest of a chunked body, within the same bound
-      tooLarge(response);
+      Refusal.of(413, SafeErrors.generic(413)).writeTo(response);
       return;
     }
     JsonRpcBody body;
@@ -66,36 +61,5 @@ final class JsonRpcBodyFilter implements Filter {
       return;
     }
     chain.doFilter(new ParsedBodyRequest(request, body), res);
-  }
-
-  /**
-   * How much of an oversized body is read and discarded before the 413: a client that is still sending when the
-   * server answers and closes sees only a broken pipe (the JDK's HttpClient, the MCP Java SDK's transport, does),
-   * so a body up to twice the limit is drained first and the client reads its 413. Beyond that the connection is
-   * closed at once: the cost of an oversized request stays bounded by the limit. A client that sent
-   * {@code Expect: 100-continue} is answered before it sends anything.
-   */
-  private int drainLimit() {
-    return maxBodyBytes > Integer.MAX_VALUE / 2 ? Integer.MAX_VALUE : 2 * maxBodyBytes;
-  }
-
-  /** Reads and drops at most {@code max} bytes, or until the body ends. */
-  private static void discard(java.io.InputStream in, long max) throws IOException {
-    byte[] buffer = new byte[8192];
-    long left = max;
-    int n;
-    while (left > 0 && (n = in.read(buffer, 0, (int) Math.min(buffer.length, left))) >= 0) {
-      left -= n;
-    }
-  }
-
-  private static boolean expectsContinue(HttpServletRequest request) {
-    String expect = request.getHeader("Expect");
-    return expect != null && expect.trim().equalsIgnoreCase("100-continue");
-  }
-
-  private static void tooLarge(HttpServletResponse response) throws IOException {
-    response.setHeader("Connection", "close");
-    Refusal.of(413, SafeErrors.generic(413)).writeTo(response);
   }
 }
