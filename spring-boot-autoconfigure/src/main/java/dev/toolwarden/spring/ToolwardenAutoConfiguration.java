@@ -35,8 +35,30 @@ public class ToolwardenAutoConfiguration {
   @ConditionalOnMissingBean
   ToolwardenServer toolwardenServer(Environment environment, ConfigurableListableBeanFactory beans,
       ObjectProvider<AuditSink> auditSink, ObjectProvider<RateLimiterBackend> rateLimiter, ObjectProvider<Egress> egress,
-      ObjectProvider<io.opentelemetry.api.OpenTelemetry> openTelemetry) {
-    return new ToolwardenServer(environment, beans, auditSink, rateLimiter, egress, openTelemetry);
+      ObjectProvider<io.opentelemetry.api.OpenTelemetry> openTelemetry, ObjectProvider<MeterRegistryRoute> meterRegistry) {
+    return new ToolwardenServer(environment, beans, auditSink, rateLimiter, egress, openTelemetry, meterRegistry);
+  }
+
+  /**
+   * The metrics into the application's Micrometer registry (Actuator's), when Micrometer and the bridge are on the class
+   * path. The registry is looked up when the server is built, not by a bean condition here: that would depend on the
+   * order of the auto-configurations, and Actuator defines its registry in one of its own.
+   */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnClass(name = {"io.micrometer.core.instrument.MeterRegistry",
+      "io.opentelemetry.contrib.metrics.micrometer.MicrometerMeterProvider"})
+  static class Micrometer {
+
+    @Bean
+    @ConditionalOnMissingBean
+    MeterRegistryRoute toolwardenMeterRegistryRoute(
+        ObjectProvider<io.micrometer.core.instrument.MeterRegistry> registries) {
+      // the primary one when there are several (Actuator's composite)
+      return new MeterRegistryRoute(() -> {
+        io.micrometer.core.instrument.MeterRegistry registry = registries.getIfUnique();
+        return registry == null ? null : new MicrometerTelemetry(registry);
+      });
+    }
   }
 
   /** Streamable HTTP in the application's servlet container. */

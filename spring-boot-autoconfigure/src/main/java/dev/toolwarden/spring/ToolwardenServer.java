@@ -24,10 +24,13 @@ import org.springframework.core.env.Environment;
 /**
  * The checked server of the application: its settings from the {@link Environment}, its tools from the
  * application's beans ({@link BeanToolFactory}), an audit sink, rate-limit backend, egress and OpenTelemetry
- * taken from beans when the application defines them. Assembled once, when the transport needs it; every
+ * taken from beans when the application defines them; without an OpenTelemetry bean, the metrics go to the
+ * application's Micrometer {@code MeterRegistry} when it has one ({@link MeterRegistryRoute}). Assembled once, when the transport needs it; every
  * problem is a {@code ToolwardenStartupException} that fails the application's start.
  */
 public final class ToolwardenServer implements AutoCloseable {
+
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ToolwardenServer.class);
 
   private final Environment environment;
   private final ServerSettings settings;
@@ -38,7 +41,7 @@ public final class ToolwardenServer implements AutoCloseable {
 
   ToolwardenServer(Environment environment, ConfigurableListableBeanFactory beans, ObjectProvider<AuditSink> auditSink,
       ObjectProvider<RateLimiterBackend> rateLimiter, ObjectProvider<Egress> egress,
-      ObjectProvider<io.opentelemetry.api.OpenTelemetry> openTelemetry) {
+      ObjectProvider<io.opentelemetry.api.OpenTelemetry> openTelemetry, ObjectProvider<MeterRegistryRoute> meterRegistry) {
     this.environment = environment;
     boolean instantiateMissing = Boolean.parseBoolean(
         EnvironmentConfig.text(environment, StarterSetting.INSTANTIATE_MISSING).orElse("false"));
@@ -53,6 +56,14 @@ public final class ToolwardenServer implements AutoCloseable {
     settings = BuilderAccess.settings(builder);
     settings.config = EnvironmentConfig.of(environment);
     openTelemetry.ifAvailable(otel -> settings.openTelemetry = otel);
+    if (settings.openTelemetry == null && settings.config.text(Setting.METRICS_PROMETHEUS).isEmpty()) {
+      // no OpenTelemetry bean, no toolwarden-prometheus endpoint asked for: the metrics go to the application's
+      // Micrometer registry when it has one (traces to the global OpenTelemetry, as without it)
+      meterRegistry.ifAvailable(route -> route.openTelemetry().ifPresent(otel -> {
+        settings.openTelemetry = otel;
+        LOG.info("toolwarden metrics reported to the application's Micrometer MeterRegistry");
+      }));
+    }
     AuditSink user = auditSink.getIfAvailable();
     if (user != null) {
       defaultTrail = null;
@@ -93,6 +104,11 @@ public final class ToolwardenServer implements AutoCloseable {
       assembly = ServerAssembly.assemble(settings, null);
     }
     return assembly;
+  }
+
+  /** The OpenTelemetry the server was given (a bean or the Micrometer bridge); null: the runtime's own choice. */
+  io.opentelemetry.api.OpenTelemetry givenOpenTelemetry() {
+    return settings.openTelemetry;
   }
 
   /** The rate-limit backend's state as its audit events tell it. */
