@@ -1,5 +1,8 @@
 package dev.toolwarden.runtime.internal.stdio;
 
+import dev.toolwarden.runtime.internal.pipeline.Cancellation;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import dev.toolwarden.runtime.internal.protocol2026.ModernServer;
 import io.modelcontextprotocol.common.McpTransportContext;
 import io.modelcontextprotocol.json.McpJsonMapper;
@@ -27,6 +30,9 @@ final class ModernLines implements AutoCloseable {
   private final McpJsonMapper json;
   private final TrackingOutputStream out;
   private final PendingRequests pending;
+  private static final String CANCELLED = "notifications/cancelled";
+
+  private final Map<String, Cancellation> running = new ConcurrentHashMap<>();
   private final ExecutorService workers = Executors.newCachedThreadPool(new Named());
 
   ModernLines(ModernServer server, McpJsonMapper json, TrackingOutputStream out, PendingRequests pending) {
@@ -36,22 +42,51 @@ final class ModernLines implements AutoCloseable {
     this.pending = pending;
   }
 
+  /**
+   * Cancels the running modern request that a {@code notifications/cancelled} names; false when {@code message} is
+   * not one, or names no running modern request (the legacy session may have it).
+   */
+  boolean cancels(McpSchema.JSONRPCMessage message) {
+    if (!(message instanceof McpSchema.JSONRPCNotification n) || !CANCELLED.equals(n.method())
+        || !(n.params() instanceof Map<?, ?> p)) {
+      return false;
+    }
+    Cancellation c = running.get(idKey(p.get("requestId")));
+    if (c == null) {
+      return false;
+    }
+    c.cancel();
+    return true;
+  }
+
   /** Answers {@code message} when it is a request; drops a notification (this revision answers none). */
   void accept(McpSchema.JSONRPCMessage message) {
     if (!(message instanceof McpSchema.JSONRPCRequest request)) {
-      return; // notifications/cancelled comes with cancellation, a later slice; nothing else is sent to a server
+      return; // cancellation was handled by cancels(..); nothing else is sent to a server
     }
     pending.requestForwarded();
+    String key = idKey(request.id());
+    Cancellation cancellation = new Cancellation();
+    running.put(key, cancellation);
     workers.execute(() -> {
       try {
-        ModernServer.Answer answer = server.answer(request, McpTransportContext.EMPTY, null);
-        out.writeOwnLine(json.writeValueAsString(answer.response()));
+        ModernServer.Answer answer = server.answer(request, McpTransportContext.EMPTY, null, cancellation);
+        if (!cancellation.isCancelled()) {
+          // "the server MUST NOT send any further messages for" a cancelled request
+          out.writeOwnLine(json.writeValueAsString(answer.response()));
+        }
       } catch (IOException | RuntimeException e) {
         LOG.warn("answering a {} request failed: {}", request.method(), e.getClass().getName());
       } finally {
+        running.remove(key, cancellation);
         pending.responseWritten();
       }
     });
+  }
+
+  /** A request id as a map key: a string id and a number id are different ids. */
+  private static String idKey(Object id) {
+    return (id instanceof Number ? "n:" : "s:") + id;
   }
 
   /** Stops taking work; what runs may finish (the server has waited for pending answers already). */

@@ -1,5 +1,6 @@
 package dev.toolwarden.runtime.internal.stdio;
 
+import dev.toolwarden.runtime.internal.pipeline.Cancellations;
 import dev.toolwarden.runtime.internal.protocol2026.Era;
 import dev.toolwarden.runtime.internal.protocol2026.ModernServer;
 import io.modelcontextprotocol.json.McpJsonMapper;
@@ -54,6 +55,16 @@ public final class StdioServer {
    */
   public static void serve(InputStream in, OutputStream out, McpJsonMapper json,
       Function<McpServerTransportProvider, McpSyncServer> serverFactory, ModernServer modern) {
+    serve(in, out, json, serverFactory, modern, new Cancellations());
+  }
+
+  /**
+   * As {@link #serve(InputStream, OutputStream, McpJsonMapper, Function, ModernServer)}; a legacy
+   * {@code notifications/cancelled} cancels the call registered in {@code cancellations}.
+   */
+  public static void serve(InputStream in, OutputStream out, McpJsonMapper json,
+      Function<McpServerTransportProvider, McpSyncServer> serverFactory, ModernServer modern,
+      Cancellations cancellations) {
     PendingRequests pending = new PendingRequests();
     TrackingOutputStream protocolOut = new TrackingOutputStream(out, json, pending);
     PipedInputStream sdkIn;
@@ -66,7 +77,8 @@ public final class StdioServer {
     }
     // the SDK reads only lines the filter already accepted; its own limit is a backstop
     McpSyncServer server = serverFactory.apply(new StdioSessions(
-        new SerializedSends(new StdioServerTransportProvider(json, sdkIn, protocolOut, MAX_LINE_BYTES + 1))));
+        new SerializedSends(new StdioServerTransportProvider(json, sdkIn, protocolOut, MAX_LINE_BYTES + 1)),
+        cancellations));
     ModernLines modernLines = modern == null ? null : new ModernLines(modern, json, protocolOut, pending);
     try {
       new LineFilter(json, pipe, protocolOut, pending, MAX_LINE_BYTES, modernLines).run(in);
