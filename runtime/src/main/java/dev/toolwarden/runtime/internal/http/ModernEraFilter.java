@@ -69,6 +69,10 @@ final class ModernEraFilter implements Filter {
     }
     // past the error-capturing wrapper: this body is already minimal and must keep its code and data
     HttpServletResponse raw = unwrap(response);
+    if (ModernServer.METHOD_LISTEN.equals(rpc.method())) {
+      ListenStream.serve(server, rpc, SdkEndpoint.callerContext(request), headers(request), raw, json);
+      return;
+    }
     Cancellation cancellation = new Cancellation();
     ModernResponse out = ModernResponse.watch(raw, cancellation,
         McpSchema.METHOD_TOOLS_CALL.equals(rpc.method()) && acceptsStream(request));

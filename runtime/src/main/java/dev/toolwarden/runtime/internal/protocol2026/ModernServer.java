@@ -39,7 +39,8 @@ public final class ModernServer {
     Map<String, Object> caps = new LinkedHashMap<>();
     caps.put("tools", Map.of());
     if (catalogue.features().hasResources()) {
-      caps.put("resources", Map.of());
+      // subscribe: resource updates on subscriptions/listen; no listChanged: the lists never change while serving
+      caps.put("resources", catalogue.resourceSubscriptions() ? Map.of("subscribe", true) : Map.of());
     }
     if (!catalogue.features().statelessPrompts().isEmpty()) {
       caps.put("prompts", Map.of());
@@ -48,6 +49,68 @@ public final class ModernServer {
       caps.put("completions", Map.of());
     }
     this.capabilities = caps;
+  }
+
+  /** The method of a long-lived notification stream. */
+  public static final String METHOD_LISTEN = "subscriptions/listen";
+
+  private final Subscriptions subscriptions = new Subscriptions();
+
+  /** The open {@code subscriptions/listen} streams: resource updates go here, and they close with the server. */
+  public Subscriptions subscriptions() {
+    return subscriptions;
+  }
+
+  /**
+   * A {@code subscriptions/listen} request: either refused (an error answer, as {@link #answer} gives), or an open
+   * stream whose acknowledgment went to {@code sink} already.
+   *
+   * @param refusal the error answer, or null
+   * @param subscription the open stream, or null
+   */
+  public record Listening(Answer refusal, Subscriptions.Subscription subscription) {}
+
+  /**
+   * Opens the stream a {@code subscriptions/listen} asks for. It acknowledges only what this server honours: resource
+   * updates (with {@code resourceSubscriptions(true)}) of the URIs the caller may read — an unknown URI and one the
+   * caller's scopes do not cover are left out alike — and no list-changed types (the lists never change while the
+   * server runs, so {@code listChanged} is not announced).
+   */
+  @SuppressWarnings("unchecked")
+  public Listening listen(McpSchema.JSONRPCRequest request, McpTransportContext context, HeaderSource headers,
+      Subscriptions.Sink sink) {
+    try {
+      if (headers != null) {
+        ModernException mismatch = HeaderChecks.check(request, headers);
+        if (mismatch != null) {
+          throw mismatch;
+        }
+      }
+      ModernRequest r = ModernRequest.of(request.params());
+      if (!(r.params().get("notifications") instanceof Map<?, ?> filter)) {
+        throw ModernException.invalidParams("Invalid params: notifications must be an object");
+      }
+      Map<String, Object> acknowledged = new LinkedHashMap<>();
+      java.util.Set<String> resources = new java.util.LinkedHashSet<>();
+      if (c.resourceSubscriptions() && c.features().hasResources()
+          && filter.get("resourceSubscriptions") instanceof List<?> uris) {
+        Set<String> granted = c.callers().resolve(context).scopes();
+        for (Object uri : uris) {
+          List<String> needed = uri instanceof String u ? c.features().scopes().forRead(u) : null;
+          if (needed != null && granted.containsAll(needed)) {
+            resources.add((String) uri);
+          }
+        }
+        acknowledged.put("resourceSubscriptions", List.copyOf(resources));
+      }
+      return new Listening(null, subscriptions.open(request.id(), acknowledged, resources, sink));
+    } catch (ModernException e) {
+      return new Listening(new Answer(e.httpStatus(), error(request.id(), e.code(), e.getMessage(), e.data())), null);
+    } catch (RuntimeException e) { // NOPMD: never leaves with its message
+      LOG.warn("a {} request failed: {}", request.method(), e.getClass().getName());
+      return new Listening(new Answer(200, error(request.id(), McpSchema.ErrorCodes.INTERNAL_ERROR, "Internal error",
+          null)), null);
+    }
   }
 
   /**

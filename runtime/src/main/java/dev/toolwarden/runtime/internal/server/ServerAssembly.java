@@ -257,6 +257,7 @@ public final class ServerAssembly implements SdkServers, AutoCloseable {
           modern = new ModernServer(new Catalogue(settings.name, settings.version, settings.instructions,
               specs.stream().map(McpServerFeatures.SyncToolSpecification::tool).toList(), handlers, toolScopes,
               filterTools, features, json, callers, RequestStates.configured(json), settings.resourceSubscriptions));
+          settings.notifier.attachModern(modern.subscriptions());
         }
         m = modern;
       }

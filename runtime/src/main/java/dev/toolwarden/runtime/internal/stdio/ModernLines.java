@@ -1,6 +1,7 @@
 package dev.toolwarden.runtime.internal.stdio;
 
 import dev.toolwarden.runtime.internal.pipeline.Cancellation;
+import dev.toolwarden.runtime.internal.protocol2026.Subscriptions;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import dev.toolwarden.runtime.internal.protocol2026.ModernServer;
@@ -33,6 +34,7 @@ final class ModernLines implements AutoCloseable {
   private static final String CANCELLED = "notifications/cancelled";
 
   private final Map<String, Cancellation> running = new ConcurrentHashMap<>();
+  private final Map<String, Subscriptions.Subscription> streams = new ConcurrentHashMap<>();
   private final ExecutorService workers = Executors.newCachedThreadPool(new Named());
 
   ModernLines(ModernServer server, McpJsonMapper json, TrackingOutputStream out, PendingRequests pending) {
@@ -51,7 +53,13 @@ final class ModernLines implements AutoCloseable {
         || !(n.params() instanceof Map<?, ?> p)) {
       return false;
     }
-    Cancellation c = running.get(idKey(p.get("requestId")));
+    String key = idKey(p.get("requestId"));
+    Subscriptions.Subscription listening = streams.remove(key);
+    if (listening != null) {
+      listening.close(); // the client ends its stream: no answer
+      return true;
+    }
+    Cancellation c = running.get(key);
     if (c == null) {
       return false;
     }
@@ -59,10 +67,38 @@ final class ModernLines implements AutoCloseable {
     return true;
   }
 
+  /**
+   * Opens a {@code subscriptions/listen} stream on this output: acknowledged at once, then each notification as a
+   * line tagged with its subscription id. Not a pending request: it lasts until cancelled or the input ends.
+   */
+  private void listen(McpSchema.JSONRPCRequest request) {
+    ModernServer.Listening l = server.listen(request, McpTransportContext.EMPTY, null, message -> {
+      try {
+        out.writeOwnLine(json.writeValueAsString(message));
+        return true;
+      } catch (IOException | RuntimeException e) {
+        return false;
+      }
+    });
+    if (l.refusal() != null) {
+      try {
+        out.writeOwnLine(json.writeValueAsString(l.refusal().response()));
+      } catch (IOException e) {
+        LOG.warn("answering a {} request failed: {}", request.method(), e.getClass().getName());
+      }
+    } else if (!l.subscription().ended()) {
+      streams.put(idKey(request.id()), l.subscription());
+    }
+  }
+
   /** Answers {@code message} when it is a request; drops a notification (this revision answers none). */
   void accept(McpSchema.JSONRPCMessage message) {
     if (!(message instanceof McpSchema.JSONRPCRequest request)) {
       return; // cancellation was handled by cancels(..); nothing else is sent to a server
+    }
+    if (ModernServer.METHOD_LISTEN.equals(request.method())) {
+      listen(request);
+      return;
     }
     pending.requestForwarded();
     String key = idKey(request.id());
@@ -92,6 +128,8 @@ final class ModernLines implements AutoCloseable {
   /** Stops taking work; what runs may finish (the server has waited for pending answers already). */
   @Override
   public void close() {
+    streams.values().forEach(Subscriptions.Subscription::close); // the client is gone with its input
+    streams.clear();
     workers.shutdown();
     try {
       workers.awaitTermination(1, TimeUnit.SECONDS);
