@@ -96,7 +96,7 @@ class DiagnosticsTest {
         "  public record Card(@Redact(keepLast = -1) String number) {}"));
     cases.add(misuse(Rule.REDACT_KEEP_LAST, "the return value of hello",
         "  @McpTool @Redact(keepLast = -2) public String hello() { return \"\"; }"));
-    cases.add(misuse(Rule.ELICIT_FIELD, "of the form test.T.F has type java.util.Map<java.lang.String,java.lang.String>",
+    cases.add(misuse(Rule.ELICIT_FIELD, "of the form test.T.F has type java.util.Map<java.lang.String, java.lang.String>",
         "  @McpTool @Elicits(F.class) public String ask() { return \"\"; }",
         "  public record F(boolean ok, java.util.Map<String, String> more) {}"));
     cases.add(misuse(Rule.ELICIT_SECRET, "of the form test.T.F is named like a credential",
