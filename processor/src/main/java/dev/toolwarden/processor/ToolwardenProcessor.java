@@ -7,6 +7,7 @@ import dev.toolwarden.processor.check.CompletionCheck;
 import dev.toolwarden.processor.check.CompletionRefs;
 import dev.toolwarden.processor.check.ConstraintCheck;
 import dev.toolwarden.processor.check.DefaultCheck;
+import dev.toolwarden.processor.check.FormCheck;
 import dev.toolwarden.processor.check.LintCheck;
 import dev.toolwarden.processor.check.ModelCheck;
 import dev.toolwarden.processor.check.PolicyCheck;
@@ -221,7 +222,7 @@ public final class ToolwardenProcessor extends AbstractProcessor {
     return List.of(new ToolNameCheck(toolNames), new SurfaceNameCheck(surfaceNames), new ArgumentCheck(),
         new ConstraintCheck(reader.annotations()), new DefaultCheck(), new PolicyCheck(reader.annotations()),
         new RedactCheck(), new SafeUrlCheck(), new TokenPassthroughCheck(), new TemplateCheck(), new PromptCheck(),
-        new CompletionCheck(), new LintCheck());
+        new CompletionCheck(), new FormCheck(), new LintCheck());
   }
 
   private void writeManifest() {

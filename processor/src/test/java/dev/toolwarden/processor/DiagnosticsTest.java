@@ -96,6 +96,12 @@ class DiagnosticsTest {
         "  public record Card(@Redact(keepLast = -1) String number) {}"));
     cases.add(misuse(Rule.REDACT_KEEP_LAST, "the return value of hello",
         "  @McpTool @Redact(keepLast = -2) public String hello() { return \"\"; }"));
+    cases.add(misuse(Rule.ELICIT_FIELD, "of the form test.T.F has type java.util.Map<java.lang.String, java.lang.String>",
+        "  @McpTool @Elicits(F.class) public String ask() { return \"\"; }",
+        "  public record F(boolean ok, java.util.Map<String, String> more) {}"));
+    cases.add(misuse(Rule.ELICIT_SECRET, "of the form test.T.F is named like a credential",
+        "  @McpTool @Elicits(F.class) public String ask() { return \"\"; }",
+        "  public record F(String user, String password) {}"));
     cases.add(misuse(Rule.CONTEXT_DUPLICATE, "more than one ToolContext",
         "  @McpTool public String hello(ToolContext a, ToolContext b) { return \"\"; }"));
     cases.add(misuse(Rule.ARGUMENT_NAME_INVALID, "argument name \"a b\"",

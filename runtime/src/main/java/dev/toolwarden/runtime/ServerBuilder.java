@@ -222,7 +222,8 @@ public final class ServerBuilder {
     PrintStream protocolOut = System.out;
     System.setOut(System.err);
     try (assembly) { // closing it flushes the audit trail
-      StdioServer.serve(System.in, protocolOut, assembly.json(), assembly::build, assembly.requestGate(), assembly.modern());
+      StdioServer.serve(System.in, protocolOut, assembly.json(), assembly::build, assembly.requestGate(),
+          assembly.modern(), assembly.cancellations());
     } finally {
       System.setOut(protocolOut);
     }
@@ -231,7 +232,8 @@ public final class ServerBuilder {
   /** Serves one stdio-style session over the given streams until {@code in} ends. */
   public void stdio(InputStream in, OutputStream out) {
     try (ServerAssembly assembly = ServerAssembly.assemble(settings, null)) { // closing it flushes the audit trail
-      StdioServer.serve(in, out, assembly.json(), assembly::build, assembly.requestGate(), assembly.modern());
+      StdioServer.serve(in, out, assembly.json(), assembly::build, assembly.requestGate(), assembly.modern(),
+          assembly.cancellations());
     }
   }
 

@@ -47,6 +47,39 @@ public interface ToolContext {
   /** Asks the client to elicit information from its user; blocks until it answers. */
   McpSchema.ElicitResult elicit(McpSchema.ElicitRequest request);
 
+  /**
+   * Asks the user to fill in the record {@code form} and returns their answer, bound and validated by generated code.
+   * The record's schema is generated at compile time: name it in {@code @Elicits} on the tool (or its class), e.g.
+   * {@code @Elicits(Confirmation.class)}, and call {@code ctx.elicit(Confirmation.class, "Delete 3 files?")}.
+   *
+   * <p>The same code serves both protocol eras. Under 2025-11-25 this sends {@code elicitation/create} to the client
+   * and blocks until it answers. Under 2026-07-28 the first call ends here: the client receives an
+   * {@code InputRequiredResult} and retries the call with the answer, and the tool runs again from the start, this
+   * time receiving the answer — so work done before this call must be safe to repeat (ask first, act after).
+   *
+   * @param <T> the record
+   * @param form the record to fill in; its components are strings, numbers, booleans or enums
+   * @param message what the user is asked, shown with the form
+   * @return the user's answer ({@link Elicited#accepted()} with the record, or declined or cancelled)
+   * @throws ToolException when the answer breaks the record's constraints, or the client cannot elicit
+   *     ({@link #canElicit()})
+   */
+  <T extends Record> Elicited<T> elicit(Class<T> form, String message);
+
+  /**
+   * Whether the client cancelled this call (2025-11-25: {@code notifications/cancelled}; 2026-07-28: the HTTP
+   * response stream closed, or {@code notifications/cancelled} on stdio). A long-running tool checks it between
+   * steps and stops; what it returns then is not sent.
+   */
+  boolean isCancelled();
+
+  /**
+   * Runs {@code action} once when the client cancels this call (at once, on the calling thread, if it already did),
+   * e.g. to abort a blocking request. It runs on the thread that noticed the cancellation, so it must be quick and
+   * must not throw.
+   */
+  void onCancel(Runnable action);
+
   /** Whether the client can answer {@link #sample}. */
   boolean canSample();
 

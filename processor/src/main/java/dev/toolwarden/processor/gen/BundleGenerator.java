@@ -86,12 +86,36 @@ public final class BundleGenerator {
             .add(");\n").build())
         .build());
     type.addMethods(featureLists);
+    if (!model.forms().isEmpty()) {
+      type.addMethod(forms());
+    }
     type.addFields(constants.fields());
     type.addMethods(invokers);
     type.addMethods(features.methods());
     type.addMethods(recordMethods.values());
     type.addMethods(patterns.methods());
     return JavaFile.builder(self.packageName(), type.build()).skipJavaLangImports(true).indent("  ").build();
+  }
+
+  /**
+   * {@code elicitationForms()}: each {@code @Elicits} record's form schema as a constant and its generated reader,
+   * which binds and validates the user's answer (a form has no path or URL fields, so no invocation is needed).
+   */
+  private MethodSpec forms() {
+    CodeBlock.Builder list = CodeBlock.builder().add("return $T.of(", TypeNames.LIST).indent();
+    for (int i = 0; i < model.forms().size(); i++) {
+      RecordModel form = model.forms().get(i);
+      String schema = constants.schema("FORM_SCHEMA_" + i, schemas.form(form));
+      String reader = recordReader(form);
+      list.add(i == 0 ? "\n" : ",\n").add("new $T<>($T.class, $L, (content, v) -> $L(content, v, null, false))",
+          TypeNames.ELICITATION_FORM, ClassName.get(form.element()), schema, reader);
+    }
+    list.unindent().add(");\n");
+    return MethodSpec.methodBuilder("elicitationForms").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
+        .returns(ParameterizedTypeName.get(TypeNames.LIST, ParameterizedTypeName.get(TypeNames.ELICITATION_FORM,
+            com.palantir.javapoet.WildcardTypeName.subtypeOf(Object.class))))
+        .addCode(list.build())
+        .build();
   }
 
   private CodeBlock definition(ToolModel tool, InputPlan plan, int index, ClassName self, String invoker) {

@@ -96,6 +96,37 @@ public final class SchemaGenerator {
     return Json.write(root);
   }
 
+  /** What each primitive property of an elicitation form may say (MCP's {@code PrimitiveSchemaDefinition}s). */
+  private static final Set<String> FORM_KEYWORDS = Set.of("type", "title", "description", "minLength", "maxLength",
+      "format", "minimum", "maximum", "default", "enum", "items", "minItems", "maxItems", "uniqueItems");
+
+  /**
+   * The {@code requestedSchema} of an elicitation form: a flat object of the record's components, in the subset
+   * elicitation allows. A constraint that subset cannot say (a pattern, an exclusive bound) is left out of the schema
+   * and still enforced by the generated reader of the answer.
+   */
+  public String form(RecordModel r) {
+    Map<String, Object> s = recordSchema(r, new LinkedHashSet<>(), false);
+    s.remove("additionalProperties"); // not part of the form subset; the reader still refuses unknown fields
+    @SuppressWarnings("unchecked")
+    Map<String, Object> props = (Map<String, Object>) s.get("properties");
+    for (Map.Entry<String, Object> e : props.entrySet()) {
+      @SuppressWarnings("unchecked")
+      Map<String, Object> p = new LinkedHashMap<>((Map<String, Object>) e.getValue());
+      p.keySet().retainAll(FORM_KEYWORDS);
+      // a form has no null: an Optional or @Nullable field is simply not required
+      if (p.get("type") instanceof List<?> types) {
+        p.put("type", types.stream().filter(t -> !"null".equals(t)).map(Object.class::cast).findFirst()
+            .orElse("string"));
+      }
+      if (p.get("enum") instanceof List<?> constants) {
+        p.put("enum", constants.stream().filter(java.util.Objects::nonNull).toList());
+      }
+      e.setValue(p);
+    }
+    return Json.write(s);
+  }
+
   private void addDefs(Map<String, Object> root, Set<String> used, boolean output) {
     if (used.isEmpty()) {
       return;

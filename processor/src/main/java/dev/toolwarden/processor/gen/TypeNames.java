@@ -13,6 +13,7 @@ final class TypeNames {
   static final String SPI = "dev.toolwarden.runtime.spi";
   static final ClassName TOOL_BUNDLE = ClassName.get(SPI, "ToolBundle");
   static final ClassName TOOL_DEFINITION = ClassName.get(SPI, "ToolDefinition");
+  static final ClassName ELICITATION_FORM = ClassName.get(SPI, "ElicitationForm");
   static final ClassName TOOL_HINTS = ClassName.get(SPI, "ToolHints");
   static final ClassName TOOL_POLICY = ClassName.get(SPI, "ToolPolicy");
   static final ClassName RATE_LIMIT_POLICY = ClassName.get(SPI, "RateLimitPolicy");

@@ -32,10 +32,19 @@ final class BindingPlanner {
 
   /** The plan of a class's tools, resource templates and prompts, given the records they reach. */
   static BindingPlan plan(List<Operation> inputs, Map<String, RecordModel> records) {
+    return plan(inputs, records, List.of());
+  }
+
+  /** As {@link #plan(List, Map)}, and the components of the elicitation forms (their readers bind the answers). */
+  static BindingPlan plan(List<Operation> inputs, Map<String, RecordModel> records, List<RecordModel> forms) {
     BindingPlanner planner = new BindingPlanner(records);
     List<InputPlan> plans = new ArrayList<>();
     for (int i = 0; i < inputs.size(); i++) {
       plans.add(planner.input(i, inputs.get(i)));
+    }
+    for (RecordModel form : forms) {
+      planner.record(new JType.RecordType(form.element(), form.element().getQualifiedName().toString()), "/form",
+          new Policy());
     }
     return new BindingPlan(List.copyOf(plans), planner.recordPlans, List.copyOf(planner.rules.values()),
         List.copyOf(planner.urlRules.values()));

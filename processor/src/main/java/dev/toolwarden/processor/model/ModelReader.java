@@ -68,8 +68,40 @@ public final class ModelReader {
         case COMPLETION -> completions.add(features.completion(type, m));
       }
     }
+    List<RecordModel> forms = forms(type, methods, records);
     return new ToolClassModel(type, tools, resources, templates, prompts, completions, records,
-        BindingPlanner.plan(ToolClassModel.inputs(tools, templates, prompts), records));
+        BindingPlanner.plan(ToolClassModel.inputs(tools, templates, prompts), records, forms), forms);
+  }
+
+  /** The records named by {@code @Elicits} on the class and its methods, each once, in declaration order. */
+  private List<RecordModel> forms(TypeElement type, List<ExecutableElement> methods, Map<String, RecordModel> records) {
+    List<Element> sites = new ArrayList<>();
+    sites.add(type);
+    sites.addAll(methods);
+    List<RecordModel> forms = new ArrayList<>();
+    for (Element site : sites) {
+      AnnotationMirror elicits = Annotations.find(site, Names.ELICITS);
+      if (elicits == null) {
+        continue;
+      }
+      Object value = annotations.value(elicits, "value").getValue();
+      List<?> classes = value instanceof List<?> l ? l : List.of();
+      for (Object each : classes) {
+        Object mirror = each instanceof javax.lang.model.element.AnnotationValue v ? v.getValue() : each;
+        if (!(mirror instanceof TypeMirror t)) {
+          continue;
+        }
+        JType read = typeReader.readType(t, site, records, false);
+        if (!(read instanceof JType.RecordType r)) {
+          continue; // Class<? extends Record>: javac has refused anything else already
+        }
+        RecordModel model = Records.find(records, r);
+        if (!forms.contains(model)) {
+          forms.add(model);
+        }
+      }
+    }
+    return List.copyOf(forms);
   }
 
   private ToolModel readTool(TypeElement owner, ExecutableElement m, Map<String, RecordModel> records) {

@@ -7,6 +7,7 @@ public final class Names {
   public static final String MCP_RESOURCE_TEMPLATE = "dev.toolwarden.McpResourceTemplate";
   public static final String MCP_PROMPT = "dev.toolwarden.McpPrompt";
   public static final String MCP_COMPLETE = "dev.toolwarden.McpComplete";
+  public static final String ELICITS = "dev.toolwarden.Elicits";
   public static final String REQUIRES_SCOPE = "dev.toolwarden.RequiresScope";
   public static final String SAFE_PATH = "dev.toolwarden.SafePath";
   public static final String SAFE_URL = "dev.toolwarden.SafeUrl";

@@ -8,11 +8,12 @@ import javax.lang.model.element.TypeElement;
 /**
  * A class that declares tools, resources, resource templates, prompts or completions: each kind in declaration
  * order, every record type they reach, by {@code $defs} name in first-use order, and the plan by which the
- * generated code binds their input.
+ * generated code binds their input; and the records its tools ask the user to fill in ({@code @Elicits}), whose
+ * forms the bundle carries.
  */
 public record ToolClassModel(TypeElement element, List<ToolModel> tools, List<ResourceModel> resources,
     List<TemplateModel> templates, List<PromptModel> prompts, List<CompletionModel> completions,
-    Map<String, RecordModel> records, BindingPlan plan) {
+    Map<String, RecordModel> records, BindingPlan plan, List<RecordModel> forms) {
 
   /** The model of a record type the class reaches. */
   public RecordModel record(JType.RecordType type) {

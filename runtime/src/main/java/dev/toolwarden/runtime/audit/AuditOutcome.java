@@ -6,6 +6,13 @@ public enum AuditOutcome {
   OK("ok"),
   /** The tool ran and failed (a {@code ToolException}, or an internal error with its {@code ref}). */
   ERROR("error"),
+  /**
+   * The tool asked the client for input (MCP 2026-07-28 elicitation): the call was answered with an
+   * {@code InputRequiredResult} and ends when the client retries it with the answer.
+   */
+  INPUT_REQUIRED("input_required"),
+  /** The client cancelled the call while it ran; its answer was not sent. */
+  CANCELLED("cancelled"),
   /** The arguments broke the tool's schema; nothing ran. */
   VALIDATION_REJECTED("validation_rejected"),
   /** A {@code @SafePath} argument left its root (or broke its kind, existence or extension rule); nothing ran. */

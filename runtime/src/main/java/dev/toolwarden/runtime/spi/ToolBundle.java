@@ -38,4 +38,9 @@ public interface ToolBundle {
   default List<CompletionDefinition> completions() {
     return List.of();
   }
+
+  /** The forms of the records the class's tools ask the user to fill in ({@code @Elicits}), in declaration order. */
+  default List<ElicitationForm<?>> elicitationForms() {
+    return List.of();
+  }
 }

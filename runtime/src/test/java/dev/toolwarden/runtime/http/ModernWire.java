@@ -36,6 +36,15 @@ final class ModernWire {
     return json(Map.of("jsonrpc", "2.0", "id", id, "method", method, "params", p));
   }
 
+  /** A modern request body whose client declares {@code capabilities}. */
+  static String modern(Object id, String method, Map<String, Object> params, Map<String, Object> capabilities) {
+    Map<String, Object> p = new LinkedHashMap<>(params);
+    Map<String, Object> meta = new LinkedHashMap<>(meta());
+    meta.put("io.modelcontextprotocol/clientCapabilities", capabilities);
+    p.put("_meta", meta);
+    return json(Map.of("jsonrpc", "2.0", "id", id, "method", method, "params", p));
+  }
+
   /** A legacy request body (no modern {@code _meta}). */
   static String legacy(int id, String method, Map<String, Object> params) {
     return json(Map.of("jsonrpc", "2.0", "id", id, "method", method, "params", params));

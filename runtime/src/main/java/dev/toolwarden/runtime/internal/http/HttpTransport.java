@@ -144,7 +144,7 @@ public final class HttpTransport {
     LOG.info("MCP server listening on {}://{}:{}{}{}{}", scheme, urlHost(options.host()), port, ENDPOINT,
         options.isStateless() ? " (stateless)" : "",
         oauth == null ? "" : " (OAuth resource " + oauth.resource() + ", metadata " + oauth.metadataUrl() + ")");
-    return new JettyRunningServer(jetty, sdk, scheme, urlHost(options.host()), port);
+    return new JettyRunningServer(jetty, sdk, scheme, urlHost(options.host()), port, servers.modern());
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.toolwarden.runtime.internal.http;
 
+import dev.toolwarden.runtime.internal.protocol2026.ModernServer;
 import dev.toolwarden.runtime.RunningServer;
 import org.eclipse.jetty.server.Server;
 import org.slf4j.Logger;
@@ -17,7 +18,10 @@ final class JettyRunningServer implements RunningServer {
   private final int port;
   private boolean closed;
 
-  JettyRunningServer(Server jetty, SdkEndpoint sdk, String scheme, String host, int port) {
+  private final ModernServer modern;
+
+  JettyRunningServer(Server jetty, SdkEndpoint sdk, String scheme, String host, int port, ModernServer modern) {
+    this.modern = modern;
     this.jetty = jetty;
     this.sdk = sdk;
     this.scheme = scheme;
@@ -38,7 +42,10 @@ final class JettyRunningServer implements RunningServer {
   @Override
   public void notifyResourceUpdated(String uri) {
     java.util.Objects.requireNonNull(uri, "uri");
-    sdk.notifyResourceUpdated(uri);
+    sdk.notifyResourceUpdated(uri); // refuses when subscriptions are off, for both eras
+    if (modern != null) {
+      modern.subscriptions().resourceUpdated(uri);
+    }
   }
 
   @Override
@@ -52,6 +59,10 @@ final class JettyRunningServer implements RunningServer {
       return;
     }
     closed = true;
+    if (modern != null) {
+      // each listen stream gets its completion result and frees its thread before Jetty stops
+      modern.subscriptions().closeAll(java.time.Duration.ofSeconds(2));
+    }
     try {
       sdk.closer().run();
     } catch (RuntimeException e) {

@@ -83,6 +83,8 @@ final class McpEndpointFilters {
     }
     if (sessions != null) { // stateless: no session to guard
       add.accept(new SessionGuardFilter(sessions, provider, refusals));
+      // after the guard: only the session's owner cancels its calls
+      add.accept(new LegacyCancelFilter(servers.cancellations()));
     }
     FeatureLists lists = servers.featureLists();
     if (oauth != null && oauth.filterToolsList() && lists != null && lists.hasAnnotated()) {

@@ -1,6 +1,7 @@
 package dev.toolwarden.runtime.internal.http;
 
 import dev.toolwarden.runtime.internal.jsonrpc.JsonRpcBody;
+import dev.toolwarden.runtime.internal.pipeline.Cancellation;
 import dev.toolwarden.runtime.internal.protocol2026.Era;
 import dev.toolwarden.runtime.internal.protocol2026.HeaderSource;
 import dev.toolwarden.runtime.internal.protocol2026.ModernServer;
@@ -66,18 +67,34 @@ final class ModernEraFilter implements Filter {
       Refusal.of(400, -32600, "Invalid Request: a client sends requests and notifications only").writeTo(response);
       return;
     }
-    ModernServer.Answer answer = server.answer(rpc, SdkEndpoint.callerContext(request), headers(request));
-    byte[] bytes = json.writeValueAsBytes(answer.response());
     // past the error-capturing wrapper: this body is already minimal and must keep its code and data
     HttpServletResponse raw = unwrap(response);
-    if (raw.isCommitted()) {
+    if (ModernServer.METHOD_LISTEN.equals(rpc.method())) {
+      ListenStream.serve(server, rpc, SdkEndpoint.callerContext(request), headers(request), raw, json);
       return;
     }
-    raw.setStatus(answer.status());
-    raw.setContentType("application/json");
-    raw.setCharacterEncoding("UTF-8");
-    raw.setContentLength(bytes.length);
-    raw.getOutputStream().write(bytes);
+    Cancellation cancellation = new Cancellation();
+    ModernResponse out = ModernResponse.watch(raw, cancellation,
+        McpSchema.METHOD_TOOLS_CALL.equals(rpc.method()) && acceptsStream(request));
+    ModernServer.Answer answer;
+    try {
+      answer = server.answer(rpc, SdkEndpoint.callerContext(request), headers(request), cancellation);
+    } catch (RuntimeException e) {
+      out.finish(500, new byte[0]); // stops the keep-alive; the server's error handling answers
+      throw e;
+    }
+    out.finish(answer.status(), json.writeValueAsBytes(answer.response()));
+  }
+
+  /** Whether the client takes an event stream (a conforming one lists both types in {@code Accept}). */
+  private static boolean acceptsStream(HttpServletRequest request) {
+    var accepts = request.getHeaders("Accept");
+    while (accepts != null && accepts.hasMoreElements()) {
+      if (accepts.nextElement().contains("text/event-stream")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The request's headers, for the adapter's header checks. */

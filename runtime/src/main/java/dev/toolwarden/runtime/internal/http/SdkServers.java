@@ -29,6 +29,11 @@ public interface SdkServers {
     return null;
   }
 
+  /** The legacy era's running calls, which {@code notifications/cancelled} of 2025-11-25 cancels. */
+  default dev.toolwarden.runtime.internal.pipeline.Cancellations cancellations() {
+    return new dev.toolwarden.runtime.internal.pipeline.Cancellations();
+  }
+
   /** The MCP 2026-07-28 adapter over the same handlers, or null when this server speaks the SDK's eras only. */
   default dev.toolwarden.runtime.internal.protocol2026.ModernServer modern() {
     return null;

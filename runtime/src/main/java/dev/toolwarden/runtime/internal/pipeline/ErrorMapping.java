@@ -31,11 +31,23 @@ public final class ErrorMapping implements CallStep {
   @Override
   public CallToolResult apply(ToolCall call, CallChain next) {
     try {
-      return next.proceed(call);
+      CallToolResult result = next.proceed(call);
+      if (call.context() != null && call.context().isCancelled()) {
+        call.record().decide(AuditOutcome.CANCELLED, "cancelled by the client");
+      }
+      return result;
+    } catch (CallSuspended e) {
+      // the adapter answers (InputRequiredResult, or a missing capability); this result is never sent
+      call.record().decide(e.outcome(), e.getMessage());
+      return Results.error("input required");
     } catch (ArgumentsRejectedException e) {
       recordRejection(call.record(), e.violations());
       return Results.error(LogScrubber.scrub(invalidArguments(call.subject(), e), call.record().secrets()));
     } catch (ToolException e) {
+      if (call.context() != null && call.context().isCancelled()) {
+        call.record().decide(AuditOutcome.CANCELLED, "cancelled by the client");
+        return Results.error("cancelled");
+      }
       String message = e.getMessage() == null ? "tool failed" : LogScrubber.scrub(e.getMessage(), call.record().secrets());
       call.record().decide(AuditOutcome.ERROR, "tool error: " + message);
       return Results.error(message);

@@ -1,5 +1,6 @@
 package dev.toolwarden.runtime.internal.pipeline;
 
+import dev.toolwarden.runtime.Elicited;
 import dev.toolwarden.runtime.ToolContext;
 import io.modelcontextprotocol.server.McpSyncServerExchange;
 import io.modelcontextprotocol.spec.McpSchema;
@@ -14,11 +15,21 @@ public final class ExchangeToolContext implements ToolContext {
   private final McpSyncServerExchange exchange;
   private final McpSchema.CallToolRequest request;
   private final Caller caller;
+  private final ElicitationForms forms;
+  private final Cancellation cancellation;
 
   public ExchangeToolContext(McpSyncServerExchange exchange, McpSchema.CallToolRequest request, Caller caller) {
+    this(exchange, request, caller, ElicitationForms.none(), Cancellation.none());
+  }
+
+  /** A context whose typed elicitation finds its forms in {@code forms}, cancelled through {@code cancellation}. */
+  public ExchangeToolContext(McpSyncServerExchange exchange, McpSchema.CallToolRequest request, Caller caller,
+      ElicitationForms forms, Cancellation cancellation) {
     this.exchange = exchange;
     this.request = request;
     this.caller = caller;
+    this.forms = forms;
+    this.cancellation = cancellation;
   }
 
   /** The SDK's exchange, or null in-process (telemetry reads its transport context). */
@@ -86,6 +97,21 @@ public final class ExchangeToolContext implements ToolContext {
   @Override
   public McpSchema.ElicitResult elicit(McpSchema.ElicitRequest req) {
     return exchange.createElicitation(req);
+  }
+
+  @Override
+  public <T extends Record> Elicited<T> elicit(Class<T> form, String message) {
+    return forms.ask(this, form, message); // the classic server request: elicitation/create, blocking
+  }
+
+  @Override
+  public boolean isCancelled() {
+    return cancellation.isCancelled();
+  }
+
+  @Override
+  public void onCancel(Runnable action) {
+    cancellation.onCancel(action);
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.toolwarden.runtime.internal.pipeline;
 
+import dev.toolwarden.runtime.Elicited;
 import dev.toolwarden.runtime.ToolContext;
 import dev.toolwarden.runtime.ToolException;
 import io.modelcontextprotocol.spec.McpSchema;
@@ -60,6 +61,21 @@ public final class StatelessToolContext implements ToolContext {
   @Override
   public McpSchema.ElicitResult elicit(McpSchema.ElicitRequest req) {
     throw needsSession("elicitation (ToolContext.elicit)");
+  }
+
+  @Override
+  public <T extends Record> Elicited<T> elicit(Class<T> form, String message) {
+    throw needsSession("elicitation (ToolContext.elicit)");
+  }
+
+  @Override
+  public boolean isCancelled() {
+    return false; // one synchronous answer: the SDK's stateless transport offers no cancellation
+  }
+
+  @Override
+  public void onCancel(Runnable action) {
+    // never cancelled: see isCancelled()
   }
 
   @Override

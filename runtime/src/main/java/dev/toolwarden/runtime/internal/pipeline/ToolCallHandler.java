@@ -27,6 +27,8 @@ public final class ToolCallHandler implements BiFunction<McpSyncServerExchange, 
   private final PathGuard paths;
   private final UrlGuard urls;
   private final ArgumentRedactor redactor;
+  private final ElicitationForms forms;
+  private final Cancellations cancellations;
 
   public ToolCallHandler(ToolDefinition tool, Object target, CallChain chain, CallerResolver callers, PathGuard paths) {
     this(tool, target, chain, callers, paths, UrlGuard.system());
@@ -35,6 +37,17 @@ public final class ToolCallHandler implements BiFunction<McpSyncServerExchange, 
   /** A handler whose {@code @SafeUrl} arguments are checked by {@code urls}. */
   public ToolCallHandler(ToolDefinition tool, Object target, CallChain chain, CallerResolver callers, PathGuard paths,
       UrlGuard urls) {
+    this(tool, target, chain, callers, paths, urls, ElicitationForms.none(), new Cancellations());
+  }
+
+  /**
+   * A handler whose tools find their elicitation forms in {@code forms} and whose legacy calls are registered in
+   * {@code cancellations} while they run.
+   */
+  public ToolCallHandler(ToolDefinition tool, Object target, CallChain chain, CallerResolver callers, PathGuard paths,
+      UrlGuard urls, ElicitationForms forms, Cancellations cancellations) {
+    this.forms = forms;
+    this.cancellations = cancellations;
     this.urls = urls;
     this.tool = tool;
     this.target = target;
@@ -51,9 +64,26 @@ public final class ToolCallHandler implements BiFunction<McpSyncServerExchange, 
 
   @Override
   public CallToolResult apply(McpSyncServerExchange exchange, CallToolRequest request) {
-    return run(request, exchange == null ? null : exchange.transportContext(),
-        caller -> new ExchangeToolContext(exchange, request, caller), clientInfo(exchange),
-        exchange == null ? null : exchange.sessionId());
+    McpTransportContext transport = exchange == null ? null : exchange.transportContext();
+    String session = exchange == null ? null : exchange.sessionId();
+    String key = Cancellations.key(session, transport);
+    Cancellation cancellation = cancellations.start(key);
+    try {
+      return run(request, transport,
+          caller -> new ExchangeToolContext(exchange, request, caller, forms, cancellation), clientInfo(exchange),
+          session);
+    } finally {
+      cancellations.finish(key, cancellation);
+    }
+  }
+
+  /**
+   * The handler for MCP 2026-07-28 (the adapter): no session, the caller from the transport context, and a context
+   * the adapter makes for the caller, given this server's elicitation forms.
+   */
+  public CallToolResult modern(McpTransportContext transport, CallToolRequest request,
+      BiFunction<Caller, ElicitationForms, ToolContext> contexts, String clientInfo) {
+    return run(request, transport, caller -> contexts.apply(caller, forms), clientInfo, null);
   }
 
   /**

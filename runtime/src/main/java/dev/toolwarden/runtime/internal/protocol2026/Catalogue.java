@@ -1,6 +1,7 @@
 package dev.toolwarden.runtime.internal.protocol2026;
 
 import dev.toolwarden.runtime.internal.feature.Features;
+import dev.toolwarden.runtime.internal.pipeline.CallerResolver;
 import dev.toolwarden.runtime.internal.pipeline.ToolCallHandler;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.spec.McpSchema;
@@ -21,10 +22,14 @@ import java.util.Map;
  * @param filtered whether lists show only what the token's scopes may use (OAuth with filtered lists)
  * @param features the annotated resources, templates, prompts and completions
  * @param json the server's JSON mapper
+ * @param callers who calls, from a request's transport context (the pipeline's own resolver)
+ * @param states signs and verifies the {@code requestState} of multi round-trip calls
+ * @param resourceSubscriptions whether {@code subscriptions/listen} honours {@code resourceSubscriptions}
  */
 public record Catalogue(String name, String version, String instructions, List<McpSchema.Tool> tools,
     Map<String, ToolCallHandler> handlers, Map<String, List<String>> toolScopes, boolean filtered,
-    Features features, McpJsonMapper json) {
+    Features features, McpJsonMapper json, CallerResolver callers, RequestStates states,
+    boolean resourceSubscriptions) {
 
   /** Copies the collections. */
   public Catalogue {

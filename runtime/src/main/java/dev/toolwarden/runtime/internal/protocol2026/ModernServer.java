@@ -1,6 +1,7 @@
 package dev.toolwarden.runtime.internal.protocol2026;
 
 import dev.toolwarden.runtime.internal.auth.OAuthCallers;
+import dev.toolwarden.runtime.internal.pipeline.Cancellation;
 import dev.toolwarden.runtime.internal.pipeline.ToolCallHandler;
 import io.modelcontextprotocol.common.McpTransportContext;
 import io.modelcontextprotocol.spec.McpError;
@@ -9,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.BiFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,7 +39,8 @@ public final class ModernServer {
     Map<String, Object> caps = new LinkedHashMap<>();
     caps.put("tools", Map.of());
     if (catalogue.features().hasResources()) {
-      caps.put("resources", Map.of());
+      // subscribe: resource updates on subscriptions/listen; no listChanged: the lists never change while serving
+      caps.put("resources", catalogue.resourceSubscriptions() ? Map.of("subscribe", true) : Map.of());
     }
     if (!catalogue.features().statelessPrompts().isEmpty()) {
       caps.put("prompts", Map.of());
@@ -48,6 +49,68 @@ public final class ModernServer {
       caps.put("completions", Map.of());
     }
     this.capabilities = caps;
+  }
+
+  /** The method of a long-lived notification stream. */
+  public static final String METHOD_LISTEN = "subscriptions/listen";
+
+  private final Subscriptions subscriptions = new Subscriptions();
+
+  /** The open {@code subscriptions/listen} streams: resource updates go here, and they close with the server. */
+  public Subscriptions subscriptions() {
+    return subscriptions;
+  }
+
+  /**
+   * A {@code subscriptions/listen} request: either refused (an error answer, as {@link #answer} gives), or an open
+   * stream whose acknowledgment went to {@code sink} already.
+   *
+   * @param refusal the error answer, or null
+   * @param subscription the open stream, or null
+   */
+  public record Listening(Answer refusal, Subscriptions.Subscription subscription) {}
+
+  /**
+   * Opens the stream a {@code subscriptions/listen} asks for. It acknowledges only what this server honours: resource
+   * updates (with {@code resourceSubscriptions(true)}) of the URIs the caller may read — an unknown URI and one the
+   * caller's scopes do not cover are left out alike — and no list-changed types (the lists never change while the
+   * server runs, so {@code listChanged} is not announced).
+   */
+  @SuppressWarnings("unchecked")
+  public Listening listen(McpSchema.JSONRPCRequest request, McpTransportContext context, HeaderSource headers,
+      Subscriptions.Sink sink) {
+    try {
+      if (headers != null) {
+        ModernException mismatch = HeaderChecks.check(request, headers);
+        if (mismatch != null) {
+          throw mismatch;
+        }
+      }
+      ModernRequest r = ModernRequest.of(request.params());
+      if (!(r.params().get("notifications") instanceof Map<?, ?> filter)) {
+        throw ModernException.invalidParams("Invalid params: notifications must be an object");
+      }
+      Map<String, Object> acknowledged = new LinkedHashMap<>();
+      java.util.Set<String> resources = new java.util.LinkedHashSet<>();
+      if (c.resourceSubscriptions() && c.features().hasResources()
+          && filter.get("resourceSubscriptions") instanceof List<?> uris) {
+        Set<String> granted = c.callers().resolve(context).scopes();
+        for (Object uri : uris) {
+          List<String> needed = uri instanceof String u ? c.features().scopes().forRead(u) : null;
+          if (needed != null && granted.containsAll(needed)) {
+            resources.add((String) uri);
+          }
+        }
+        acknowledged.put("resourceSubscriptions", List.copyOf(resources));
+      }
+      return new Listening(null, subscriptions.open(request.id(), acknowledged, resources, sink));
+    } catch (ModernException e) {
+      return new Listening(new Answer(e.httpStatus(), error(request.id(), e.code(), e.getMessage(), e.data())), null);
+    } catch (RuntimeException e) { // NOPMD: never leaves with its message
+      LOG.warn("a {} request failed: {}", request.method(), e.getClass().getName());
+      return new Listening(new Answer(200, error(request.id(), McpSchema.ErrorCodes.INTERNAL_ERROR, "Internal error",
+          null)), null);
+    }
   }
 
   /**
@@ -65,6 +128,15 @@ public final class ModernServer {
    * @param headers the HTTP headers to check, or null on stdio (which has none)
    */
   public Answer answer(McpSchema.JSONRPCRequest request, McpTransportContext context, HeaderSource headers) {
+    return answer(request, context, headers, Cancellation.none());
+  }
+
+  /**
+   * Answers {@code request}, which the transport cancels through {@code cancellation} (a closed HTTP response stream,
+   * {@code notifications/cancelled} on stdio).
+   */
+  public Answer answer(McpSchema.JSONRPCRequest request, McpTransportContext context, HeaderSource headers,
+      Cancellation cancellation) {
     try {
       if (headers != null) {
         ModernException mismatch = HeaderChecks.check(request, headers);
@@ -73,8 +145,8 @@ public final class ModernServer {
         }
       }
       ModernRequest r = ModernRequest.of(request.params());
-      Map<String, Object> result = dispatch(request.method(), r, context);
-      result.put("resultType", "complete");
+      Map<String, Object> result = dispatch(request.method(), r, context, cancellation);
+      result.putIfAbsent("resultType", "complete");
       addServerInfo(result);
       return new Answer(200, response(request.id(), "result", result));
     } catch (ModernException e) {
@@ -88,14 +160,15 @@ public final class ModernServer {
     }
   }
 
-  private Map<String, Object> dispatch(String method, ModernRequest r, McpTransportContext context) {
+  private Map<String, Object> dispatch(String method, ModernRequest r, McpTransportContext context,
+      Cancellation cancellation) {
     switch (method) {
       case Revision.METHOD_DISCOVER:
         return discover();
       case McpSchema.METHOD_TOOLS_LIST:
         return list("tools", visibleTools(context), r);
       case McpSchema.METHOD_TOOLS_CALL:
-        return callTool(r, context);
+        return callTool(r, context, cancellation);
       case McpSchema.METHOD_RESOURCES_LIST:
         requireResources();
         return list("resources", ModernFeatures.resources(c, scopes(context)), r);
@@ -157,15 +230,60 @@ public final class ModernServer {
         .toList();
   }
 
-  private Map<String, Object> callTool(ModernRequest r, McpTransportContext context) {
-    McpSchema.CallToolRequest call = ModernFeatures.convert(c, r, McpSchema.CallToolRequest.class);
+  /**
+   * A call through the tool's pipeline with a context of this era. A tool that asks for input ends the round: the
+   * answer is an {@code InputRequiredResult} with the questions and a signed {@code requestState}, and the retry
+   * carries the answers back ({@link InputRound}). The state is verified before anything runs.
+   */
+  @SuppressWarnings("unchecked")
+  private Map<String, Object> callTool(ModernRequest r, McpTransportContext context, Cancellation cancellation) {
+    Map<String, Object> params = new LinkedHashMap<>(r.params());
+    Object state = params.remove("requestState");
+    Object responses = params.remove("inputResponses");
+    McpSchema.CallToolRequest call = ModernFeatures.convert(c, new ModernRequest(params, r.meta()),
+        McpSchema.CallToolRequest.class);
     ToolCallHandler handler = call.name() == null ? null : c.handlers().get(call.name());
     if (handler == null) {
       throw ModernException.invalidParams("Unknown tool");
     }
-    BiFunction<McpTransportContext, McpSchema.CallToolRequest, McpSchema.CallToolResult> stateless =
-        handler.stateless();
-    return ModernFeatures.toMap(c, stateless.apply(context, call));
+    Map<String, Object> arguments = call.arguments() == null ? Map.of() : call.arguments();
+    RequestStates.Binding binding = new RequestStates.Binding(McpSchema.METHOD_TOOLS_CALL, call.name(), arguments,
+        c.callers().resolve(context).principal());
+    InputRound round;
+    Map<String, Object> capabilities = (Map<String, Object>) r.meta().get(Revision.META_CLIENT_CAPABILITIES);
+    if (state == null) {
+      round = new InputRound(Map.of(), capabilities, c.json()); // answers without a state are not trusted
+    } else if (state instanceof String s) {
+      RequestStates.Payload verified = c.states().verify(s, binding);
+      round = new InputRound(verified.answered(), capabilities, c.json());
+      round.accept(verified.asked(), responses);
+    } else {
+      throw ModernException.invalidParams("Invalid params: requestState must be a string");
+    }
+    McpSchema.CallToolResult result = handler.modern(context, call,
+        (caller, forms) -> new ModernToolContext(call, caller, round, forms, cancellation), clientInfo(r));
+    if (round.missingCapability()) {
+      throw new ModernException(Revision.MISSING_REQUIRED_CLIENT_CAPABILITY, "Missing required client capability",
+          Map.of("requiredCapabilities", Map.of("elicitation", Map.of("form", Map.of()))));
+    }
+    if (round.inputRequired()) {
+      // even if the tool caught the suspension and returned something: its question stands, its result does not
+      Map<String, Object> out = new LinkedHashMap<>();
+      out.put("resultType", "input_required");
+      out.put("inputRequests", round.inputRequests());
+      out.put("requestState", c.states().sign(binding, round.payload()));
+      return out;
+    }
+    return ModernFeatures.toMap(c, result);
+  }
+
+  /** {@code name/version} of the request's self-reported {@code clientInfo}, for the audit trail, or null. */
+  private static String clientInfo(ModernRequest r) {
+    if (!(r.meta().get(Revision.META_CLIENT_INFO) instanceof Map<?, ?> info)
+        || !(info.get("name") instanceof String name)) {
+      return null;
+    }
+    return info.get("version") instanceof String version ? name + "/" + version : name;
   }
 
   /** The caller's scopes, for filtered lists (the OAuth filter put the verified caller into the context). */

@@ -1,5 +1,6 @@
 package dev.toolwarden.runtime.internal.server;
 
+import dev.toolwarden.runtime.internal.protocol2026.Subscriptions;
 import dev.toolwarden.runtime.ResourceUpdates;
 import io.modelcontextprotocol.server.McpSyncServer;
 import io.modelcontextprotocol.spec.McpSchema;
@@ -12,6 +13,7 @@ public final class ResourceNotifier implements ResourceUpdates {
 
   private volatile McpSyncServer server;
   private volatile boolean subscriptions;
+  private volatile Subscriptions modern;
 
   /** Called when the SDK server is built. */
   void attach(McpSyncServer built, boolean subscriptionsOn) {
@@ -30,5 +32,14 @@ public final class ResourceNotifier implements ResourceUpdates {
       throw new IllegalStateException("resource subscriptions are off: build the server with resourceSubscriptions(true)");
     }
     s.notifyResourcesUpdated(new McpSchema.ResourcesUpdatedNotification(uri));
+    Subscriptions streams = modern;
+    if (streams != null) {
+      streams.resourceUpdated(uri); // MCP 2026-07-28 clients listening on subscriptions/listen
+    }
+  }
+
+  /** The MCP 2026-07-28 listen streams, which hear of every update too. */
+  void attachModern(Subscriptions streams) {
+    this.modern = streams;
   }
 }

@@ -19,6 +19,11 @@ import dev.toolwarden.runtime.internal.path.PathGuard;
 import dev.toolwarden.runtime.internal.pipeline.CallChain;
 import dev.toolwarden.runtime.internal.pipeline.Caller;
 import dev.toolwarden.runtime.internal.pipeline.CallerResolver;
+import dev.toolwarden.runtime.internal.pipeline.Cancellations;
+import dev.toolwarden.runtime.internal.pipeline.ElicitationForms;
+import dev.toolwarden.runtime.internal.protocol2026.RequestStates;
+import dev.toolwarden.runtime.spi.ElicitationForm;
+import dev.toolwarden.runtime.spi.ToolBundle;
 import dev.toolwarden.runtime.internal.pipeline.Pipeline;
 import dev.toolwarden.runtime.internal.pipeline.ToolCallHandler;
 import dev.toolwarden.runtime.internal.protocol2026.Catalogue;
@@ -82,6 +87,9 @@ public final class ServerAssembly implements SdkServers, AutoCloseable {
   private final Features features;
   /** The audit trail without the telemetry counters: the sink to flush when the transport ends. */
   private final AuditSink trail;
+  private final CallerResolver callers;
+  /** The legacy era's running calls, for notifications/cancelled. */
+  private final Cancellations cancellations;
   /** The MCP 2026-07-28 adapter, made on first use. */
   private volatile ModernServer modern;
   /** The caller of every request when there is no OAuth (stdio, plain HTTP); null with OAuth. */
@@ -89,7 +97,10 @@ public final class ServerAssembly implements SdkServers, AutoCloseable {
 
   private ServerAssembly(ServerSettings settings, McpJsonMapper json, List<McpServerFeatures.SyncToolSpecification> specs,
       Map<String, ToolCallHandler> handlers, Map<String, List<String>> toolScopes, AuditSink trail, AuditSink audit,
-      boolean filterTools, Telemetry telemetry, PrevalidatedSchemas schemas, Features features, Caller fixedCaller) {
+      boolean filterTools, Telemetry telemetry, PrevalidatedSchemas schemas, Features features, Caller fixedCaller,
+      CallerResolver callers, Cancellations cancellations) {
+    this.callers = callers;
+    this.cancellations = cancellations;
     this.settings = settings;
     this.fixedCaller = fixedCaller;
     this.json = json;
@@ -121,7 +132,10 @@ public final class ServerAssembly implements SdkServers, AutoCloseable {
     if (loader == null) {
       loader = ServerAssembly.class.getClassLoader();
     }
-    BoundFeatures bound = Bootstrap.bindAll(Bootstrap.loadBundles(loader), s.instances, s.factory);
+    List<ToolBundle> bundles = Bootstrap.loadBundles(loader);
+    BoundFeatures bound = Bootstrap.bindAll(bundles, s.instances, s.factory);
+    List<ElicitationForm<?>> forms = new ArrayList<>();
+    bundles.forEach(b -> forms.addAll(b.elicitationForms()));
     List<BoundTool> tools = bound.tools();
     if (s.resourceSubscriptions && s.resources.isEmpty() && s.resourceTemplates.isEmpty() && !bound.hasResources()) {
       throw new ToolwardenStartupException("resourceSubscriptions(true) without any resource to subscribe to:"
@@ -138,7 +152,7 @@ public final class ServerAssembly implements SdkServers, AutoCloseable {
     TelemetrySource source = TelemetrySource.resolve(s.openTelemetry, s.config::get, mcpPort, loader);
     try {
       return assemble(s, oauth, loader, bound, paths, urls, caller, json,
-          Telemetry.of(source, s.config, toolNames(tools), json));
+          Telemetry.of(source, s.config, toolNames(tools), json), new ElicitationForms(forms, json));
     } catch (RuntimeException | Error e) {
       source.close();
       throw e;
@@ -146,7 +160,8 @@ public final class ServerAssembly implements SdkServers, AutoCloseable {
   }
 
   private static ServerAssembly assemble(ServerSettings s, ResourceServer oauth, ClassLoader loader,
-      BoundFeatures bound, PathGuard paths, UrlGuard urls, Caller caller, McpJsonMapper json, Telemetry telemetry) {
+      BoundFeatures bound, PathGuard paths, UrlGuard urls, Caller caller, McpJsonMapper json, Telemetry telemetry,
+      ElicitationForms forms) {
     AuditSink trail = s.auditSink != null ? s.auditSink : defaultAudit(s);
     // every decision the audit trail records is counted too (refusals, auth failures, the backend's state)
     AuditSink audit = trail.and(telemetry.auditMetrics());
@@ -161,8 +176,10 @@ public final class ServerAssembly implements SdkServers, AutoCloseable {
     Map<String, ToolCallHandler> handlers = new LinkedHashMap<>();
     Map<String, List<String>> toolScopes = new LinkedHashMap<>();
     PrevalidatedSchemas schemas = new PrevalidatedSchemas();
+    Cancellations cancellations = new Cancellations();
     for (BoundTool t : bound.tools()) {
-      ToolCallHandler handler = new ToolCallHandler(t.definition(), t.target(), chain, callers, paths, urls);
+      ToolCallHandler handler = new ToolCallHandler(t.definition(), t.target(), chain, callers, paths, urls, forms,
+          cancellations);
       handlers.put(t.definition().name(), handler);
       McpSchema.Tool tool = SdkTools.toSdkTool(t.definition(), json);
       if (t.generated()) {
@@ -174,7 +191,8 @@ public final class ServerAssembly implements SdkServers, AutoCloseable {
     }
     Features features = Features.assemble(bound, passthrough(s), chain, callers, paths, urls, json);
     return new ServerAssembly(s, json, specs, Map.copyOf(handlers), Map.copyOf(toolScopes), trail, audit,
-        oauth != null && oauth.filterToolsList(), telemetry, schemas, features, oauth != null ? null : caller);
+        oauth != null && oauth.filterToolsList(), telemetry, schemas, features, oauth != null ? null : caller, callers,
+        cancellations);
   }
 
   /**
@@ -244,7 +262,8 @@ public final class ServerAssembly implements SdkServers, AutoCloseable {
         if (modern == null) {
           modern = new ModernServer(new Catalogue(settings.name, settings.version, settings.instructions,
               specs.stream().map(McpServerFeatures.SyncToolSpecification::tool).toList(), handlers, toolScopes,
-              filterTools, features, json));
+              filterTools, features, json, callers, RequestStates.configured(json), settings.resourceSubscriptions));
+          settings.notifier.attachModern(modern.subscriptions());
         }
         m = modern;
       }
@@ -263,6 +282,12 @@ public final class ServerAssembly implements SdkServers, AutoCloseable {
       return RequestGate.OPEN;
     }
     return new SubscriptionGate(features.scopes(), fixedCaller, audit);
+  }
+
+  /** The legacy era's running calls: what {@code notifications/cancelled} of 2025-11-25 cancels. */
+  @Override
+  public Cancellations cancellations() {
+    return cancellations;
   }
 
   /** Each tool's full call pipeline, by tool name. */

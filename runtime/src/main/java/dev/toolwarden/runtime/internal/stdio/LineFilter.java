@@ -139,6 +139,9 @@ public final class LineFilter {
         return true;
       }
     }
+    if (modern != null && modern.cancels(message)) {
+      return true; // a modern request's cancellation: the SDK never knew the request
+    }
     if (modern != null && Era.isModern(message, null)) {
       modern.accept(message); // after the same line checks: the adapter answers, the SDK never sees it
       return true;

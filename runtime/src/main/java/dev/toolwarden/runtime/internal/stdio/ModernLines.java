@@ -1,5 +1,9 @@
 package dev.toolwarden.runtime.internal.stdio;
 
+import dev.toolwarden.runtime.internal.pipeline.Cancellation;
+import dev.toolwarden.runtime.internal.protocol2026.Subscriptions;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import dev.toolwarden.runtime.internal.protocol2026.ModernServer;
 import io.modelcontextprotocol.common.McpTransportContext;
 import io.modelcontextprotocol.json.McpJsonMapper;
@@ -27,6 +31,10 @@ final class ModernLines implements AutoCloseable {
   private final McpJsonMapper json;
   private final TrackingOutputStream out;
   private final PendingRequests pending;
+  private static final String CANCELLED = "notifications/cancelled";
+
+  private final Map<String, Cancellation> running = new ConcurrentHashMap<>();
+  private final Map<String, Subscriptions.Subscription> streams = new ConcurrentHashMap<>();
   private final ExecutorService workers = Executors.newCachedThreadPool(new Named());
 
   ModernLines(ModernServer server, McpJsonMapper json, TrackingOutputStream out, PendingRequests pending) {
@@ -36,27 +44,92 @@ final class ModernLines implements AutoCloseable {
     this.pending = pending;
   }
 
+  /**
+   * Cancels the running modern request that a {@code notifications/cancelled} names; false when {@code message} is
+   * not one, or names no running modern request (the legacy session may have it).
+   */
+  boolean cancels(McpSchema.JSONRPCMessage message) {
+    if (!(message instanceof McpSchema.JSONRPCNotification n) || !CANCELLED.equals(n.method())
+        || !(n.params() instanceof Map<?, ?> p)) {
+      return false;
+    }
+    String key = idKey(p.get("requestId"));
+    Subscriptions.Subscription listening = streams.remove(key);
+    if (listening != null) {
+      listening.close(); // the client ends its stream: no answer
+      return true;
+    }
+    Cancellation c = running.get(key);
+    if (c == null) {
+      return false;
+    }
+    c.cancel();
+    return true;
+  }
+
+  /**
+   * Opens a {@code subscriptions/listen} stream on this output: acknowledged at once, then each notification as a
+   * line tagged with its subscription id. Not a pending request: it lasts until cancelled or the input ends.
+   */
+  private void listen(McpSchema.JSONRPCRequest request) {
+    ModernServer.Listening l = server.listen(request, McpTransportContext.EMPTY, null, message -> {
+      try {
+        out.writeOwnLine(json.writeValueAsString(message));
+        return true;
+      } catch (IOException | RuntimeException e) {
+        return false;
+      }
+    });
+    if (l.refusal() != null) {
+      try {
+        out.writeOwnLine(json.writeValueAsString(l.refusal().response()));
+      } catch (IOException e) {
+        LOG.warn("answering a {} request failed: {}", request.method(), e.getClass().getName());
+      }
+    } else if (!l.subscription().ended()) {
+      streams.put(idKey(request.id()), l.subscription());
+    }
+  }
+
   /** Answers {@code message} when it is a request; drops a notification (this revision answers none). */
   void accept(McpSchema.JSONRPCMessage message) {
     if (!(message instanceof McpSchema.JSONRPCRequest request)) {
-      return; // notifications/cancelled comes with cancellation, a later slice; nothing else is sent to a server
+      return; // cancellation was handled by cancels(..); nothing else is sent to a server
+    }
+    if (ModernServer.METHOD_LISTEN.equals(request.method())) {
+      listen(request);
+      return;
     }
     pending.requestForwarded();
+    String key = idKey(request.id());
+    Cancellation cancellation = new Cancellation();
+    running.put(key, cancellation);
     workers.execute(() -> {
       try {
-        ModernServer.Answer answer = server.answer(request, McpTransportContext.EMPTY, null);
-        out.writeOwnLine(json.writeValueAsString(answer.response()));
+        ModernServer.Answer answer = server.answer(request, McpTransportContext.EMPTY, null, cancellation);
+        if (!cancellation.isCancelled()) {
+          // "the server MUST NOT send any further messages for" a cancelled request
+          out.writeOwnLine(json.writeValueAsString(answer.response()));
+        }
       } catch (IOException | RuntimeException e) {
         LOG.warn("answering a {} request failed: {}", request.method(), e.getClass().getName());
       } finally {
+        running.remove(key, cancellation);
         pending.responseWritten();
       }
     });
   }
 
+  /** A request id as a map key: a string id and a number id are different ids. */
+  private static String idKey(Object id) {
+    return (id instanceof Number ? "n:" : "s:") + id;
+  }
+
   /** Stops taking work; what runs may finish (the server has waited for pending answers already). */
   @Override
   public void close() {
+    streams.values().forEach(Subscriptions.Subscription::close); // the client is gone with its input
+    streams.clear();
     workers.shutdown();
     try {
       workers.awaitTermination(1, TimeUnit.SECONDS);

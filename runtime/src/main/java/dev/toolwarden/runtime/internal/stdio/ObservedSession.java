@@ -33,6 +33,10 @@ final class ObservedSession extends McpServerSession {
 
   @Override
   public Mono<Void> handle(McpSchema.JSONRPCMessage message) {
+    if (message instanceof McpSchema.JSONRPCNotification n && "notifications/cancelled".equals(n.method()) && n.params() instanceof Map<?, ?> p) {
+      // the SDK does not act on it (java-sdk#130): the running call it names is told here
+      sessions.cancellations().cancel(delegate.getId(), p.get("requestId"));
+    }
     if (!(message instanceof McpSchema.JSONRPCRequest request)) {
       return delegate.handle(message);
     }

@@ -1,6 +1,7 @@
 package dev.toolwarden.runtime.internal.stdio;
 
 import dev.toolwarden.runtime.internal.jsonrpc.RequestGate;
+import dev.toolwarden.runtime.internal.pipeline.Cancellations;
 import dev.toolwarden.runtime.internal.protocol2026.Era;
 import dev.toolwarden.runtime.internal.protocol2026.ModernServer;
 import io.modelcontextprotocol.json.McpJsonMapper;
@@ -56,6 +57,16 @@ public final class StdioServer {
    */
   public static void serve(InputStream in, OutputStream out, McpJsonMapper json,
       Function<McpServerTransportProvider, McpSyncServer> serverFactory, RequestGate gate, ModernServer modern) {
+    serve(in, out, json, serverFactory, gate, modern, new Cancellations());
+  }
+
+  /**
+   * As {@link #serve(InputStream, OutputStream, McpJsonMapper, Function, RequestGate, ModernServer)}; a legacy
+   * {@code notifications/cancelled} cancels the call registered in {@code cancellations}.
+   */
+  public static void serve(InputStream in, OutputStream out, McpJsonMapper json,
+      Function<McpServerTransportProvider, McpSyncServer> serverFactory, RequestGate gate, ModernServer modern,
+      Cancellations cancellations) {
     PendingRequests pending = new PendingRequests();
     TrackingOutputStream protocolOut = new TrackingOutputStream(out, json, pending);
     PipedInputStream sdkIn;
@@ -68,7 +79,8 @@ public final class StdioServer {
     }
     // the SDK reads only lines the filter already accepted; its own limit is a backstop
     McpSyncServer server = serverFactory.apply(new StdioSessions(
-        new SerializedSends(new StdioServerTransportProvider(json, sdkIn, protocolOut, MAX_LINE_BYTES + 1))));
+        new SerializedSends(new StdioServerTransportProvider(json, sdkIn, protocolOut, MAX_LINE_BYTES + 1)),
+        cancellations));
     ModernLines modernLines = modern == null ? null : new ModernLines(modern, json, protocolOut, pending);
     try {
       new LineFilter(json, pipe, protocolOut, pending, MAX_LINE_BYTES, gate, modernLines).run(in);

@@ -1,5 +1,6 @@
 package dev.toolwarden.runtime.internal.stdio;
 
+import dev.toolwarden.runtime.internal.pipeline.Cancellations;
 import dev.toolwarden.runtime.internal.telemetry.EndedSession;
 import dev.toolwarden.runtime.internal.telemetry.SessionCount;
 import dev.toolwarden.runtime.internal.transport.ForwardingTransportProvider;
@@ -24,14 +25,27 @@ final class StdioSessions extends ForwardingTransportProvider implements McpServ
   private volatile long initializedAt;
   private volatile String protocolVersion;
 
+  private final Cancellations cancellations;
+
   StdioSessions(McpServerTransportProvider delegate) {
+    this(delegate, new Cancellations());
+  }
+
+  /** The transport whose session hands {@code notifications/cancelled} to {@code cancellations}. */
+  StdioSessions(McpServerTransportProvider delegate, Cancellations cancellations) {
     super(delegate);
     this.delegate = delegate;
+    this.cancellations = cancellations;
   }
 
   @Override
   public void setSessionFactory(McpServerSession.Factory factory) {
     delegate.setSessionFactory(transport -> new ObservedSession(factory.create(transport), this));
+  }
+
+  /** The legacy session's running calls. */
+  Cancellations cancellations() {
+    return cancellations;
   }
 
   /** The client sent {@code initialize} asking for {@code requestedVersion}: the session starts. */

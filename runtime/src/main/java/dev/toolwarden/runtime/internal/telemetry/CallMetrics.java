@@ -107,7 +107,7 @@ final class CallMetrics {
     if (target != null) {
       b.put("tools/call".equals(method) ? McpAttributes.TOOL : McpAttributes.PROMPT, target);
     }
-    if (outcome != AuditOutcome.OK) {
+    if (outcome != AuditOutcome.OK && outcome != AuditOutcome.INPUT_REQUIRED) {
       b.put(McpAttributes.ERROR_TYPE, McpAttributes.TOOL_ERROR);
     }
     return b.build();

@@ -72,8 +72,8 @@ public final class CallSpan {
         span.setAttribute(McpAttributes.ARGUMENTS, safe(json, secrets));
       }
     }
-    if (outcome == AuditOutcome.OK) {
-      return;
+    if (outcome == AuditOutcome.OK || outcome == AuditOutcome.INPUT_REQUIRED) {
+      return; // asking the client for input is a successful round, not an error
     }
     span.setAttribute(McpAttributes.ERROR_TYPE, McpAttributes.TOOL_ERROR);
     span.setStatus(StatusCode.ERROR, outcome.wireName());

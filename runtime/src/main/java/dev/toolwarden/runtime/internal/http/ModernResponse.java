@@ -1,0 +1,96 @@
+package dev.toolwarden.runtime.internal.http;
+
+import dev.toolwarden.runtime.internal.pipeline.Cancellation;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The response to one MCP 2026-07-28 request on HTTP, and how its client's disconnect is noticed: "closing the SSE
+ * response stream **MUST** be treated by the server as cancellation of that request". A blocking servlet learns of a
+ * closed connection only when it writes, so a request still running after {@link #FIRST_BEAT_MILLIS} is answered as
+ * an event stream (when the client accepts one) kept alive with SSE comment lines; a write that fails cancels the
+ * call, and the answer of a cancelled call is never written. A quick answer stays a single JSON response.
+ */
+final class ModernResponse {
+
+  static final long FIRST_BEAT_MILLIS = 500;
+  static final long BEAT_MILLIS = 1000;
+  private static final byte[] BEAT = ":\n\n".getBytes(StandardCharsets.US_ASCII);
+
+  /** One daemon thread for every keep-alive of the process: a beat only writes three bytes. */
+  private static final ScheduledExecutorService BEATS = Executors.newSingleThreadScheduledExecutor(r -> {
+    Thread t = new Thread(r, "toolwarden-mcp-2026-keepalive");
+    t.setDaemon(true);
+    return t;
+  });
+
+  private final HttpServletResponse raw;
+  private final Cancellation cancellation;
+  private ScheduledFuture<?> beats;
+  private boolean stream;
+  private boolean done;
+
+  private ModernResponse(HttpServletResponse raw, Cancellation cancellation) {
+    this.raw = raw;
+    this.cancellation = cancellation;
+  }
+
+  /** Watches {@code raw} for a disconnect while the request runs, when {@code acceptsStream}. */
+  static ModernResponse watch(HttpServletResponse raw, Cancellation cancellation, boolean acceptsStream) {
+    ModernResponse r = new ModernResponse(raw, cancellation);
+    if (acceptsStream) {
+      r.beats = BEATS.scheduleWithFixedDelay(r::beat, FIRST_BEAT_MILLIS, BEAT_MILLIS, TimeUnit.MILLISECONDS);
+    }
+    return r;
+  }
+
+  private synchronized void beat() {
+    if (done) {
+      return;
+    }
+    try {
+      if (!stream) {
+        raw.setStatus(200);
+        raw.setContentType("text/event-stream");
+        raw.setCharacterEncoding("UTF-8");
+        raw.setHeader("Cache-Control", "no-cache");
+        raw.setHeader("X-Accel-Buffering", "no");
+        stream = true;
+      }
+      raw.getOutputStream().write(BEAT);
+      raw.flushBuffer();
+    } catch (IOException | RuntimeException e) { // NOPMD: any failure to write means the client is gone
+      done = true;
+      cancellation.cancel();
+    }
+  }
+
+  /** Writes the answer (nothing when the call was cancelled: its client is gone). */
+  synchronized void finish(int status, byte[] json) throws IOException {
+    done = true;
+    if (beats != null) {
+      beats.cancel(false);
+    }
+    if (cancellation.isCancelled() || raw.isCommitted() && !stream) {
+      return;
+    }
+    if (stream) {
+      var out = raw.getOutputStream();
+      out.write("event: message\ndata: ".getBytes(StandardCharsets.US_ASCII));
+      out.write(json);
+      out.write("\n\n".getBytes(StandardCharsets.US_ASCII));
+      raw.flushBuffer();
+      return;
+    }
+    raw.setStatus(status);
+    raw.setContentType("application/json");
+    raw.setCharacterEncoding("UTF-8");
+    raw.setContentLength(json.length);
+    raw.getOutputStream().write(json);
+  }
+}
