@@ -1,56 +1,20 @@
 package dev.toolwarden.runtime.internal.pipeline;
 
 import dev.toolwarden.runtime.Elicited;
-import dev.toolwarden.runtime.ToolContext;
 import dev.toolwarden.runtime.ToolException;
 import io.modelcontextprotocol.spec.McpSchema;
-import java.util.Set;
 
 /**
- * {@link ToolContext} of a call served in stateless mode: the answer is one JSON response, so
+ * {@link dev.toolwarden.runtime.ToolContext} of a call served in stateless mode: the answer is one JSON response, so
  * there is nothing to send a notification on and no session to ask the client anything. Log and
  * progress messages are dropped (the client cannot receive them); sampling and elicitation fail
  * at the tool with a message that says why and what to do, instead of hanging or vanishing.
  */
-public final class StatelessToolContext implements ToolContext {
-
-  private final McpSchema.CallToolRequest request;
-  private final Caller caller;
+public final class StatelessToolContext extends SessionlessToolContext {
 
   /** The context of a stateless call of {@code request} by {@code caller}. */
   public StatelessToolContext(McpSchema.CallToolRequest request, Caller caller) {
-    this.request = request;
-    this.caller = caller;
-  }
-
-  @Override
-  public String principal() {
-    return caller.principal();
-  }
-
-  @Override
-  public Set<String> scopes() {
-    return caller.scopes();
-  }
-
-  @Override
-  public String sessionId() {
-    return null;
-  }
-
-  @Override
-  public String toolName() {
-    return request.name();
-  }
-
-  @Override
-  public void log(McpSchema.LoggingLevel level, String message) {
-    // stateless: no stream to the client to carry a notification
-  }
-
-  @Override
-  public void progress(double progress, Double total, String message) {
-    // stateless: no stream to the client to carry a notification
+    super(request, caller);
   }
 
   @Override
@@ -76,11 +40,6 @@ public final class StatelessToolContext implements ToolContext {
   @Override
   public void onCancel(Runnable action) {
     // never cancelled: see isCancelled()
-  }
-
-  @Override
-  public boolean canSample() {
-    return false;
   }
 
   @Override
