@@ -24,8 +24,13 @@ record StarterSetting(String key, String type, String defaultValue, String descr
       "0.0.0", "Spring Boot: the server version reported to MCP clients");
   static final StarterSetting INSTRUCTIONS = new StarterSetting("instructions", "java.lang.String", "none",
       "Spring Boot: instructions sent to clients at initialisation");
+  static final StarterSetting OAUTH_JWT_DECODER = new StarterSetting("oauth.jwt-decoder", "java.lang.String", "toolwarden",
+      "Spring Boot: who verifies access tokens: toolwarden (its own verifier, from toolwarden.oauth.*) or spring (the"
+          + " application's Spring Security JwtDecoder bean, with aud always checked against toolwarden.oauth.resource;"
+          + " issuer and resource still come from toolwarden.oauth.*)");
 
-  static final List<StarterSetting> ALL = List.of(HTTP_PATH, INSTANTIATE_MISSING, SERVER_NAME, SERVER_VERSION, INSTRUCTIONS);
+  static final List<StarterSetting> ALL = List.of(HTTP_PATH, INSTANTIATE_MISSING, SERVER_NAME, SERVER_VERSION, INSTRUCTIONS,
+      OAUTH_JWT_DECODER);
 
   /** {@code toolwarden.<key>}. */
   String property() {

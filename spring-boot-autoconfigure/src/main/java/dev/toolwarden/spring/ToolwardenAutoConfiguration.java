@@ -35,8 +35,31 @@ public class ToolwardenAutoConfiguration {
   @ConditionalOnMissingBean
   ToolwardenServer toolwardenServer(Environment environment, ConfigurableListableBeanFactory beans,
       ObjectProvider<AuditSink> auditSink, ObjectProvider<RateLimiterBackend> rateLimiter, ObjectProvider<Egress> egress,
-      ObjectProvider<io.opentelemetry.api.OpenTelemetry> openTelemetry, ObjectProvider<MeterRegistryRoute> meterRegistry) {
-    return new ToolwardenServer(environment, beans, auditSink, rateLimiter, egress, openTelemetry, meterRegistry);
+      ObjectProvider<io.opentelemetry.api.OpenTelemetry> openTelemetry, ObjectProvider<MeterRegistryRoute> meterRegistry,
+      ObjectProvider<JwtDecoderRoute> jwtDecoder) {
+    return new ToolwardenServer(environment, beans, auditSink, rateLimiter, egress, openTelemetry, meterRegistry,
+        jwtDecoder);
+  }
+
+  /**
+   * The application's Spring Security {@code JwtDecoder} (spring-boot-starter-oauth2-resource-server defines one), for
+   * {@code toolwarden.oauth.jwt-decoder=spring}. Looked up when the server is built, like the meter registry: Boot
+   * defines the decoder in an auto-configuration of its own.
+   */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnClass(name = "org.springframework.security.oauth2.jwt.JwtDecoder")
+  static class SpringSecurityJwt {
+
+    @Bean
+    @ConditionalOnMissingBean
+    JwtDecoderRoute toolwardenJwtDecoderRoute(
+        ObjectProvider<org.springframework.security.oauth2.jwt.JwtDecoder> decoders) {
+      return new JwtDecoderRoute(oauth -> {
+        org.springframework.security.oauth2.jwt.JwtDecoder decoder = decoders.getIfUnique();
+        return decoder == null ? null : new SpringJwtDecoderVerifier(decoder, oauth.issuer(), oauth.resource(),
+            oauth.clockSkew(), java.time.Clock.systemUTC());
+      });
+    }
   }
 
   /**

@@ -36,13 +36,16 @@ public final class ToolwardenServer implements AutoCloseable {
   private final ServerSettings settings;
   private final RateLimitBackendState backendState = new RateLimitBackendState();
   private final AsyncAuditSink defaultTrail;
+  private final ObjectProvider<JwtDecoderRoute> jwtDecoder;
   private HttpOptions httpOptions;
   private ServerAssembly assembly;
 
   ToolwardenServer(Environment environment, ConfigurableListableBeanFactory beans, ObjectProvider<AuditSink> auditSink,
       ObjectProvider<RateLimiterBackend> rateLimiter, ObjectProvider<Egress> egress,
-      ObjectProvider<io.opentelemetry.api.OpenTelemetry> openTelemetry, ObjectProvider<MeterRegistryRoute> meterRegistry) {
+      ObjectProvider<io.opentelemetry.api.OpenTelemetry> openTelemetry, ObjectProvider<MeterRegistryRoute> meterRegistry,
+      ObjectProvider<JwtDecoderRoute> jwtDecoder) {
     this.environment = environment;
+    this.jwtDecoder = jwtDecoder;
     boolean instantiateMissing = Boolean.parseBoolean(
         EnvironmentConfig.text(environment, StarterSetting.INSTANTIATE_MISSING).orElse("false"));
     ServerBuilder builder = Toolwarden.server(name(environment), version(environment))
@@ -82,7 +85,7 @@ public final class ToolwardenServer implements AutoCloseable {
   /** The HTTP options the settings describe, with auth failures going to the audit trail; assembles the server. */
   synchronized HttpOptions httpOptions() {
     if (httpOptions == null) {
-      HttpOptions options = HttpConfig.read(settings.config);
+      HttpOptions options = SpringJwtDecoderChoice.apply(environment, HttpConfig.read(settings.config), jwtDecoder);
       BindCheck.check(environment, options);
       ResourceServer oauth = options.oauth();
       ServerAssembly assembled = ServerAssembly.assemble(settings, oauth);

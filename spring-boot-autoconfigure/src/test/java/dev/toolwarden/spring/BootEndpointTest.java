@@ -57,7 +57,7 @@ class BootEndpointTest {
       try (McpSyncClient client = client(port(context), "/tools/mcp")) {
         McpSchema.InitializeResult init = client.initialize();
         assertEquals("greeter", init.serverInfo().name());
-        assertEquals(java.util.List.of("greet", "slow_greet"), client.listTools().tools().stream().map(McpSchema.Tool::name).sorted().toList());
+        assertEquals(java.util.List.of("greet", "greet_formally", "slow_greet"), client.listTools().tools().stream().map(McpSchema.Tool::name).sorted().toList());
         McpSchema.CallToolResult r = client.callTool(new McpSchema.CallToolRequest("greet", Map.of("name", "Ada")));
         assertFalse(Boolean.TRUE.equals(r.isError()), r.toString());
         assertEquals("Hello, Ada!", ((McpSchema.TextContent) r.content().get(0)).text());

@@ -60,7 +60,7 @@ class ShutdownAndHealthTest {
       HealthIndicator indicator = context.getBean("toolwardenHealthIndicator", HealthIndicator.class);
       Health up = indicator.health();
       assertEquals(Status.UP, up.getStatus());
-      assertEquals(2, up.getDetails().get("tools"));
+      assertEquals(3, up.getDetails().get("tools"));
       assertEquals("available", up.getDetails().get("rateLimitBackend"));
       ToolwardenServer server = context.getBean(ToolwardenServer.class);
       server.backendState().record(AuditEvent.builder(AuditOutcome.RATE_LIMIT_BACKEND_UNAVAILABLE)

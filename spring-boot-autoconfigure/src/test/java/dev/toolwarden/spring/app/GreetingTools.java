@@ -1,6 +1,7 @@
 package dev.toolwarden.spring.app;
 
 import dev.toolwarden.McpTool;
+import dev.toolwarden.RequiresScope;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -25,6 +26,17 @@ public class GreetingTools {
   @McpTool(name = "greet", readOnly = true, openWorld = false)
   public String greet(@NotBlank @Size(max = 40) String name) {
     return greeting.salutation() + ", " + name + "!";
+  }
+
+  /**
+   * Greets someone formally: needs a scope (the OAuth tests' per-tool step-up and tools/list filtering).
+   *
+   * @param name who to greet
+   */
+  @McpTool(name = "greet_formally", readOnly = true, openWorld = false)
+  @RequiresScope("greet:formal")
+  public String greetFormally(@NotBlank @Size(max = 40) String name) {
+    return "Good day, " + name + ".";
   }
 
   /** Counted down when a {@code slow_greet} call has started: the shutdown test closes the application then. */

@@ -36,6 +36,18 @@ public final class ResourceServerAccess {
     return create.apply(b.build());
   }
 
+  /**
+   * A copy of {@code rs} that verifies tokens with {@code verifier} ({@link ResourceServer.Mode#CUSTOM}) and keeps
+   * every other option (metadata, sessions, scopes, tools/list filtering): how the Spring Boot starter puts the
+   * application's own JWT decoder behind the settings it read.
+   */
+  public static ResourceServer withVerifier(ResourceServer rs, dev.toolwarden.runtime.auth.TokenVerifier verifier) {
+    ResourceServerOptions.Builder b = options(rs).toBuilder();
+    b.mode = ResourceServer.Mode.CUSTOM;
+    b.customVerifier = Objects.requireNonNull(verifier, "verifier");
+    return create.apply(b.build());
+  }
+
   /** Whether {@link #withEvents} was applied to {@code rs}. */
   public static boolean hasEvents(ResourceServer rs) {
     return options(rs).events() != null;

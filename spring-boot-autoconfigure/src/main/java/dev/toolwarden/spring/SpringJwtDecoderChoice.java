@@ -1,0 +1,49 @@
+package dev.toolwarden.spring;
+
+import dev.toolwarden.runtime.ToolwardenStartupException;
+import dev.toolwarden.runtime.auth.ResourceServer;
+import dev.toolwarden.runtime.auth.TokenVerifier;
+import dev.toolwarden.runtime.http.HttpOptions;
+import dev.toolwarden.runtime.internal.auth.ResourceServerAccess;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.core.env.Environment;
+
+/**
+ * {@code toolwarden.oauth.jwt-decoder}: {@code toolwarden} (default) keeps the resource server the {@code toolwarden.oauth.*}
+ * settings describe; {@code spring} keeps it too (issuer and resource for the RFC 9728 metadata, sessions, scopes,
+ * tools/list filtering) but verifies tokens with the application's {@code JwtDecoder} bean. Asking for it without that
+ * bean, or without the settings, fails the start naming the fix.
+ */
+final class SpringJwtDecoderChoice {
+
+  private static final String KEY = StarterSetting.OAUTH_JWT_DECODER.property();
+
+  private SpringJwtDecoderChoice() {}
+
+  static HttpOptions apply(Environment environment, HttpOptions options, ObjectProvider<JwtDecoderRoute> routes) {
+    String choice = EnvironmentConfig.text(environment, StarterSetting.OAUTH_JWT_DECODER).orElse("toolwarden");
+    if ("toolwarden".equalsIgnoreCase(choice)) {
+      return options;
+    }
+    if (!"spring".equalsIgnoreCase(choice)) {
+      throw new ToolwardenStartupException("invalid " + KEY + " = '" + choice + "': accepted: toolwarden (Toolwarden's"
+          + " own verifier, the default) or spring (the application's Spring Security JwtDecoder bean)");
+    }
+    ResourceServer oauth = options.oauth();
+    if (oauth == null) {
+      throw new ToolwardenStartupException(KEY + "=spring needs toolwarden.oauth.issuer and toolwarden.oauth.resource"
+          + " too: the protected resource metadata (RFC 9728) names them, and every token's aud must contain the resource");
+    }
+    JwtDecoderRoute route = routes.getIfAvailable();
+    if (route == null) {
+      throw new ToolwardenStartupException(KEY + "=spring, but Spring Security's JwtDecoder is not on the class path:"
+          + " add spring-boot-starter-oauth2-resource-server, or remove " + KEY + " to verify tokens with Toolwarden's own"
+          + " verifier");
+    }
+    TokenVerifier verifier = route.verifierFor(oauth).orElseThrow(() -> new ToolwardenStartupException(KEY + "=spring,"
+        + " but the application has no (single) JwtDecoder bean: set spring.security.oauth2.resourceserver.jwt.issuer-uri"
+        + " or .jwk-set-uri (spring-boot-starter-oauth2-resource-server then defines one), or define a JwtDecoder bean,"
+        + " or remove " + KEY + " to verify tokens with Toolwarden's own verifier"));
+    return options.oauth(ResourceServerAccess.withVerifier(oauth, verifier));
+  }
+}
