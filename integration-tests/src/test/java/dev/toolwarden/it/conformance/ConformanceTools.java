@@ -85,7 +85,7 @@ public final class ConformanceTools {
     return "Tool with logging executed successfully";
   }
 
-  /** The name {@code server-stateless} (0.2.0) asks for in {@code test_missing_capability}. */
+  /** The name {@code test_streaming_elicitation} asks for. */
   public record UserName(String name) {}
 
   /**
@@ -100,14 +100,16 @@ public final class ConformanceTools {
   }
 
   /**
-   * Needs the client's elicitation capability: {@code server-stateless} (0.2.0) calls it without declaring one and
-   * expects MissingRequiredClientCapabilityError (-32021, HTTP 400).
+   * Needs the client's sampling capability: {@code server-stateless} (0.2.0) calls it without declaring one and
+   * expects MissingRequiredClientCapabilityError (-32021, HTTP 400) naming {@code sampling}.
    */
   @Waive(rule = "TW-TOOL-SCOPE", reason = NO_SCOPE)
   @McpTool(name = "test_missing_capability", readOnly = true, openWorld = false)
-  @Elicits(UserName.class)
   public String missingCapability(ToolContext context) {
-    return "Hello, " + context.elicit(UserName.class, "What is your name?").value().name() + "!";
+    McpSchema.CreateMessageResult answer = context.sample(McpSchema.CreateMessageRequest.builder()
+        .messages(List.of(new McpSchema.SamplingMessage(McpSchema.Role.USER, new McpSchema.TextContent("Say hello"))))
+        .maxTokens(10).build());
+    return "the model " + answer.model() + " answered";
   }
 
   /**
