@@ -25,7 +25,9 @@ import tools.jackson.databind.JsonNode;
  * and reads what it found: the per-scenario {@code checks.json} files it writes into the output
  * directory, cross-checked against the summary it prints.
  *
- * <p>Version 0.1.16 imports {@code fs.globSync}, which Node 20 lacks: {@code NODE_OPTIONS} loads
+ * <p>Two versions are installed: 0.1.16 as {@code @modelcontextprotocol/conformance}, and the newest one
+ * (a 0.2.0 pre-release, which knows the 2026-07-28 revision) under the npm alias {@code conformance-next}
+ * ({@link #runNext}). Both import {@code fs.globSync}, which Node 20 lacks: {@code NODE_OPTIONS} loads
  * {@code node/node20-shim/register.mjs}, which supplies it on Node 20 and does nothing on Node 22+.
  */
 final class ConformanceCli {
@@ -56,7 +58,8 @@ final class ConformanceCli {
   }
 
   private static final Pattern SUMMARY_LINE = Pattern.compile("^[✓✗] ([a-z0-9-]+): (\\d+) passed, (\\d+) failed$");
-  private static final Pattern RUNNING_LINE = Pattern.compile("^Running (\\w+) suite \\((\\d+) scenarios\\) against ");
+  // "Running active suite (30 scenarios) against …", and 0.2.0's "Running requirements 2026-07-28 (50 scenarios) against …"
+  private static final Pattern RUNNING_LINE = Pattern.compile("^Running (.+?) \\((\\d+) scenarios\\) against ");
   private static final Pattern RESULT_DIR = Pattern.compile("^server-(.+)-\\d{4}-\\d{2}-\\d{2}T[0-9-]+Z$");
 
   private ConformanceCli() {}
@@ -66,18 +69,46 @@ final class ConformanceCli {
     return NodeTools.nodeDir().resolve("node20-shim").resolve("register.mjs");
   }
 
-  /** Runs {@code suite} ("active", "pending" or "all") against {@code url}; results go to {@code outputDir}. */
+  /** Runs {@code suite} ("active", "pending" or "all") of 0.1.16 against {@code url}; results go to {@code outputDir}. */
   static Run run(URI url, String suite, Path outputDir, Duration timeout, ProcessReaper reaper) {
     NodeTools.require();
+    Path npx = NodeTools.onPath("npx").orElseThrow();
+    // --no: never download anything; the pinned package in node_modules is the one that runs
+    List<String> command = List.of(npx.toString(), "--no", "--", "conformance", "server", "--url", url.toString(),
+        "--suite", suite, "--output-dir", outputDir.toString());
+    return run(command, suite, outputDir, timeout, reaper);
+  }
+
+  /**
+   * Runs the newest conformance package (npm alias {@code conformance-next}) against {@code url}:
+   * {@code selection} is what follows {@code --url}, e.g. {@code --suite active} or
+   * {@code --requirements 2026-07-28}; {@code label} names the run in the results. Its {@code bin} is
+   * also called {@code conformance}, so it is started by its script, not through npx.
+   */
+  static Run runNext(URI url, String label, List<String> selection, Path outputDir, Duration timeout, ProcessReaper reaper) {
+    NodeTools.require();
+    Path node = NodeTools.onPath("node").orElseThrow();
+    Path script = nextScript();
+    if (!Files.isRegularFile(script)) {
+      throw new AssertionError("no " + script + " (run: npm ci --prefix " + NodeTools.nodeDir() + ")");
+    }
+    List<String> command = new ArrayList<>(List.of(node.toString(), script.toString(), "server", "--url", url.toString()));
+    command.addAll(selection);
+    command.addAll(List.of("--output-dir", outputDir.toString()));
+    return run(List.copyOf(command), label, outputDir, timeout, reaper);
+  }
+
+  /** The command-line entry of the package installed under the alias {@code conformance-next}. */
+  static Path nextScript() {
+    return NodeTools.nodeDir().resolve("node_modules").resolve("conformance-next").resolve("dist").resolve("index.js");
+  }
+
+  private static Run run(List<String> command, String suite, Path outputDir, Duration timeout, ProcessReaper reaper) {
     try {
       Files.createDirectories(outputDir);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    Path npx = NodeTools.onPath("npx").orElseThrow();
-    // --no: never download anything; the pinned package in node_modules is the one that runs
-    List<String> command = List.of(npx.toString(), "--no", "--", "conformance", "server", "--url", url.toString(),
-        "--suite", suite, "--output-dir", outputDir.toString());
     ProcessBuilder builder = new ProcessBuilder(command).directory(NodeTools.nodeDir().toFile());
     Map<String, String> env = builder.environment();
     String shimOption = "--import \"" + shim() + "\"";

@@ -77,23 +77,28 @@ final class ConformanceReport {
 
   /** Fails unless the table between the markers in {@code docs} is {@code table}; or rewrites it when asked. */
   static void checkDocs(Path docs, String table, boolean update) {
+    checkDocs(docs, BEGIN, END, table, update);
+  }
+
+  /** {@link #checkDocs(Path, String, boolean)} for the block between {@code begin} and {@code end}. */
+  static void checkDocs(Path docs, String begin, String end, String table, boolean update) {
     String text = ConformanceSuiteTest.utf8(docs);
-    int begin = text.indexOf(BEGIN);
-    int end = text.indexOf(END);
-    if (begin < 0 || end < begin) {
-      throw new AssertionError(docs + " has no results block (" + BEGIN + " … " + END + ")");
+    int from = text.indexOf(begin);
+    int to = text.indexOf(end, Math.max(from, 0));
+    if (from < 0 || to < from) {
+      throw new AssertionError(docs + " has no results block (" + begin + " … " + end + ")");
     }
-    String current = text.substring(begin + BEGIN.length(), end).strip();
+    String current = text.substring(from + begin.length(), to).strip();
     if (current.equals(table.strip())) {
       return;
     }
     if (update) {
-      write(docs, text.substring(0, begin + BEGIN.length()) + "\n" + table + text.substring(end));
+      write(docs, text.substring(0, from + begin.length()) + "\n" + table + text.substring(to));
       System.out.println("updated " + docs);
       return;
     }
     throw new AssertionError(docs + " does not show these results. If the change is deliberate, rerun with "
-        + "-Dtoolwarden.it.conformance.updateDocs=true (or copy target/conformance/results.md).\nexpected:\n" + table
+        + "-Dtoolwarden.it.conformance.updateDocs=true (or copy the results.md under target/).\nexpected:\n" + table
         + "\nfound:\n" + current);
   }
 }

@@ -87,7 +87,7 @@ class ConformanceSuiteTest {
         .checks().get(0).details();
   }
 
-  private static void deleteRecursively(Path dir) {
+  static void deleteRecursively(Path dir) {
     if (!Files.exists(dir)) {
       return;
     }

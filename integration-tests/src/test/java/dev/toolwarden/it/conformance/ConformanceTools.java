@@ -1,5 +1,6 @@
 package dev.toolwarden.it.conformance;
 
+import dev.toolwarden.Elicits;
 import dev.toolwarden.McpTool;
 import dev.toolwarden.Nullable;
 import dev.toolwarden.Waive;
@@ -82,6 +83,44 @@ public final class ConformanceTools {
     pause(50);
     context.info("Tool execution completed");
     return "Tool with logging executed successfully";
+  }
+
+  /** The name {@code test_streaming_elicitation} asks for. */
+  public record UserName(String name) {}
+
+  /**
+   * Logs while it runs; {@code server-stateless} (0.2.0) checks that a 2026-07-28 request without
+   * {@code _meta.logLevel} gets no {@code notifications/message}.
+   */
+  @Waive(rule = "TW-TOOL-SCOPE", reason = NO_SCOPE)
+  @McpTool(name = "test_logging_tool", readOnly = true, openWorld = false)
+  public String loggingTool(ToolContext context) {
+    context.info("test_logging_tool ran");
+    return "logged";
+  }
+
+  /**
+   * Needs the client's sampling capability: {@code server-stateless} (0.2.0) calls it without declaring one and
+   * expects MissingRequiredClientCapabilityError (-32021, HTTP 400) naming {@code sampling}.
+   */
+  @Waive(rule = "TW-TOOL-SCOPE", reason = NO_SCOPE)
+  @McpTool(name = "test_missing_capability", readOnly = true, openWorld = false)
+  public String missingCapability(ToolContext context) {
+    McpSchema.CreateMessageResult answer = context.sample(McpSchema.CreateMessageRequest.builder()
+        .messages(List.of(new McpSchema.SamplingMessage(McpSchema.Role.USER, new McpSchema.TextContent("Say hello"))))
+        .maxTokens(10).build());
+    return "the model " + answer.model() + " answered";
+  }
+
+  /**
+   * Asks the user (typed elicitation): {@code server-stateless} (0.2.0) calls it with the elicitation capability and
+   * checks that the response stream carries no server request (2026-07-28 answers {@code input_required}).
+   */
+  @Waive(rule = "TW-TOOL-SCOPE", reason = NO_SCOPE)
+  @McpTool(name = "test_streaming_elicitation", readOnly = true, openWorld = false)
+  @Elicits(UserName.class)
+  public String streamingElicitation(ToolContext context) {
+    return "Hello, " + context.elicit(UserName.class, "What is your name?").value().name() + "!";
   }
 
   /** Reports progress 0, 50 and 100 of 100, about 50 ms apart, when the client sent a progress token. */

@@ -113,7 +113,9 @@ public final class NodeTools {
     }
     for (Map.Entry<String, JsonNode> dependency : dependencies.properties()) {
       String name = dependency.getKey();
-      String pinned = dependency.getValue().asString();
+      String declared = dependency.getValue().asString();
+      // an npm alias ("name": "npm:@scope/package@version", a second version of one package) pins the version after the last '@'
+      String pinned = declared.startsWith("npm:") ? declared.substring(declared.lastIndexOf('@') + 1) : declared;
       Path installed = dir.resolve("node_modules").resolve(name).resolve("package.json");
       if (!Files.isRegularFile(installed)) {
         return name + " is not installed in " + dir.resolve("node_modules") + " (run: npm ci --prefix " + dir + ")";

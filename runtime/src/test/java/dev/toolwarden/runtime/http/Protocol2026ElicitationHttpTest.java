@@ -205,4 +205,17 @@ class Protocol2026ElicitationHttpTest {
     assertEquals("canElicit=false", text(result(call("alice", "can_ask", Map.of(),
         Map.of("elicitation", Map.of("url", Map.of()))))), "url mode only is no form");
   }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void aToolThatSamplesForAClientWithoutSamplingIsAMissingCapability() throws Exception {
+    HttpResponse<String> r = call("alice", "summarise", Map.of(), ELICITS);
+    assertEquals(400, r.statusCode(), r.body());
+    Map<String, Object> e = error(r);
+    assertEquals(-32021, ((Number) e.get("code")).intValue());
+    assertEquals(Map.of("sampling", Map.of()), ((Map<String, Object>) e.get("data")).get("requiredCapabilities"));
+    // declared: the call runs, and sampling (not served in this era yet) is the tool's error, not a protocol error
+    Map<String, Object> declared = result(call("alice", "summarise", Map.of(), Map.of("sampling", Map.of())));
+    assertEquals(Boolean.TRUE, declared.get("isError"), declared.toString());
+  }
 }

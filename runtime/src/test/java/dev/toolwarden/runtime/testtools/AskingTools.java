@@ -44,6 +44,14 @@ public final class AskingTools {
     return "print=" + first.value().confirm() + " copies=" + second.value().copies();
   }
 
+  /** Samples the client's model (needs the client's {@code sampling} capability). */
+  public String summarise(ToolContext ctx) {
+    return ctx.sample(io.modelcontextprotocol.spec.McpSchema.CreateMessageRequest.builder()
+        .messages(java.util.List.of(new io.modelcontextprotocol.spec.McpSchema.SamplingMessage(
+            io.modelcontextprotocol.spec.McpSchema.Role.USER, new io.modelcontextprotocol.spec.McpSchema.TextContent("Summarise"))))
+        .maxTokens(10).build()).model();
+  }
+
   public String canAsk(ToolContext ctx) {
     return "canElicit=" + ctx.canElicit();
   }

@@ -46,6 +46,8 @@ public final class AskingToolsBundle implements ToolBundle {
             }),
         new ToolDefinition("two_questions", null, "Asks twice", PLAIN, EMPTY, null, policy(),
             (t, a, i) -> ToolOutcome.text(((AskingTools) t).twoQuestions(i.context()))),
+        new ToolDefinition("summarise", null, "Samples the client's model", PLAIN, EMPTY, null, policy(),
+            (t, a, i) -> ToolOutcome.text(((AskingTools) t).summarise(i.context()))),
         new ToolDefinition("can_ask", null, "Says whether it may ask", PLAIN, EMPTY, null, policy(),
             (t, a, i) -> ToolOutcome.text(((AskingTools) t).canAsk(i.context()))),
         new ToolDefinition("wait_for_cancel", null, "Runs until cancelled", PLAIN, EMPTY, null, policy(),

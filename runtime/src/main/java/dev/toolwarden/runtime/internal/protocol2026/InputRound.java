@@ -25,7 +25,7 @@ final class InputRound {
   private final Map<String, Object> requests = new LinkedHashMap<>();
   private final Map<String, Object> asked = new LinkedHashMap<>();
   private int next;
-  private boolean missingCapability;
+  private final Map<String, Object> missingCapabilities = new LinkedHashMap<>();
 
   /**
    * @param answered input key → {@code {"d": digest, "a": answer}}, already verified
@@ -55,7 +55,7 @@ final class InputRound {
       return json.convertValue(a.get("a"), McpSchema.ElicitResult.class);
     }
     if (!canElicit()) {
-      missingCapability = true;
+      missingCapabilities.put("elicitation", Map.of("form", Map.of()));
       throw new CallSuspended(AuditOutcome.ERROR, "the client declared no elicitation capability");
     }
     Map<String, Object> input = new LinkedHashMap<>();
@@ -88,8 +88,25 @@ final class InputRound {
     return !requests.isEmpty();
   }
 
+  /**
+   * Ends the round with MissingRequiredClientCapabilityError when the client did not declare {@code sampling}: a
+   * tool that samples needs it, and the server must not rely on capabilities the client did not declare. (With the
+   * capability the call goes on; sampling itself is not served in this era yet.)
+   */
+  void requireSampling() {
+    if (!(clientCapabilities.get("sampling") instanceof Map<?, ?>)) {
+      missingCapabilities.put("sampling", Map.of());
+      throw new CallSuspended(AuditOutcome.ERROR, "the client declared no sampling capability");
+    }
+  }
+
   boolean missingCapability() {
-    return missingCapability;
+    return !missingCapabilities.isEmpty();
+  }
+
+  /** The {@code requiredCapabilities} of the MissingRequiredClientCapabilityError: what the tool needed. */
+  Map<String, Object> requiredCapabilities() {
+    return Map.copyOf(missingCapabilities);
   }
 
   /** The {@code inputRequests} of the result. */

@@ -264,7 +264,7 @@ public final class ModernServer {
         (caller, forms) -> new ModernToolContext(call, caller, round, forms, cancellation), clientInfo(r));
     if (round.missingCapability()) {
       throw new ModernException(Revision.MISSING_REQUIRED_CLIENT_CAPABILITY, "Missing required client capability",
-          Map.of("requiredCapabilities", Map.of("elicitation", Map.of("form", Map.of()))));
+          Map.of("requiredCapabilities", round.requiredCapabilities()));
     }
     if (round.inputRequired()) {
       // even if the tool caught the suspension and returned something: its question stands, its result does not

@@ -13,7 +13,8 @@ import io.modelcontextprotocol.spec.McpSchema;
  * {@link ToolContext} of an MCP 2026-07-28 call: no session; elicitation through the round's
  * {@code InputRequiredResult} ({@link InputRound}); cancellation by the transport (a closed HTTP response stream,
  * {@code notifications/cancelled} on stdio). Log and progress notifications are dropped: answers are single JSON
- * responses. Sampling is not offered in this era yet (it would be another input request).
+ * responses. Sampling is not offered in this era yet (it would be another input request): a
+ * client that did not declare it is told so (-32021), one that did gets a tool error.
  */
 final class ModernToolContext extends SessionlessToolContext {
 
@@ -31,6 +32,7 @@ final class ModernToolContext extends SessionlessToolContext {
 
   @Override
   public McpSchema.CreateMessageResult sample(McpSchema.CreateMessageRequest req) {
+    round.requireSampling();
     throw new ToolException("sampling (ToolContext.sample) is not served to MCP 2026-07-28 clients yet: check"
         + " canSample() first");
   }
