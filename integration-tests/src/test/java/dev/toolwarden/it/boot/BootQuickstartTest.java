@@ -99,6 +99,17 @@ class BootQuickstartTest {
       assertEquals(List.of("greet"), client.listTools().tools().stream().map(McpSchema.Tool::name).toList());
       McpSchema.CallToolResult r = client.callTool(new McpSchema.CallToolRequest("greet", Map.of("name", "Linus")));
       assertEquals("Hello, Linus!", ((McpSchema.TextContent) r.content().get(0)).text());
+      // the audit trail is written off the request thread: wait for its line while the server still runs (closing
+      // the client ends the process, and its last stderr lines may then never reach the handler)
+      long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+      while (stderr.stream().noneMatch(line -> line.contains("toolwarden.audit")) && System.nanoTime() < deadline) {
+        try {
+          Thread.sleep(50);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          break;
+        }
+      }
     }
     String log = String.join("\n", stderr);
     assertTrue(log.contains("Started GreeterApplication"), "Boot's console log went to stderr:\n" + log);
