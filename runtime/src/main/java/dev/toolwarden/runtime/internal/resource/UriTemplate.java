@@ -1,10 +1,5 @@
 package dev.toolwarden.runtime.internal.resource;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -106,12 +101,12 @@ public final class UriTemplate {
       } else if (c == '}') {
         throw new IllegalArgumentException("a '}' outside an expression at offset " + i);
       } else if (c == '%') {
-        if (i + 2 >= text.length() || hex(text.charAt(i + 1)) < 0 || hex(text.charAt(i + 2)) < 0) {
+        if (i + 2 >= text.length() || PercentCoding.hex(text.charAt(i + 1)) < 0 || PercentCoding.hex(text.charAt(i + 2)) < 0) {
           throw new IllegalArgumentException("a malformed percent-encoding at offset " + i);
         }
         literal.append(text, i, i + 3);
         i += 3;
-      } else if (isUnreserved(c) || RESERVED_CHARS.indexOf(c) >= 0) {
+      } else if (PercentCoding.isUnreserved(c) || RESERVED_CHARS.indexOf(c) >= 0) {
         literal.append(c);
         i++;
       } else {
@@ -275,9 +270,9 @@ public final class UriTemplate {
     switch (kind) {
       case SIMPLE:
       case SEGMENT:
-        return allowed(uri, from, to, false) ? decode(uri, from, to) : null;
+        return allowed(uri, from, to, false) ? PercentCoding.decode(uri, from, to) : null;
       case RESERVED:
-        return allowed(uri, from, to, true) ? decode(uri, from, to) : null;
+        return allowed(uri, from, to, true) ? PercentCoding.decode(uri, from, to) : null;
       case EXPLODED: {
         List<String> segments = new ArrayList<>();
         int start = from; // at a '/'
@@ -289,7 +284,7 @@ public final class UriTemplate {
           if (next == start + 1 || !allowed(uri, start + 1, next, false)) {
             return null; // an empty segment, or '?'
           }
-          String seg = decode(uri, start + 1, next);
+          String seg = PercentCoding.decode(uri, start + 1, next);
           if (seg == null) {
             return null;
           }
@@ -313,66 +308,6 @@ public final class UriTemplate {
     return true;
   }
 
-  /** Percent-decodes {@code uri[from, to)} as UTF-8; null when malformed. */
-  static String decode(String uri, int from, int to) {
-    int percent = uri.indexOf('%', from);
-    if (percent < 0 || percent >= to) {
-      return uri.substring(from, to);
-    }
-    StringBuilder out = new StringBuilder(to - from);
-    ByteBuffer bytes = ByteBuffer.allocate(to - from);
-    CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
-        .onMalformedInput(CodingErrorAction.REPORT)
-        .onUnmappableCharacter(CodingErrorAction.REPORT);
-    int i = from;
-    while (i < to) {
-      char c = uri.charAt(i);
-      if (c != '%') {
-        out.append(c);
-        i++;
-        continue;
-      }
-      bytes.clear();
-      while (i < to && uri.charAt(i) == '%') {
-        if (i + 3 > to) {
-          return null; // '%' without two characters after it
-        }
-        int hi = hex(uri.charAt(i + 1));
-        int lo = hex(uri.charAt(i + 2));
-        if (hi < 0 || lo < 0) {
-          return null;
-        }
-        bytes.put((byte) (hi << 4 | lo));
-        i += 3;
-      }
-      bytes.flip();
-      try {
-        out.append(utf8.decode(bytes));
-      } catch (CharacterCodingException e) {
-        return null;
-      }
-    }
-    return out.toString();
-  }
-
-  private static int hex(char c) {
-    if (c >= '0' && c <= '9') {
-      return c - '0';
-    }
-    if (c >= 'a' && c <= 'f') {
-      return c - 'a' + 10;
-    }
-    if (c >= 'A' && c <= 'F') {
-      return c - 'A' + 10;
-    }
-    return -1;
-  }
-
-  private static boolean isUnreserved(char c) {
-    return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '.' || c == '_'
-        || c == '~';
-  }
-
   private static String printable(char c) {
     return c < 0x20 || c > 0x7e ? String.format("\\u%04x", (int) c) : String.valueOf(c);
   }
@@ -390,30 +325,15 @@ public final class UriTemplate {
       }
       Object v = values.get(p.name());
       switch (p.kind()) {
-        case SIMPLE -> b.append(encode(String.valueOf(v), false));
-        case SEGMENT -> b.append('/').append(encode(String.valueOf(v), false));
-        case RESERVED -> b.append(encode(String.valueOf(v), true));
+        case SIMPLE -> b.append(PercentCoding.encode(String.valueOf(v), false));
+        case SEGMENT -> b.append('/').append(PercentCoding.encode(String.valueOf(v), false));
+        case RESERVED -> b.append(PercentCoding.encode(String.valueOf(v), true));
         case EXPLODED -> {
           for (Object seg : (List<?>) v) {
-            b.append('/').append(encode(String.valueOf(seg), false));
+            b.append('/').append(PercentCoding.encode(String.valueOf(seg), false));
           }
         }
         default -> throw new IllegalStateException();
-      }
-    }
-    return b.toString();
-  }
-
-  /** Unreserved characters (and {@code /} when {@code slash}) stay; everything else becomes {@code %XX} of UTF-8. */
-  static String encode(String s, boolean slash) {
-    StringBuilder b = new StringBuilder(s.length());
-    for (byte x : s.getBytes(StandardCharsets.UTF_8)) {
-      char c = (char) (x & 0xff);
-      if (x >= 0 && (isUnreserved(c) || slash && c == '/')) {
-        b.append(c);
-      } else {
-        b.append('%').append(Character.toUpperCase(Character.forDigit((x >> 4) & 0xf, 16)))
-            .append(Character.toUpperCase(Character.forDigit(x & 0xf, 16)));
       }
     }
     return b.toString();
