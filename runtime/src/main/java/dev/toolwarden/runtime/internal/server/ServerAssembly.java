@@ -36,9 +36,7 @@ import dev.toolwarden.runtime.internal.telemetry.TracedFeatures;
 import dev.toolwarden.runtime.internal.url.UrlGuard;
 import dev.toolwarden.runtime.ratelimit.RateLimiterBackend;
 import dev.toolwarden.runtime.ratelimit.RateLimiterBackendProvider;
-import dev.toolwarden.runtime.spi.PathRule;
 import dev.toolwarden.runtime.spi.RateLimitPolicy;
-import dev.toolwarden.runtime.spi.ToolPolicy;
 import io.modelcontextprotocol.json.McpJsonDefaults;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.server.McpServer;
@@ -50,7 +48,6 @@ import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpServerTransportProvider;
 import io.modelcontextprotocol.spec.McpStatelessServerTransport;
 import io.modelcontextprotocol.spec.McpStreamableServerTransportProvider;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -142,10 +139,10 @@ public final class ServerAssembly implements SdkServers, AutoCloseable {
           + " add an @McpResource or @McpResourceTemplate method, or .resources(..) or .resourceTemplates(..),"
           + " or drop resourceSubscriptions");
     }
-    List<Named> policies = policies(bound);
-    PathGuard paths = PathGuard.of(resolveRoots(s, policies));
+    DeclaredPolicies policies = DeclaredPolicies.of(bound);
+    PathGuard paths = PathGuard.of(policies.roots(s));
     UrlGuard urls = new UrlGuard(s.egress);
-    Caller caller = new Caller(Caller.ANONYMOUS, grants(s, policies));
+    Caller caller = new Caller(Caller.ANONYMOUS, policies.grants(s));
     McpJsonMapper json = McpJsonDefaults.getMapper();
     // the builder's OpenTelemetry, else a provider's (e.g. toolwarden-prometheus), else the global one; what a
     // provider made (its endpoint listening already) is closed when the start-up fails from here on
@@ -504,22 +501,6 @@ public final class ServerAssembly implements SdkServers, AutoCloseable {
     return new InMemoryRateLimiter();
   }
 
-  /** A policy and how start-up messages name its owner ({@code tool 'x'}, {@code prompt 'y'}, …). */
-  private record Named(String what, ToolPolicy policy) {}
-
-  private static List<Named> policies(BoundFeatures bound) {
-    List<Named> all = new ArrayList<>();
-    bound.tools().forEach(t -> all.add(new Named("tool '" + t.definition().name() + "'", t.definition().policy())));
-    bound.resources().forEach(r -> all.add(new Named("resource '" + r.definition().uri() + "'",
-        r.definition().policy())));
-    bound.templates().forEach(r -> all.add(new Named("resource template '" + r.definition().uriTemplate() + "'",
-        r.definition().policy())));
-    bound.prompts().forEach(p -> all.add(new Named("prompt '" + p.definition().name() + "'", p.definition().policy())));
-    bound.completions().forEach(c -> all.add(new Named("completion of '" + c.definition().ref() + "'",
-        c.definition().policy())));
-    return all;
-  }
-
   private static Features.Passthrough passthrough(ServerSettings s) {
     Set<String> uris = new LinkedHashSet<>();
     s.resources.forEach(r -> uris.add(r.resource().uri()));
@@ -528,43 +509,5 @@ public final class ServerAssembly implements SdkServers, AutoCloseable {
     Set<String> prompts = new LinkedHashSet<>();
     s.prompts.forEach(p -> prompts.add(p.prompt().name()));
     return new Features.Passthrough(uris, templates, prompts);
-  }
-
-  private static Map<String, Path> resolveRoots(ServerSettings s, List<Named> policies) {
-    Map<String, Path> resolved = new LinkedHashMap<>(s.roots);
-    for (Named t : policies) {
-      for (PathRule rule : t.policy().safePaths()) {
-        if (resolved.containsKey(rule.root())) {
-          continue;
-        }
-        Optional<Path> configured = s.config.path(Setting.ROOT, rule.root());
-        if (configured.isEmpty()) {
-          String key = Setting.ROOT.member(rule.root());
-          throw new ToolwardenStartupException(t.what() + " needs the root '" + rule.root()
-              + "' (@SafePath) but it is not bound: call .root(\"" + rule.root() + "\", dir) or set "
-              + Setting.propertyName(key) + " / " + Setting.environmentName(key));
-        }
-        resolved.put(rule.root(), configured.get());
-      }
-    }
-    return resolved;
-  }
-
-  private static Set<String> grants(ServerSettings s, List<Named> policies) {
-    if (s.grantedScopes != null) {
-      return s.grantedScopes;
-    }
-    Optional<List<String>> configured = s.config.list(Setting.GRANT_SCOPES);
-    if (configured.isPresent()) {
-      return new LinkedHashSet<>(configured.get());
-    }
-    Set<String> all = new LinkedHashSet<>();
-    for (Named t : policies) {
-      all.addAll(t.policy().scopes());
-    }
-    if (!all.isEmpty()) {
-      LOG.info("no scopes configured: granting every declared scope {} to the local caller", all);
-    }
-    return all;
   }
 }
