@@ -60,6 +60,11 @@ final class JsonRpcBodyFilter implements Filter {
       Refusal.of(400, e.code(), e.getMessage()).writeTo(response);
       return;
     }
-    chain.doFilter(new ParsedBodyRequest(request, body), res);
+    JudgedBodyMapper.Scope judged = JudgedBodyMapper.judging(body);
+    try {
+      chain.doFilter(new ParsedBodyRequest(request, body), res);
+    } finally {
+      judged.close();
+    }
   }
 }

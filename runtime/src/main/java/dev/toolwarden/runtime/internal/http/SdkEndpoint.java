@@ -52,7 +52,7 @@ record SdkEndpoint(HttpServlet servlet, SessionBindings sessions, BoundSessionsP
     int sdkMax = (int) Math.min(Integer.MAX_VALUE, CANONICAL_GROWTH * options.maxRequestBytes());
     if (options.isStateless()) {
       HttpServletStatelessServerTransport transport = HttpServletStatelessServerTransport.builder()
-          .jsonMapper(json)
+          .jsonMapper(JudgedBodyMapper.wrap(json))
           .messageEndpoint(endpoint)
           .httpHeaderValidator(validator)
           .maxRequestSize(sdkMax)
@@ -71,7 +71,7 @@ record SdkEndpoint(HttpServlet servlet, SessionBindings sessions, BoundSessionsP
     SessionBindings sessions = new SessionBindings(idle, max, perPrincipal, SessionBindings.DEFAULT_TOTAL,
         Clock.systemUTC());
     HttpServletStreamableServerTransportProvider transport = HttpServletStreamableServerTransportProvider.builder()
-        .jsonMapper(json)
+        .jsonMapper(JudgedBodyMapper.wrap(json))
         .mcpEndpoint(endpoint)
         .httpHeaderValidator(validator)
         .maxRequestSize(sdkMax)

@@ -2,22 +2,26 @@ package dev.toolwarden.runtime.internal.jsonrpc;
 
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.spec.McpSchema;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import tools.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.Map;
 
 /**
  * One HTTP request body, parsed once: the JSON-RPC message every filter judges, and the canonical
  * bytes the SDK is handed instead of what the client sent.
  *
  * <p>The message is what the SDK's own {@link McpSchema#deserializeJsonRpcMessage} makes of the
- * canonical text, with the SDK's mapper; the SDK later runs that same function on those same
- * bytes, so what the filters judged is, by construction, what the SDK executes.
+ * canonical text: the strict parse gives the same plain values the SDK's untyped read of that text
+ * gives, and {@link #message(Map, McpJsonMapper)} sorts and binds them as that function does, with
+ * the SDK's mapper — without printing and reading the text a second time. The SDK later runs its
+ * function on those same bytes, so what the filters judged is what the SDK executes ({@code
+ * JsonRpcBodyTest} compares the two on random messages).
  *
  * @param message the message, as the SDK will see it
  * @param canonical the body handed on to the SDK (ASCII, UTF-8 compatible)
+ * @param members the parsed body object the message was bound from (the values the SDK's untyped read of the
+ *     canonical text gives); never modified
  */
-public record JsonRpcBody(McpSchema.JSONRPCMessage message, byte[] canonical) {
+public record JsonRpcBody(McpSchema.JSONRPCMessage message, byte[] canonical, Map<?, ?> members) {
 
   /**
    * Parses a request body: strict JSON (see {@link StrictJson}), then exactly one JSON-RPC 2.0
@@ -26,34 +30,62 @@ public record JsonRpcBody(McpSchema.JSONRPCMessage message, byte[] canonical) {
    * @throws RejectedBodyException with -32700 or -32600 and a message for the client
    */
   public static JsonRpcBody parse(byte[] body, McpJsonMapper json) throws RejectedBodyException {
-    JsonNode tree = StrictJson.parse(body);
-    if (tree.isArray()) {
+    Object value = StrictJson.parse(body);
+    if (value instanceof List) {
       throw RejectedBodyException.invalidRequest("batches are not supported");
     }
-    if (!tree.isObject()) {
+    if (!(value instanceof Map<?, ?> tree)) {
       throw RejectedBodyException.invalidRequest("the body must be a JSON-RPC message object");
     }
-    JsonNode version = tree.get("jsonrpc");
-    if (version == null || !version.isString() || !McpSchema.JSONRPC_VERSION.equals(version.asString())) {
+    if (!McpSchema.JSONRPC_VERSION.equals(tree.get("jsonrpc"))) {
       throw RejectedBodyException.invalidRequest("jsonrpc must be 2.0");
     }
-    JsonNode method = tree.get("method");
-    if (method != null && !method.isString()) {
+    Object method = tree.get("method");
+    if (method != null && !(method instanceof String)) {
       throw RejectedBodyException.invalidRequest("method must be a string");
     }
-    JsonNode id = tree.get("id");
-    if (id != null && !(id.isString() || id.canConvertToLong() && id.isIntegralNumber())) {
+    Object id = tree.get("id");
+    if (tree.containsKey("id") && !(id instanceof String || id instanceof Integer || id instanceof Long)) {
       // a fractional, huge or null id would be echoed back differently by different readers
       throw RejectedBodyException.invalidRequest("id must be a string or an integer");
     }
     byte[] canonical = StrictJson.canonical(tree);
     McpSchema.JSONRPCMessage message;
     try {
-      message = McpSchema.deserializeJsonRpcMessage(json, new String(canonical, StandardCharsets.UTF_8));
-    } catch (IOException | RuntimeException e) {
+      message = message(tree, json);
+    } catch (RuntimeException e) {
       throw RejectedBodyException.invalidRequest("not a JSON-RPC request, notification or response");
     }
-    return new JsonRpcBody(message, canonical);
+    return new JsonRpcBody(message, canonical, tree);
+  }
+
+  /** The kind {@link McpSchema#deserializeJsonRpcMessage} picks for these members, bound by the SDK's mapper. */
+  private static McpSchema.JSONRPCMessage message(Map<?, ?> members, McpJsonMapper json) {
+    boolean method = members.containsKey("method");
+    boolean id = members.containsKey("id");
+    if (method && id) {
+      return json.convertValue(members, McpSchema.JSONRPCRequest.class);
+    }
+    if (method) {
+      return json.convertValue(members, McpSchema.JSONRPCNotification.class);
+    }
+    if (members.containsKey("result") || members.containsKey("error")) {
+      return json.convertValue(members, McpSchema.JSONRPCResponse.class);
+    }
+    throw new IllegalArgumentException("neither request, notification nor response");
+  }
+
+  /** Whether {@code text} is exactly the canonical bytes, read as the ASCII they are. */
+  public boolean isCanonicalText(String text) {
+    if (text.length() != canonical.length) {
+      return false;
+    }
+    for (int i = 0; i < canonical.length; i++) {
+      if (text.charAt(i) != canonical[i]) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The request's method, or null for a response. */

@@ -45,11 +45,32 @@ public final class ParamsCheck {
         return "Invalid params: arguments must be an object";
       }
     }
+    if (bindsSurely(request.method(), map)) {
+      return null;
+    }
     try {
       json.convertValue(params, type);
       return null;
     } catch (RuntimeException e) {
       return "Invalid params for " + request.method();
     }
+  }
+
+  /**
+   * Whether the SDK's binding of these params to its request record cannot fail, so the trial conversion may be
+   * skipped (it cost a whole Jackson conversion per call): the records of {@code tools/call} and
+   * {@code resources/read} ignore unknown members, bind any string to their name or URI and any object (or null) to
+   * their maps. Anything else is left to the trial conversion, which stays the judge.
+   */
+  private static boolean bindsSurely(String method, Map<?, ?> params) {
+    Object meta = params.get("_meta");
+    if (meta != null && !(meta instanceof Map)) {
+      return false;
+    }
+    return switch (method) {
+      case McpSchema.METHOD_TOOLS_CALL -> true; // name and arguments were checked above
+      case McpSchema.METHOD_RESOURCES_READ -> params.get("uri") instanceof String;
+      default -> false;
+    };
   }
 }

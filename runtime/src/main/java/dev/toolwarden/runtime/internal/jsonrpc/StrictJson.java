@@ -6,12 +6,14 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
+import java.util.Collection;
 import java.util.Deque;
+import java.util.List;
+import java.util.Map;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.json.JsonWriteFeature;
 import tools.jackson.databind.DeserializationFeature;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -43,32 +45,47 @@ public final class StrictJson {
   private StrictJson() {}
 
   /**
-   * Parses {@code body} strictly.
+   * Parses {@code body} strictly into the plain Java values Jackson's untyped binding gives (maps in member order,
+   * lists, strings, {@code Integer}/{@code Long}/{@code BigInteger}, {@code Double}, booleans, null) — the very values
+   * the SDK's own untyped read of the canonical bytes gives, so a message built from them is the SDK's message.
    *
    * @throws RejectedBodyException when the bytes are not strict JSON text (see the class comment)
    */
-  public static JsonNode parse(byte[] body) throws RejectedBodyException {
-    String text = decodeUtf8(body);
-    if (!text.isEmpty() && text.charAt(0) == '\uFEFF') {
-      throw RejectedBodyException.parseError("a byte order mark is not allowed");
-    }
-    JsonNode tree;
+  public static Object parse(byte[] body) throws RejectedBodyException {
+    Object value;
     try {
-      tree = MAPPER.readTree(text);
+      if (isAscii(body)) { // the common case: nothing to decode, nothing a decoder could disagree on
+        if (body.length == 0) {
+          throw RejectedBodyException.parseError("the body is empty");
+        }
+        value = MAPPER.readValue(body, Object.class);
+      } else {
+        String text = decodeUtf8(body);
+        if (text.charAt(0) == '\uFEFF') {
+          throw RejectedBodyException.parseError("a byte order mark is not allowed");
+        }
+        value = MAPPER.readValue(text, Object.class);
+      }
     } catch (JacksonException e) {
       // Jackson's message quotes the input and names its own classes: never echoed
       throw RejectedBodyException.parseError("the body is not a single strict JSON value");
     }
-    if (tree == null || tree.isMissingNode()) {
-      throw RejectedBodyException.parseError("the body is empty");
-    }
-    checkNumbers(tree);
-    return tree;
+    checkNumbers(value);
+    return value;
   }
 
-  /** The canonical bytes of {@code tree}: compact, ASCII only, member order kept. */
-  public static byte[] canonical(JsonNode tree) {
-    return MAPPER.writeValueAsBytes(tree);
+  /** The canonical bytes of a value {@link #parse} returned: compact, ASCII only, member order kept. */
+  public static byte[] canonical(Object value) {
+    return MAPPER.writeValueAsBytes(value);
+  }
+
+  private static boolean isAscii(byte[] body) {
+    for (byte b : body) {
+      if (b < 0) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static String decodeUtf8(byte[] body) throws RejectedBodyException {
@@ -84,17 +101,25 @@ public final class StrictJson {
   }
 
   /** Iterative, so a deeply nested body cannot overflow the stack (Jackson already bounds depth). */
-  private static void checkNumbers(JsonNode root) throws RejectedBodyException {
-    Deque<JsonNode> pending = new ArrayDeque<>();
-    pending.push(root);
+  private static void checkNumbers(Object root) throws RejectedBodyException {
+    Deque<Object> pending = new ArrayDeque<>();
+    pending.push(root == null ? Boolean.FALSE : root); // ArrayDeque holds no null
     while (!pending.isEmpty()) {
-      JsonNode node = pending.pop();
-      if (node.isContainer()) {
-        for (JsonNode child : node.values()) {
-          pending.push(child);
-        }
-      } else if (node.isFloatingPointNumber() && !Double.isFinite(node.doubleValue())) {
+      Object value = pending.pop();
+      if (value instanceof Map<?, ?> map) {
+        pushAll(pending, map.values());
+      } else if (value instanceof List<?> list) {
+        pushAll(pending, list);
+      } else if (value instanceof Double d && !Double.isFinite(d)) {
         throw RejectedBodyException.parseError("a number is out of range");
+      }
+    }
+  }
+
+  private static void pushAll(Deque<Object> pending, Collection<?> values) {
+    for (Object v : values) {
+      if (v instanceof Map || v instanceof List || v instanceof Double) { // nothing else can be out of range
+        pending.push(v);
       }
     }
   }

@@ -88,16 +88,34 @@ class JsonRpcBodyTest {
   void canonicalFormMeansWhatTheOriginalMeant() throws Exception {
     long seed = new Random().nextLong();
     Random random = new Random(seed);
-    for (int i = 0; i < 2_000; i++) {
-      String text = "{\"jsonrpc\":\"2.0\",\"id\":" + random.nextInt(1000) + ",\"method\":" + string(random)
-          + ",\"params\":" + value(random, 3) + "}";
-      McpSchema.JSONRPCMessage original = McpSchema.deserializeJsonRpcMessage(JSON, text);
+    int refused = 0;
+    for (int i = 0; i < 3_000; i++) {
+      String text = switch (random.nextInt(3)) { // a request, a notification or a response
+        case 0 -> "{\"jsonrpc\":\"2.0\",\"id\":" + random.nextInt(1000) + ",\"method\":" + string(random)
+            + ",\"params\":" + value(random, 3) + "}";
+        case 1 -> "{\"jsonrpc\":\"2.0\",\"method\":" + string(random) + ",\"params\":" + value(random, 3) + "}";
+        default -> "{\"jsonrpc\":\"2.0\",\"id\":" + string(random) + ",\"result\":" + value(random, 3) + "}";
+      };
+      McpSchema.JSONRPCMessage original;
+      try {
+        original = McpSchema.deserializeJsonRpcMessage(JSON, text);
+      } catch (RuntimeException sdkRefused) { // e.g. a response whose result is null: refused by both
+        RejectedBodyException e = assertThrows(RejectedBodyException.class,
+            () -> JsonRpcBody.parse(text.getBytes(StandardCharsets.UTF_8), JSON), "seed " + seed + ", body " + text);
+        assertEquals(RejectedBodyException.INVALID_REQUEST, e.code());
+        refused++;
+        continue;
+      }
       JsonRpcBody body = JsonRpcBody.parse(text.getBytes(StandardCharsets.UTF_8), JSON);
       assertEquals(original, body.message(), "seed " + seed + ", body " + text);
+      // and it is the message the SDK itself makes of the canonical bytes it is handed
+      assertEquals(McpSchema.deserializeJsonRpcMessage(JSON, new String(body.canonical(), StandardCharsets.US_ASCII)),
+          body.message(), "seed " + seed + ", body " + text);
       for (byte b : body.canonical()) {
         assertTrue(b >= 0x20 && b < 0x7f, "seed " + seed + ": canonical bytes are printable ASCII");
       }
     }
+    assertTrue(refused < 500, "seed " + seed + ": most random messages are valid (" + refused + " refused)");
   }
 
   private static final String[] TRICKY_NUMBERS = {"-0", "-0.0", "1.50", "1e5", "1E+5", "1e-400", "0.1e1",
