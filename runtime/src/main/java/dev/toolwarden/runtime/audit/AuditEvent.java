@@ -77,17 +77,22 @@ public record AuditEvent(
     if (sessionId == null || sessionId.isEmpty()) {
       return null;
     }
+    byte[] d = SHA_256.get().digest(sessionId.getBytes(StandardCharsets.UTF_8)); // digest() also resets it
+    StringBuilder b = new StringBuilder(16);
+    for (int i = 0; i < 8; i++) {
+      b.append(Character.forDigit((d[i] >> 4) & 0xf, 16)).append(Character.forDigit(d[i] & 0xf, 16));
+    }
+    return b.toString();
+  }
+
+  /** One digest per thread: looking the algorithm up through the providers cost more than hashing a session id. */
+  private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
     try {
-      byte[] d = MessageDigest.getInstance("SHA-256").digest(sessionId.getBytes(StandardCharsets.UTF_8));
-      StringBuilder b = new StringBuilder(16);
-      for (int i = 0; i < 8; i++) {
-        b.append(Character.forDigit((d[i] >> 4) & 0xf, 16)).append(Character.forDigit(d[i] & 0xf, 16));
-      }
-      return b.toString();
+      return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is missing from this JVM", e);
     }
-  }
+  });
 
   /** Builds an {@link AuditEvent}; unset fields are {@code null} (duration: none). */
   public static final class Builder {

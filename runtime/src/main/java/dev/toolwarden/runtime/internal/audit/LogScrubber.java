@@ -35,9 +35,36 @@ public final class LogScrubber {
     if (s.indexOf("eyJ") >= 0) {
       s = JWT.matcher(s).replaceAll(MASK);
     }
-    s = AUTH_SCHEME.matcher(s).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + " " + MASK));
-    s = PARAMETER.matcher(s).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + m.group(2) + MASK));
+    // each pattern runs only where its keyword occurs: most audit fields (times, names, outcomes) hold none, and a
+    // matcher per field was most of what the audit writer allocated
+    if (containsAny(s, SCHEME_WORDS)) {
+      s = AUTH_SCHEME.matcher(s).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + " " + MASK));
+    }
+    if (containsAny(s, PARAMETER_WORDS)) {
+      s = PARAMETER.matcher(s).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + m.group(2) + MASK));
+    }
     return s;
+  }
+
+  /** A word every match of {@link #AUTH_SCHEME} contains (ignoring ASCII case, as the pattern does). */
+  private static final String[] SCHEME_WORDS = {"bearer", "basic", "dpop"};
+  /** A word every match of {@link #PARAMETER} contains: each of its names holds one of these. */
+  private static final String[] PARAMETER_WORDS = {"token", "secret", "assertion", "key", "password", "authorization"};
+
+  /**
+   * Whether {@code text} contains one of {@code words} ignoring case; {@link String#regionMatches(boolean, int,
+   * String, int, int)} folds at least the ASCII letters the patterns' {@code (?i)} folds, so a pattern match is never
+   * skipped (it may run where it then finds nothing).
+   */
+  private static boolean containsAny(String text, String[] words) {
+    for (String word : words) {
+      for (int i = 0, last = text.length() - word.length(); i <= last; i++) {
+        if (text.regionMatches(true, i, word, 0, word.length())) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /**

@@ -48,7 +48,11 @@ final class JsonRpcBodyFilter implements Filter {
       Refusal.of(415, "Unsupported Media Type: Content-Type must be application/json").writeTo(response);
       return;
     }
-    byte[] bytes = request.getInputStream().readNBytes(maxBodyBytes + 1);
+    // at most one byte past the limit, and no more than one past the declared length: readNBytes sizes its buffers by
+    // what it may read, so a small declared body is read into a small buffer
+    long declared = request.getContentLengthLong();
+    int limit = declared >= 0 ? (int) declared + 1 : maxBodyBytes + 1;
+    byte[] bytes = request.getInputStream().readNBytes(limit);
     if (bytes.length > maxBodyBytes) {
       Refusal.of(413, SafeErrors.generic(413)).writeTo(response);
       return;
