@@ -91,7 +91,7 @@ final class ModernEraFilter implements Filter {
   /** Sends one notification on the response stream (it cannot fail to serialize: strings and numbers only). */
   private boolean send(ModernResponse out, Object notification) {
     try {
-      return out.notify(json.writeValueAsBytes(notification));
+      return out.sendNotification(json.writeValueAsBytes(notification));
     } catch (IOException e) {
       return false;
     }

@@ -33,20 +33,20 @@ final class ModernResponse {
 
   private final HttpServletResponse raw;
   private final Cancellation cancellation;
-  private boolean acceptsStream;
+  private final boolean acceptsStream;
   private ScheduledFuture<?> beats;
   private boolean stream;
   private boolean done;
 
-  private ModernResponse(HttpServletResponse raw, Cancellation cancellation) {
+  private ModernResponse(HttpServletResponse raw, Cancellation cancellation, boolean acceptsStream) {
     this.raw = raw;
     this.cancellation = cancellation;
+    this.acceptsStream = acceptsStream;
   }
 
   /** Watches {@code raw} for a disconnect while the request runs, when {@code acceptsStream}. */
   static ModernResponse watch(HttpServletResponse raw, Cancellation cancellation, boolean acceptsStream) {
-    ModernResponse r = new ModernResponse(raw, cancellation);
-    r.acceptsStream = acceptsStream;
+    ModernResponse r = new ModernResponse(raw, cancellation, acceptsStream);
     if (acceptsStream) {
       r.beats = BEATS.scheduleWithFixedDelay(r::beat, FIRST_BEAT_MILLIS, BEAT_MILLIS, TimeUnit.MILLISECONDS);
     }
@@ -71,7 +71,7 @@ final class ModernResponse {
    * Sends one notification of the request as an event, before its answer; the response becomes an event stream. False
    * when the client takes no event stream, the answer went out already, or the client is gone (which cancels the call).
    */
-  synchronized boolean notify(byte[] json) {
+  synchronized boolean sendNotification(byte[] json) {
     if (!acceptsStream || done) {
       return false;
     }
