@@ -35,6 +35,11 @@ public interface ToolContext {
    * Reports progress to the client if it asked for progress (sent a progress token);
    * otherwise does nothing.
    *
+   * <p>Under 2025-11-25 the notification goes through the client's session. Under 2026-07-28 it goes on the call's
+   * own response, before the result: on HTTP the answer becomes an event stream, on stdio it is a line before the
+   * result's line. There a report that does not exceed the previous one (or is not a finite number) is not sent,
+   * and nothing is sent once the call has returned. The client receives its token and exactly these three values.
+   *
    * @param progress the progress so far, increasing with each call
    * @param total the total, or {@code null} when unknown
    * @param message a human-readable message, or {@code null}

@@ -24,7 +24,8 @@ import java.util.List;
 
 /**
  * Claims the requests of MCP 2026-07-28 ({@link Era}) and answers them with the adapter ({@link ModernServer}), one
- * JSON response each; everything else goes on to the SDK exactly as before. It sits after the OAuth filter, the one
+ * JSON response each, or an event stream when the request's notifications (progress) or keep-alives precede its
+ * answer ({@link ModernResponse}); everything else goes on to the SDK exactly as before. It sits after the OAuth filter, the one
  * strict body parse, the scope filters (403 step-up) and the params check, so a modern request has met every one of
  * them, and before the session guard (a modern request has no session). The SDK servlet checks Origin and Host for
  * what it serves; this filter runs the same validator first, since the servlet never sees what it answers.
@@ -78,12 +79,22 @@ final class ModernEraFilter implements Filter {
         McpSchema.METHOD_TOOLS_CALL.equals(rpc.method()) && acceptsStream(request));
     ModernServer.Answer answer;
     try {
-      answer = server.answer(rpc, SdkEndpoint.callerContext(request), headers(request), cancellation);
+      answer = server.answer(rpc, SdkEndpoint.callerContext(request), headers(request), cancellation,
+          notification -> send(out, notification));
     } catch (RuntimeException e) {
       out.finish(500, new byte[0]); // stops the keep-alive; the server's error handling answers
       throw e;
     }
     out.finish(answer.status(), json.writeValueAsBytes(answer.response()));
+  }
+
+  /** Sends one notification on the response stream (it cannot fail to serialize: strings and numbers only). */
+  private boolean send(ModernResponse out, Object notification) {
+    try {
+      return out.sendNotification(json.writeValueAsBytes(notification));
+    } catch (IOException e) {
+      return false;
+    }
   }
 
   /** Whether the client takes an event stream (a conforming one lists both types in {@code Accept}). */

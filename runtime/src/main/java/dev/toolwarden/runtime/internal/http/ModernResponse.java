@@ -14,7 +14,9 @@ import java.util.concurrent.TimeUnit;
  * response stream **MUST** be treated by the server as cancellation of that request". A blocking servlet learns of a
  * closed connection only when it writes, so a request still running after {@link #FIRST_BEAT_MILLIS} is answered as
  * an event stream (when the client accepts one) kept alive with SSE comment lines; a write that fails cancels the
- * call, and the answer of a cancelled call is never written. A quick answer stays a single JSON response.
+ * call, and the answer of a cancelled call is never written. A request's notifications (a tool's progress) open the
+ * event stream at once and go before the answer ("request-related notifications followed by the final response"). A
+ * quick answer without notifications stays a single JSON response.
  */
 final class ModernResponse {
 
@@ -31,18 +33,20 @@ final class ModernResponse {
 
   private final HttpServletResponse raw;
   private final Cancellation cancellation;
+  private final boolean acceptsStream;
   private ScheduledFuture<?> beats;
   private boolean stream;
   private boolean done;
 
-  private ModernResponse(HttpServletResponse raw, Cancellation cancellation) {
+  private ModernResponse(HttpServletResponse raw, Cancellation cancellation, boolean acceptsStream) {
     this.raw = raw;
     this.cancellation = cancellation;
+    this.acceptsStream = acceptsStream;
   }
 
   /** Watches {@code raw} for a disconnect while the request runs, when {@code acceptsStream}. */
   static ModernResponse watch(HttpServletResponse raw, Cancellation cancellation, boolean acceptsStream) {
-    ModernResponse r = new ModernResponse(raw, cancellation);
+    ModernResponse r = new ModernResponse(raw, cancellation, acceptsStream);
     if (acceptsStream) {
       r.beats = BEATS.scheduleWithFixedDelay(r::beat, FIRST_BEAT_MILLIS, BEAT_MILLIS, TimeUnit.MILLISECONDS);
     }
@@ -54,20 +58,51 @@ final class ModernResponse {
       return;
     }
     try {
-      if (!stream) {
-        raw.setStatus(200);
-        raw.setContentType("text/event-stream");
-        raw.setCharacterEncoding("UTF-8");
-        raw.setHeader("Cache-Control", "no-cache");
-        raw.setHeader("X-Accel-Buffering", "no");
-        stream = true;
-      }
+      openStream();
       raw.getOutputStream().write(BEAT);
       raw.flushBuffer();
     } catch (IOException | RuntimeException e) { // NOPMD: any failure to write means the client is gone
       done = true;
       cancellation.cancel();
     }
+  }
+
+  /**
+   * Sends one notification of the request as an event, before its answer; the response becomes an event stream. False
+   * when the client takes no event stream, the answer went out already, or the client is gone (which cancels the call).
+   */
+  synchronized boolean sendNotification(byte[] json) {
+    if (!acceptsStream || done) {
+      return false;
+    }
+    try {
+      openStream();
+      writeEvent(json);
+      return true;
+    } catch (IOException | RuntimeException e) { // NOPMD: any failure to write means the client is gone
+      done = true;
+      cancellation.cancel();
+      return false;
+    }
+  }
+
+  private void openStream() {
+    if (!stream) {
+      raw.setStatus(200);
+      raw.setContentType("text/event-stream");
+      raw.setCharacterEncoding("UTF-8");
+      raw.setHeader("Cache-Control", "no-cache");
+      raw.setHeader("X-Accel-Buffering", "no");
+      stream = true;
+    }
+  }
+
+  private void writeEvent(byte[] json) throws IOException {
+    var out = raw.getOutputStream();
+    out.write("event: message\ndata: ".getBytes(StandardCharsets.US_ASCII));
+    out.write(json);
+    out.write("\n\n".getBytes(StandardCharsets.US_ASCII));
+    raw.flushBuffer();
   }
 
   /** Writes the answer (nothing when the call was cancelled: its client is gone). */
@@ -80,11 +115,7 @@ final class ModernResponse {
       return;
     }
     if (stream) {
-      var out = raw.getOutputStream();
-      out.write("event: message\ndata: ".getBytes(StandardCharsets.US_ASCII));
-      out.write(json);
-      out.write("\n\n".getBytes(StandardCharsets.US_ASCII));
-      raw.flushBuffer();
+      writeEvent(json); // 200 already went out with the stream: a refusal's status cannot follow (see the docs)
       return;
     }
     raw.setStatus(status);

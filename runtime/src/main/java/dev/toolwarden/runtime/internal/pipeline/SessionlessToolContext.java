@@ -6,9 +6,9 @@ import java.util.Set;
 
 /**
  * What every {@link ToolContext} of a call without a session shares (the stateless mode of 2025-11-25 and the
- * MCP 2026-07-28 era): who calls which tool, no session id, and log and progress messages dropped — the answer is
- * one JSON response, with no stream to carry a notification. Sampling, elicitation and cancellation are each
- * era's own.
+ * MCP 2026-07-28 era): who calls which tool, no session id, and log messages dropped — the answer is one JSON
+ * response, with no stream to carry a notification. Progress is dropped too unless the era has a stream for it (the
+ * 2026-07-28 adapter does). Sampling, elicitation and cancellation are each era's own.
  */
 public abstract class SessionlessToolContext implements ToolContext {
 
@@ -47,7 +47,7 @@ public abstract class SessionlessToolContext implements ToolContext {
   }
 
   @Override
-  public final void progress(double progress, Double total, String message) {
+  public void progress(double progress, Double total, String message) {
     // one JSON response: no stream to the client to carry a notification
   }
 

@@ -6,7 +6,8 @@ import java.util.Set;
 
 /**
  * The per-request protocol fields of a modern request ("General fields: {@code _meta}"), checked: a protocol version
- * this server serves, client capabilities, a known log level if any. Nothing else in {@code _meta} is interpreted.
+ * this server serves, client capabilities, a known log level if any. Nothing else in {@code _meta} is checked here
+ * (a {@code tools/call}'s {@code progressToken} is read by {@link ProgressReports}).
  *
  * @param params the request's params without {@code _meta} (never null)
  * @param meta the request's {@code _meta}, as sent

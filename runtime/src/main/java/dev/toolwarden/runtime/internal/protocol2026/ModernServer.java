@@ -128,15 +128,17 @@ public final class ModernServer {
    * @param headers the HTTP headers to check, or null on stdio (which has none)
    */
   public Answer answer(McpSchema.JSONRPCRequest request, McpTransportContext context, HeaderSource headers) {
-    return answer(request, context, headers, Cancellation.none());
+    return answer(request, context, headers, Cancellation.none(), NotificationSink.NONE);
   }
 
   /**
    * Answers {@code request}, which the transport cancels through {@code cancellation} (a closed HTTP response stream,
-   * {@code notifications/cancelled} on stdio).
+   * {@code notifications/cancelled} on stdio). The request's notifications (a tool's progress, when the client sent a
+   * {@code progressToken}) go to {@code notifications} while it runs, and never after this method returned: the
+   * transport writes the answer after them.
    */
   public Answer answer(McpSchema.JSONRPCRequest request, McpTransportContext context, HeaderSource headers,
-      Cancellation cancellation) {
+      Cancellation cancellation, NotificationSink notifications) {
     try {
       if (headers != null) {
         ModernException mismatch = HeaderChecks.check(request, headers);
@@ -145,7 +147,7 @@ public final class ModernServer {
         }
       }
       ModernRequest r = ModernRequest.of(request.params());
-      Map<String, Object> result = dispatch(request.method(), r, context, cancellation);
+      Map<String, Object> result = dispatch(request.method(), r, context, cancellation, notifications);
       result.putIfAbsent("resultType", "complete");
       addServerInfo(result);
       return new Answer(200, response(request.id(), "result", result));
@@ -161,14 +163,14 @@ public final class ModernServer {
   }
 
   private Map<String, Object> dispatch(String method, ModernRequest r, McpTransportContext context,
-      Cancellation cancellation) {
+      Cancellation cancellation, NotificationSink notifications) {
     switch (method) {
       case Revision.METHOD_DISCOVER:
         return discover();
       case McpSchema.METHOD_TOOLS_LIST:
         return list("tools", visibleTools(context), r);
       case McpSchema.METHOD_TOOLS_CALL:
-        return callTool(r, context, cancellation);
+        return callTool(r, context, cancellation, notifications);
       case McpSchema.METHOD_RESOURCES_LIST:
         requireResources();
         return list("resources", ModernFeatures.resources(c, scopes(context)), r);
@@ -233,10 +235,12 @@ public final class ModernServer {
   /**
    * A call through the tool's pipeline with a context of this era. A tool that asks for input ends the round: the
    * answer is an {@code InputRequiredResult} with the questions and a signed {@code requestState}, and the retry
-   * carries the answers back ({@link InputRound}). The state is verified before anything runs.
+   * carries the answers back ({@link InputRound}). The state is verified before anything runs. The tool's progress
+   * reaches {@code notifications} while it runs, and stops when it returns.
    */
   @SuppressWarnings("unchecked")
-  private Map<String, Object> callTool(ModernRequest r, McpTransportContext context, Cancellation cancellation) {
+  private Map<String, Object> callTool(ModernRequest r, McpTransportContext context, Cancellation cancellation,
+      NotificationSink notifications) {
     Map<String, Object> params = new LinkedHashMap<>(r.params());
     Object state = params.remove("requestState");
     Object responses = params.remove("inputResponses");
@@ -260,8 +264,14 @@ public final class ModernServer {
     } else {
       throw ModernException.invalidParams("Invalid params: requestState must be a string");
     }
-    McpSchema.CallToolResult result = handler.modern(context, call,
-        (caller, forms) -> new ModernToolContext(call, caller, round, forms, cancellation), clientInfo(r));
+    ProgressReports progress = ProgressReports.of(r.meta(), notifications, cancellation);
+    McpSchema.CallToolResult result;
+    try {
+      result = handler.modern(context, call,
+          (caller, forms) -> new ModernToolContext(call, caller, round, forms, cancellation, progress), clientInfo(r));
+    } finally {
+      progress.close(); // "Progress notifications MUST stop after completion": a tool's late report is dropped
+    }
     if (round.missingCapability()) {
       throw new ModernException(Revision.MISSING_REQUIRED_CLIENT_CAPABILITY, "Missing required client capability",
           Map.of("requiredCapabilities", round.requiredCapabilities()));

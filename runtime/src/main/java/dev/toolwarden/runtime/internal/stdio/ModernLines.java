@@ -20,8 +20,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The MCP 2026-07-28 messages of a stdio stream: each request is answered by the adapter off the reading thread (a
  * slow tool must not stop the next line from being read, as the SDK's sessions do not), its one-line answer written
- * under the protocol output's lock and counted as pending until then, so end of input waits for it as for the SDK's.
- * Notifications get no answer. stdio has no headers and its one caller is the configured local one.
+ * under the protocol output's lock and counted as pending until then, so end of input waits for it as for the SDK's;
+ * the request's own notifications (progress) are lines before it. Notifications from the client get no answer. stdio has no headers and its one caller is the configured local one.
  */
 final class ModernLines implements AutoCloseable {
 
@@ -106,7 +106,8 @@ final class ModernLines implements AutoCloseable {
     running.put(key, cancellation);
     workers.execute(() -> {
       try {
-        ModernServer.Answer answer = server.answer(request, McpTransportContext.EMPTY, null, cancellation);
+        ModernServer.Answer answer = server.answer(request, McpTransportContext.EMPTY, null, cancellation,
+            notification -> notify(notification, cancellation));
         if (!cancellation.isCancelled()) {
           // "the server MUST NOT send any further messages for" a cancelled request
           out.writeOwnLine(json.writeValueAsString(answer.response()));
@@ -118,6 +119,22 @@ final class ModernLines implements AutoCloseable {
         pending.responseWritten();
       }
     });
+  }
+
+  /**
+   * Writes one notification of a running request (a tool's progress) as a line; it precedes the answer's line, which
+   * the same worker writes after the call returned. Nothing for a cancelled request.
+   */
+  private boolean notify(Map<String, Object> notification, Cancellation cancellation) {
+    if (cancellation.isCancelled()) {
+      return false;
+    }
+    try {
+      out.writeOwnLine(json.writeValueAsString(notification));
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
   }
 
   /** A request id as a map key: a string id and a number id are different ids. */
