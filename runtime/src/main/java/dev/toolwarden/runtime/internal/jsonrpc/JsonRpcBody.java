@@ -17,7 +17,8 @@ import java.util.Map;
  * JsonRpcBodyTest} compares the two on random messages).
  *
  * @param message the message, as the SDK will see it
- * @param canonical the body handed on to the SDK (ASCII, UTF-8 compatible)
+ * @param canonical the body handed on to the SDK, always ASCII: the client's bytes when they are ASCII, else their
+ *     re-serialisation with every non-ASCII character escaped
  * @param members the parsed body object the message was bound from (the values the SDK's untyped read of the
  *     canonical text gives); never modified
  */
@@ -49,7 +50,8 @@ public record JsonRpcBody(McpSchema.JSONRPCMessage message, byte[] canonical, Ma
       // a fractional, huge or null id would be echoed back differently by different readers
       throw RejectedBodyException.invalidRequest("id must be a string or an integer");
     }
-    byte[] canonical = StrictJson.canonical(tree);
+    // ASCII text goes on as sent (nothing to re-encode, and printing the tree again cost as much as the parse)
+    byte[] canonical = StrictJson.isAscii(body) ? body : StrictJson.canonical(tree);
     McpSchema.JSONRPCMessage message;
     try {
       message = message(tree, json);
@@ -75,7 +77,7 @@ public record JsonRpcBody(McpSchema.JSONRPCMessage message, byte[] canonical, Ma
     throw new IllegalArgumentException("neither request, notification nor response");
   }
 
-  /** Whether {@code text} is exactly the canonical bytes, read as the ASCII they are. */
+  /** Whether {@code text} is exactly the bytes handed to the SDK, read as the ASCII they are. */
   public boolean isCanonicalText(String text) {
     if (text.length() != canonical.length) {
       return false;

@@ -79,7 +79,11 @@ public final class StrictJson {
     return MAPPER.writeValueAsBytes(value);
   }
 
-  private static boolean isAscii(byte[] body) {
+  /**
+   * Whether {@code body} is all ASCII. Strict JSON text in ASCII needs no canonical form: it has no encoding to
+   * disagree on, and whatever {@link #parse} accepted, any reader of this Jackson reads as the same values.
+   */
+  public static boolean isAscii(byte[] body) {
     for (byte b : body) {
       if (b < 0) {
         return false;
