@@ -33,7 +33,14 @@ public final class Pipeline {
    * {@link Telemetry#auditMetrics()} (the server's audit sink does) for refusals to be counted.
    */
   public static CallChain standard(McpJsonMapper json, RateLimiterBackend limiter, AuditSink audit, Telemetry telemetry) {
-    return CallChain.of(List.of(new TelemetryStep(telemetry), new AuditStep(audit), new ErrorMapping(), new ScopeCheck(),
-        new RateLimitStep(limiter), new InvokeStep(new ResultMapper(json))));
+    List<CallStep> steps = List.of(new AuditStep(audit), new ErrorMapping(), new ScopeCheck(), new RateLimitStep(limiter),
+        new InvokeStep(new ResultMapper(json)));
+    if (telemetry.recordsNothing()) {
+      return CallChain.of(steps);
+    }
+    List<CallStep> observed = new java.util.ArrayList<>(steps.size() + 1);
+    observed.add(new TelemetryStep(telemetry));
+    observed.addAll(steps);
+    return CallChain.of(observed);
   }
 }

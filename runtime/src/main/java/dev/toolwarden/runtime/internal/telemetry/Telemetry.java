@@ -9,10 +9,12 @@ import io.modelcontextprotocol.common.McpTransportContext;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.metrics.MeterProvider;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanBuilder;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.api.trace.TracerProvider;
 import io.opentelemetry.context.propagation.TextMapPropagator;
 import java.io.IOException;
 import java.util.Map;
@@ -34,10 +36,14 @@ public final class Telemetry implements AutoCloseable {
   private final boolean recordArguments;
   private final McpJsonMapper json;
   private final TelemetrySource source;
+  private final boolean recordsNothing;
 
   private Telemetry(TelemetrySource source, Set<String> tools, boolean recordArguments, McpJsonMapper json) {
     OpenTelemetry otel = source.openTelemetry();
     this.source = source;
+    // OpenTelemetry's own no-op providers (no SDK given, none made by a provider, the global one unset)
+    this.recordsNothing = otel.getTracerProvider() == TracerProvider.noop()
+        && otel.getMeterProvider() == MeterProvider.noop();
     this.tracer = otel.getTracer(SCOPE);
     this.propagator = otel.getPropagators().getTextMapPropagator();
     this.metrics = new CallMetrics(otel.getMeter(SCOPE), tools);
@@ -69,6 +75,15 @@ public final class Telemetry implements AutoCloseable {
   @Override
   public void close() {
     source.close();
+  }
+
+  /**
+   * Whether every span and metric of this telemetry is certainly dropped (OpenTelemetry's no-op tracer and meter
+   * providers): the pipeline then leaves its telemetry step out, which would start, make current and end a span no
+   * one sees on every call.
+   */
+  public boolean recordsNothing() {
+    return recordsNothing;
   }
 
   /** Telemetry that records nothing. */
