@@ -12,7 +12,8 @@ import org.springframework.core.env.Environment;
  * {@code toolwarden.oauth.jwt-decoder}: {@code toolwarden} (default) keeps the resource server the {@code toolwarden.oauth.*}
  * settings describe; {@code spring} keeps it too (issuer and resource for the RFC 9728 metadata, sessions, scopes,
  * tools/list filtering) but verifies tokens with the application's {@code JwtDecoder} bean. Asking for it without that
- * bean, or without the settings, fails the start naming the fix.
+ * bean, or without the settings, or with {@code toolwarden.oauth.mode=introspection} (which it would silently replace),
+ * fails the start naming the fix.
  */
 final class SpringJwtDecoderChoice {
 
@@ -33,6 +34,12 @@ final class SpringJwtDecoderChoice {
     if (oauth == null) {
       throw new ToolwardenStartupException(KEY + "=spring needs toolwarden.oauth.issuer and toolwarden.oauth.resource"
           + " too: the protected resource metadata (RFC 9728) names them, and every token's aud must contain the resource");
+    }
+    if (oauth.mode() == ResourceServer.Mode.INTROSPECTION) {
+      // the decoder would replace introspection: revoked tokens would be accepted until they expire, silently
+      throw new ToolwardenStartupException(KEY + "=spring verifies tokens locally with the application's JwtDecoder,"
+          + " but toolwarden.oauth.mode=introspection asks the authorization server about every token (and so sees"
+          + " revocations): remove one of the two");
     }
     JwtDecoderRoute route = routes.getIfAvailable();
     if (route == null) {
