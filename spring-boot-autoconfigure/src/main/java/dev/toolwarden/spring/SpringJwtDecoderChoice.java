@@ -18,6 +18,7 @@ import org.springframework.core.env.Environment;
 final class SpringJwtDecoderChoice {
 
   private static final String KEY = StarterSetting.OAUTH_JWT_DECODER.property();
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SpringJwtDecoderChoice.class);
 
   private SpringJwtDecoderChoice() {}
 
@@ -51,6 +52,8 @@ final class SpringJwtDecoderChoice {
         + " but the application has no (single) JwtDecoder bean: set spring.security.oauth2.resourceserver.jwt.issuer-uri"
         + " or .jwk-set-uri (spring-boot-starter-oauth2-resource-server then defines one), or define a JwtDecoder bean,"
         + " or remove " + KEY + " to verify tokens with Toolwarden's own verifier"));
+    LOG.info("OAuth: tokens verified by the application's Spring Security JwtDecoder ({}=spring); audience, issuer"
+        + " and expiry checked by Toolwarden too", KEY);
     return options.oauth(ResourceServerAccess.withVerifier(oauth, verifier));
   }
 }
