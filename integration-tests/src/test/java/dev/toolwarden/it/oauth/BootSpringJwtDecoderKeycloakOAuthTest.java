@@ -35,9 +35,12 @@ class BootSpringJwtDecoderKeycloakOAuthTest extends KeycloakOAuthTest {
 
   @Test
   @Order(0)
-  void theJwtServerVerifiesTokensWithTheApplicationsJwtDecoder() {
+  void theJwtServerVerifiesTokensWithTheApplicationsJwtDecoderBehindSpringSecurity() {
     assertTrue(jwtServerLog().contains(SPRING_DECODER_LOG_LINE), "the starter says which verifier it uses:\n"
         + jwtServerLog());
+    // Spring Security's filter chain is there (Boot's resource-server chain): the starter had it leave the endpoint
+    assertTrue(jwtServerLog().contains("Spring Security leaves [/mcp, /.well-known/oauth-protected-resource"),
+        jwtServerLog());
   }
 
   /** What the starter logs when it verifies tokens with the application's JwtDecoder. */
