@@ -12,11 +12,13 @@ import org.springframework.core.env.Environment;
  * {@code toolwarden.oauth.jwt-decoder}: {@code toolwarden} (default) keeps the resource server the {@code toolwarden.oauth.*}
  * settings describe; {@code spring} keeps it too (issuer and resource for the RFC 9728 metadata, sessions, scopes,
  * tools/list filtering) but verifies tokens with the application's {@code JwtDecoder} bean. Asking for it without that
- * bean, or without the settings, fails the start naming the fix.
+ * bean, or without the settings, or with {@code toolwarden.oauth.mode=introspection} (which it would silently replace),
+ * fails the start naming the fix.
  */
 final class SpringJwtDecoderChoice {
 
   private static final String KEY = StarterSetting.OAUTH_JWT_DECODER.property();
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SpringJwtDecoderChoice.class);
 
   private SpringJwtDecoderChoice() {}
 
@@ -34,6 +36,12 @@ final class SpringJwtDecoderChoice {
       throw new ToolwardenStartupException(KEY + "=spring needs toolwarden.oauth.issuer and toolwarden.oauth.resource"
           + " too: the protected resource metadata (RFC 9728) names them, and every token's aud must contain the resource");
     }
+    if (oauth.mode() == ResourceServer.Mode.INTROSPECTION) {
+      // the decoder would replace introspection: revoked tokens would be accepted until they expire, silently
+      throw new ToolwardenStartupException(KEY + "=spring verifies tokens locally with the application's JwtDecoder,"
+          + " but toolwarden.oauth.mode=introspection asks the authorization server about every token (and so sees"
+          + " revocations): remove one of the two");
+    }
     JwtDecoderRoute route = routes.getIfAvailable();
     if (route == null) {
       throw new ToolwardenStartupException(KEY + "=spring, but Spring Security's JwtDecoder is not on the class path:"
@@ -44,6 +52,8 @@ final class SpringJwtDecoderChoice {
         + " but the application has no (single) JwtDecoder bean: set spring.security.oauth2.resourceserver.jwt.issuer-uri"
         + " or .jwk-set-uri (spring-boot-starter-oauth2-resource-server then defines one), or define a JwtDecoder bean,"
         + " or remove " + KEY + " to verify tokens with Toolwarden's own verifier"));
+    LOG.info("OAuth: tokens verified by the application's Spring Security JwtDecoder ({}=spring); audience, issuer"
+        + " and expiry checked by Toolwarden too", KEY);
     return options.oauth(ResourceServerAccess.withVerifier(oauth, verifier));
   }
 }

@@ -93,15 +93,36 @@ public class ToolwardenAutoConfiguration {
 
     @Bean
     McpEndpointRegistration toolwardenMcpEndpoint(ToolwardenServer server, Environment environment) {
-      String path = EnvironmentConfig.text(environment, StarterSetting.HTTP_PATH).orElse("/mcp");
-      if (!path.startsWith("/") || path.contains("*") || path.length() < 2) {
-        throw new dev.toolwarden.runtime.ToolwardenStartupException("invalid toolwarden.http.path = '" + path
-            + "': accepted: an absolute path without wildcards, e.g. /mcp");
-      }
       Duration drain = environment.getProperty("spring.lifecycle.timeout-per-shutdown-phase", Duration.class,
           Duration.ofSeconds(30));
-      return new McpEndpointRegistration(server, path, drain.toMillis());
+      return new McpEndpointRegistration(server, endpointPath(environment), drain.toMillis());
     }
+
+    /**
+     * With Spring Security's filter chains in the application: the endpoint and its metadata are Toolwarden's when it
+     * is the resource server ({@link ToolwardenPathsIgnoredBySpringSecurity}).
+     */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = {"org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer",
+        "org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher"})
+    static class SpringSecurity {
+
+      @Bean
+      ToolwardenPathsIgnoredBySpringSecurity toolwardenPathsIgnoredBySpringSecurity(ToolwardenServer server,
+          Environment environment) {
+        return new ToolwardenPathsIgnoredBySpringSecurity(server, endpointPath(environment));
+      }
+    }
+  }
+
+  /** {@code toolwarden.http.path}, checked. */
+  static String endpointPath(Environment environment) {
+    String path = EnvironmentConfig.text(environment, StarterSetting.HTTP_PATH).orElse("/mcp");
+    if (!path.startsWith("/") || path.contains("*") || path.length() < 2) {
+      throw new dev.toolwarden.runtime.ToolwardenStartupException("invalid toolwarden.http.path = '" + path
+          + "': accepted: an absolute path without wildcards, e.g. /mcp");
+    }
+    return path;
   }
 
   /** stdio: the web server, banner and console are already off stdout ({@link StdioEnvironmentPostProcessor}). */

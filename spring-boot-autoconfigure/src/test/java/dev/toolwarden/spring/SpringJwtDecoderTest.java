@@ -210,6 +210,14 @@ class SpringJwtDecoderTest {
   }
 
   @Test
+  void springWithIntrospectionModeFailsTheStartInsteadOfDroppingIntrospection() {
+    Throwable e = assertThrows(Throwable.class, () -> run(true, "--toolwarden.oauth.jwt-decoder=spring",
+        "--toolwarden.oauth.mode=introspection").close());
+    assertTrue(chain(e).contains("toolwarden.oauth.jwt-decoder=spring verifies tokens locally with the application's"
+        + " JwtDecoder, but toolwarden.oauth.mode=introspection"), chain(e));
+  }
+
+  @Test
   void anUnknownChoiceFailsTheStart() {
     Throwable e = assertThrows(Throwable.class, () -> run(true, "--toolwarden.oauth.jwt-decoder=spring-security").close());
     assertTrue(chain(e).contains("invalid toolwarden.oauth.jwt-decoder = 'spring-security'"), chain(e));

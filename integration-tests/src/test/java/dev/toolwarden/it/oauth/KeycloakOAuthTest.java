@@ -128,6 +128,11 @@ class KeycloakOAuthTest {
     System.err.println("[oauth-it] Keycloak started in " + kc.startTime.toMillis() + " ms");
   }
 
+  /** The console output (stdout and stderr) of the battery's JWT-mode server so far. */
+  protected static String jwtServerLog() {
+    return jwtServer.stdoutText() + jwtServer.stderrText();
+  }
+
   @AfterAll
   static void cleanUp() throws Exception {
     if (workspace != null) {
