@@ -13,12 +13,19 @@ import java.util.Set;
  * meta-schema; the schemas of processor-generated bundles were produced and checked at compile time, so
  * for exactly those schema objects (by identity) the check is skipped — and with it loading the SDK's
  * schema library and the meta-schema at start-up. Any other schema (a hand-written bundle) is still
- * checked by the SDK's default validator, and per-call validation ({@link #validate}: the SDK's output
- * check, and input validation when kept) always uses it; it is created on first use, not at start-up.
+ * checked by the SDK's default validator. Per-call validation ({@link #validate}: the SDK's output check,
+ * and input validation when kept) of a generated bundle's schema goes through its compiled
+ * {@link OutputSchemaCheck}, which defers to the SDK's validator wherever it is not sure; every other schema
+ * is checked by the SDK's validator, created on first use, not at start-up.
  */
 final class PrevalidatedSchemas implements JsonSchemaValidator {
 
   private final Set<Map<String, Object>> checkedAtCompileTime = Collections.newSetFromMap(new IdentityHashMap<>());
+  /** The compiled output checks of trusted schemas, by identity; a schema that does not compile maps to NONE. */
+  private final Map<Map<String, Object>, Object> outputChecks = Collections.synchronizedMap(new IdentityHashMap<>());
+  private static final Object NONE = new Object();
+  private static final String INVALID = "Validation failed: structuredContent does not match tool outputSchema. "
+      + "Validation errors: ";
   private volatile JsonSchemaValidator sdkDefault;
 
   /** Marks {@code schema} (the very object the SDK will be given) as checked by the processor. */
@@ -36,8 +43,33 @@ final class PrevalidatedSchemas implements JsonSchemaValidator {
     return sdkDefault().validateSchema(schema);
   }
 
+  /**
+   * The SDK's output check. For a trusted schema the compiled {@link OutputSchemaCheck} gives the verdict where it is
+   * sure, and the SDK's validator everywhere else. A valid verdict carries no JSON text: the SDK uses that text only
+   * for a result without content, and Toolwarden's structured results always carry their JSON as text content.
+   */
   @Override
   public ValidationResponse validate(Map<String, Object> schema, Object structuredContent) {
+    if (checkedAtCompileTime.contains(schema)) {
+      Object check = outputChecks.computeIfAbsent(schema, s -> {
+        OutputSchemaCheck compiled = OutputSchemaCheck.compile(s);
+        return compiled == null ? NONE : compiled;
+      });
+      if (check instanceof OutputSchemaCheck c) {
+        StringBuilder problem = new StringBuilder();
+        switch (c.check(structuredContent, problem)) {
+          case VALID -> {
+            return ValidationResponse.asValid(null);
+          }
+          case INVALID -> {
+            return ValidationResponse.asInvalid(INVALID + "[" + problem + "]");
+          }
+          default -> {
+            // unsure: the SDK's validator decides
+          }
+        }
+      }
+    }
     return sdkDefault().validate(schema, structuredContent);
   }
 
