@@ -98,7 +98,9 @@ final class InputAsker {
     }
     if (q instanceof Inputs.Sampling) {
       McpSchema.CreateMessageResult r = read(raw, McpSchema.CreateMessageResult.class);
-      return r == null || r.content() == null ? null : r;
+      // role, content and model are required; the SDK's record fills in what is absent, so check the raw answer
+      return r == null || !(raw instanceof Map<?, ?> m) || !(m.get("content") instanceof Map<?, ?>)
+          || m.get("role") == null || m.get("model") == null ? null : r;
     }
     McpSchema.ListRootsResult r = read(raw, McpSchema.ListRootsResult.class);
     return r == null || r.roots() == null || r.roots().contains(null) ? null : List.copyOf(r.roots());
