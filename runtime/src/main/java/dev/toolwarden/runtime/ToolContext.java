@@ -1,6 +1,9 @@
 package dev.toolwarden.runtime;
 
 import io.modelcontextprotocol.spec.McpSchema;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -90,4 +93,95 @@ public interface ToolContext {
 
   /** Whether the client can answer {@link #elicit}. */
   boolean canElicit();
+
+  /**
+   * Whether the client can answer {@link #roots()} (it declared the {@code roots} capability). Without a session the
+   * answer is false.
+   */
+  default boolean canListRoots() {
+    return false;
+  }
+
+  /**
+   * Asks the client for its roots (the directories or files it lets the server work on). Under 2025-11-25 this is
+   * the classic {@code roots/list} server request, blocking until the client answers; under 2026-07-28 it is a
+   * {@code roots/list} input request of the call's {@code InputRequiredResult} (see {@link #elicit(Class, String)}
+   * for what that means to the code before it).
+   *
+   * @return the client's roots
+   * @throws ToolException when the client cannot answer ({@link #canListRoots()})
+   */
+  default List<McpSchema.Root> roots() {
+    throw new ToolException("roots (ToolContext.roots) are not available to this call: check canListRoots() first");
+  }
+
+  /**
+   * {@link #roots()} under the input key {@code key} (MCP 2026-07-28's {@code inputRequests} key; unused by the
+   * older protocol).
+   *
+   * @param key the input key, unique within the call
+   * @return the client's roots
+   */
+  default List<McpSchema.Root> roots(String key) {
+    return ask(Inputs.create().listRoots(key)).roots(key);
+  }
+
+  /**
+   * {@link #elicit(Class, String)} under the input key {@code key}: under MCP 2026-07-28 the question is
+   * {@code inputRequests[key]} and its answer {@code inputResponses[key]} (for a client that expects a particular
+   * key); the older protocol has no keys.
+   *
+   * @param <T> the record
+   * @param key the input key, unique within the call
+   * @param form the record to fill in (named in {@code @Elicits})
+   * @param message what the user is asked
+   * @return the user's answer
+   */
+  default <T extends Record> Elicited<T> elicit(String key, Class<T> form, String message) {
+    return ask(Inputs.create().elicit(key, form, message)).elicited(key, form);
+  }
+
+  /**
+   * {@link #sample(McpSchema.CreateMessageRequest)} under the input key {@code key}. Under MCP 2026-07-28 sampling
+   * is a {@code sampling/createMessage} input request: the call ends with an {@code InputRequiredResult} and runs
+   * again from the start with the client's message (as {@link #elicit(Class, String)} describes).
+   *
+   * @param key the input key, unique within the call
+   * @param request what to sample
+   * @return the client's sampled message
+   */
+  default McpSchema.CreateMessageResult sample(String key, McpSchema.CreateMessageRequest request) {
+    return ask(Inputs.create().sample(key, request)).sampled(key);
+  }
+
+  /**
+   * Asks all of {@code inputs} and returns the answers by key. Under MCP 2026-07-28 every question the client has
+   * not answered yet goes out in one {@code InputRequiredResult} (one round trip for all of them; the tool runs again
+   * from the start with the answers). Under 2025-11-25 they are the classic server requests, one after the other.
+   * A client that lacks a capability a question needs gets MissingRequiredClientCapabilityError under 2026-07-28 and
+   * a {@link ToolException} under 2025-11-25: ask only what {@link #canElicit()}, {@link #canSample()} and
+   * {@link #canListRoots()} allow.
+   *
+   * @param inputs the questions, each under its key
+   * @return the answers by key
+   */
+  default InputAnswers ask(Inputs inputs) {
+    Map<String, Object> answers = new LinkedHashMap<>();
+    for (Inputs.Question q : inputs.questions()) {
+      if (q instanceof Inputs.Form f) {
+        answers.put(f.key(), askForm(this, f.form(), f.message()));
+      } else if (q instanceof Inputs.Elicitation e) {
+        answers.put(e.key(), elicit(e.request()));
+      } else if (q instanceof Inputs.Sampling s) {
+        answers.put(s.key(), sample(s.request()));
+      } else if (q instanceof Inputs.Roots) {
+        answers.put(q.key(), List.copyOf(roots()));
+      }
+    }
+    return InputAnswers.of(answers);
+  }
+
+  private static <T extends Record> Elicited<T> askForm(ToolContext context, Class<T> form, String message) {
+    return context.elicit(form, message);
+  }
 }

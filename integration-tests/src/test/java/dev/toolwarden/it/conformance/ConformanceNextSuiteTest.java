@@ -70,7 +70,12 @@ class ConformanceNextSuiteTest {
       "resources-list", "resources-read-text", "resources-read-binary", "resources-templates-read",
       "sep-2164-resource-not-found", "prompts-list", "prompts-get-simple", "prompts-get-with-args",
       "prompts-get-embedded-resource", "prompts-get-with-image", "dns-rebinding-protection", "caching",
-      "input-required-result-missing-input-response", "input-required-result-unsupported-methods",
+      "input-required-result-basic-elicitation", "input-required-result-basic-sampling",
+      "input-required-result-basic-list-roots", "input-required-result-request-state",
+      "input-required-result-multiple-input-requests", "input-required-result-multi-round",
+      "input-required-result-missing-input-response", "input-required-result-non-tool-request",
+      "input-required-result-result-type", "input-required-result-unsupported-methods",
+      "input-required-result-tampered-state", "input-required-result-capability-check",
       "input-required-result-ignore-extra-params", "input-required-result-validate-input", "http-header-validation");
 
   static final String BEGIN = "<!-- conformance-next-results:begin (written by ConformanceNextSuiteTest) -->";

@@ -21,7 +21,7 @@ public final class ConformanceServer {
   static ServerBuilder builder() {
     return Toolwarden.server("toolwarden-conformance-fixture", "0.1.0")
         .instructions("Fixtures for the MCP conformance suite (@modelcontextprotocol/conformance).")
-        .tools(new ConformanceTools(), new ConformanceFeatures())
+        .tools(new ConformanceTools(), new ConformanceFeatures(), new InputRequiredTools())
         .resourceSubscriptions(true); // test://watched-resource: the suite subscribes and unsubscribes
   }
 

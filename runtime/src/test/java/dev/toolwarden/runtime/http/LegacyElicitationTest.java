@@ -75,6 +75,44 @@ class LegacyElicitationTest {
   }
 
   @Test
+  void theSameInputRequestsAreClassicServerRequestsOneAfterTheOther() {
+    List<String> order = new CopyOnWriteArrayList<>();
+    try (McpSyncClient client = McpClient.sync(HttpClientStreamableHttpTransport.builder("http://127.0.0.1:"
+            + server.port()).endpoint("/mcp").build())
+        .requestTimeout(Duration.ofSeconds(30))
+        .capabilities(McpSchema.ClientCapabilities.builder().elicitation().sampling().roots(true).build())
+        .roots(new McpSchema.Root("file:///test/root", "Test Root"))
+        .elicitation(request -> {
+          order.add("elicitation:" + request.message());
+          return new McpSchema.ElicitResult(McpSchema.ElicitResult.Action.ACCEPT,
+              Map.of("confirm", true, "reason", "legacy"));
+        })
+        .sampling(request -> {
+          order.add("sampling");
+          return McpSchema.CreateMessageResult.builder().role(McpSchema.Role.ASSISTANT)
+              .content(new McpSchema.TextContent("Hello there!")).model("test-model").build();
+        })
+        .build()) {
+      client.initialize();
+      assertEquals("confirm=true greeting=Hello there! roots=file:///test/root",
+          text(client.callTool(new McpSchema.CallToolRequest("gather", Map.of()))));
+      assertEquals(List.of("elicitation:Proceed?", "sampling"), order, "in the order the tool asked them");
+      assertEquals("reason=legacy", text(client.callTool(new McpSchema.CallToolRequest("keyed_question", Map.of()))));
+      assertEquals("roots=file:///test/root",
+          text(client.callTool(new McpSchema.CallToolRequest("list_roots", Map.of()))));
+      assertEquals("test-model: Hello there!",
+          text(client.callTool(new McpSchema.CallToolRequest("summarise", Map.of()))));
+      McpSchema.GetPromptResult prompt = client.getPrompt(new McpSchema.GetPromptRequest("asking_prompt", Map.of()));
+      assertEquals("Use this context: legacy",
+          ((McpSchema.TextContent) prompt.messages().get(0).content()).text(), "a prompt asks with the classic request");
+    }
+  }
+
+  private static String text(McpSchema.CallToolResult r) {
+    return ((McpSchema.TextContent) r.content().get(0)).text();
+  }
+
+  @Test
   void anAnswerThatBreaksTheFormIsAToolErrorInThisEraToo() {
     try (McpSyncClient client = client(request -> new McpSchema.ElicitResult(McpSchema.ElicitResult.Action.ACCEPT,
         Map.of("confirm", "yes", "reason", "much too long a reason to give")))) {

@@ -214,8 +214,10 @@ class Protocol2026ElicitationHttpTest {
     Map<String, Object> e = error(r);
     assertEquals(-32021, ((Number) e.get("code")).intValue());
     assertEquals(Map.of("sampling", Map.of()), ((Map<String, Object>) e.get("data")).get("requiredCapabilities"));
-    // declared: the call runs, and sampling (not served in this era yet) is the tool's error, not a protocol error
+    // declared: sampling is an input request of the round
     Map<String, Object> declared = result(call("alice", "summarise", Map.of(), Map.of("sampling", Map.of())));
-    assertEquals(Boolean.TRUE, declared.get("isError"), declared.toString());
+    assertEquals("input_required", declared.get("resultType"), declared.toString());
+    assertEquals("sampling/createMessage", ((Map<String, Object>) ((Map<String, Object>) declared.get(
+        "inputRequests")).get("sample-1")).get("method"));
   }
 }

@@ -1,11 +1,16 @@
 package dev.toolwarden.runtime.testtools;
 
 import dev.toolwarden.runtime.Elicited;
+import dev.toolwarden.runtime.InputAnswers;
+import dev.toolwarden.runtime.Inputs;
 import dev.toolwarden.runtime.ToolContext;
+import io.modelcontextprotocol.spec.McpSchema;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 
 /**
  * Tools that ask the user (typed elicitation) and a tool that runs until the client cancels it; the same code for
@@ -46,14 +51,71 @@ public final class AskingTools {
 
   /** Samples the client's model (needs the client's {@code sampling} capability). */
   public String summarise(ToolContext ctx) {
-    return ctx.sample(io.modelcontextprotocol.spec.McpSchema.CreateMessageRequest.builder()
-        .messages(java.util.List.of(new io.modelcontextprotocol.spec.McpSchema.SamplingMessage(
-            io.modelcontextprotocol.spec.McpSchema.Role.USER, new io.modelcontextprotocol.spec.McpSchema.TextContent("Summarise"))))
-        .maxTokens(10).build()).model();
+    McpSchema.CreateMessageResult r = ctx.sample(McpSchema.CreateMessageRequest.builder()
+        .messages(List.of(new McpSchema.SamplingMessage(McpSchema.Role.USER, new McpSchema.TextContent("Summarise"))))
+        .maxTokens(10).build());
+    return r.model() + ": " + text(r);
   }
 
   public String canAsk(ToolContext ctx) {
     return "canElicit=" + ctx.canElicit();
+  }
+
+  private static McpSchema.CreateMessageRequest greeting() {
+    return McpSchema.CreateMessageRequest.builder()
+        .messages(List.of(new McpSchema.SamplingMessage(McpSchema.Role.USER,
+            new McpSchema.TextContent("Generate a greeting"))))
+        .maxTokens(50).build();
+  }
+
+  private static String text(McpSchema.CreateMessageResult r) {
+    return r.content() instanceof McpSchema.TextContent t ? t.text() : String.valueOf(r.content());
+  }
+
+  private static String uris(List<McpSchema.Root> roots) {
+    return roots.stream().map(McpSchema.Root::uri).collect(Collectors.joining(","));
+  }
+
+  /** Three questions of three kinds at once, each under the tool's key: one round trip under 2026-07-28. */
+  public String gather(ToolContext ctx) {
+    InputAnswers a = ctx.ask(Inputs.create()
+        .elicit("confirm", Confirmation.class, "Proceed?")
+        .sample("greeting", greeting())
+        .listRoots("client_roots"));
+    return "confirm=" + a.elicited("confirm", Confirmation.class).value().confirm()
+        + " greeting=" + text(a.sampled("greeting")) + " roots=" + uris(a.roots("client_roots"));
+  }
+
+  /** A form under the key the client expects. */
+  public String keyedQuestion(ToolContext ctx) {
+    Elicited<Confirmation> a = ctx.elicit("user_name", Confirmation.class, "Proceed?");
+    return "reason=" + a.value().reason();
+  }
+
+  /** The client's roots (classic roots/list, or a roots/list input request). */
+  public String listRoots(ToolContext ctx) {
+    if (!ctx.canListRoots()) {
+      return "no roots";
+    }
+    return "roots=" + uris(ctx.roots());
+  }
+
+  /** Asks only what the client declared it can answer. */
+  public String whatItCan(ToolContext ctx) {
+    Inputs inputs = Inputs.create();
+    if (ctx.canElicit()) {
+      inputs = inputs.elicit("confirm", Confirmation.class, "Proceed?");
+    }
+    if (ctx.canSample()) {
+      inputs = inputs.sample("greeting", greeting());
+    }
+    InputAnswers a = ctx.ask(inputs);
+    return (ctx.canElicit() ? "confirmed " : "") + (ctx.canSample() ? text(a.sampled("greeting")) : "");
+  }
+
+  /** A prompt that asks the user for its context first. */
+  public String askingPrompt(ToolContext ctx) {
+    return "Use this context: " + ctx.elicit("user_context", Confirmation.class, "What context?").value().reason();
   }
 
   /** Loops until the client cancels: waits on the cancellation callback, then checks the flag. */

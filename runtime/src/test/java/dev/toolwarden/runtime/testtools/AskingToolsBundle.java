@@ -2,6 +2,8 @@ package dev.toolwarden.runtime.testtools;
 
 import dev.toolwarden.runtime.spi.Check;
 import dev.toolwarden.runtime.spi.ElicitationForm;
+import dev.toolwarden.runtime.spi.PromptDefinition;
+import dev.toolwarden.runtime.spi.PromptOutcome;
 import dev.toolwarden.runtime.spi.ToolBundle;
 import dev.toolwarden.runtime.spi.ToolDefinition;
 import dev.toolwarden.runtime.spi.ToolHints;
@@ -50,8 +52,22 @@ public final class AskingToolsBundle implements ToolBundle {
             (t, a, i) -> ToolOutcome.text(((AskingTools) t).summarise(i.context()))),
         new ToolDefinition("can_ask", null, "Says whether it may ask", PLAIN, EMPTY, null, policy(),
             (t, a, i) -> ToolOutcome.text(((AskingTools) t).canAsk(i.context()))),
+        new ToolDefinition("gather", null, "Asks three things at once", PLAIN, EMPTY, null, policy(),
+            (t, a, i) -> ToolOutcome.text(((AskingTools) t).gather(i.context()))),
+        new ToolDefinition("keyed_question", null, "Asks under a key", PLAIN, EMPTY, null, policy(),
+            (t, a, i) -> ToolOutcome.text(((AskingTools) t).keyedQuestion(i.context()))),
+        new ToolDefinition("list_roots", null, "Lists the client's roots", PLAIN, EMPTY, null, policy(),
+            (t, a, i) -> ToolOutcome.text(((AskingTools) t).listRoots(i.context()))),
+        new ToolDefinition("what_it_can", null, "Asks what the client can answer", PLAIN, EMPTY, null, policy(),
+            (t, a, i) -> ToolOutcome.text(((AskingTools) t).whatItCan(i.context()))),
         new ToolDefinition("wait_for_cancel", null, "Runs until cancelled", PLAIN, EMPTY, null, policy(),
             (t, a, i) -> ToolOutcome.text(((AskingTools) t).waitForCancel(i.context()))));
+  }
+
+  @Override
+  public List<PromptDefinition> prompts() {
+    return List.of(new PromptDefinition("asking_prompt", null, "Asks for its context", List.of(), EMPTY, policy(),
+        (t, args, inv) -> PromptOutcome.text(((AskingTools) t).askingPrompt(inv.context()))));
   }
 
   @Override

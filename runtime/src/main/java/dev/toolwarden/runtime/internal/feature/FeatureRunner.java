@@ -7,6 +7,8 @@ import dev.toolwarden.runtime.internal.pipeline.CallChain;
 import dev.toolwarden.runtime.internal.pipeline.CallInvocation;
 import dev.toolwarden.runtime.internal.pipeline.CallRecord;
 import dev.toolwarden.runtime.internal.pipeline.Caller;
+import dev.toolwarden.runtime.internal.pipeline.Cancellation;
+import dev.toolwarden.runtime.internal.pipeline.ElicitationForms;
 import dev.toolwarden.runtime.internal.pipeline.CallerResolver;
 import dev.toolwarden.runtime.internal.pipeline.ErrorMapping;
 import dev.toolwarden.runtime.internal.pipeline.ExchangeToolContext;
@@ -39,8 +41,10 @@ final class FeatureRunner {
   private final CallerResolver callers;
   private final PathGuard paths;
   private final UrlGuard urls;
+  private final ElicitationForms forms;
 
-  FeatureRunner(CallChain chain, CallerResolver callers, PathGuard paths, UrlGuard urls) {
+  FeatureRunner(CallChain chain, CallerResolver callers, PathGuard paths, UrlGuard urls, ElicitationForms forms) {
+    this.forms = forms;
     this.chain = chain;
     this.callers = callers;
     this.paths = paths;
@@ -58,6 +62,16 @@ final class FeatureRunner {
    */
   Object run(Served served, Map<String, Object> arguments, McpSyncServerExchange exchange,
       McpTransportContext transport, Map<String, Object> meta, FeatureAction action) {
+    return run(served, arguments, exchange, transport, meta, action, null);
+  }
+
+  /**
+   * {@link #run(Served, Map, McpSyncServerExchange, McpTransportContext, Map, FeatureAction)} whose
+   * {@link ToolContext} {@code contexts} makes (MCP 2026-07-28), or the era's own when it is null.
+   */
+  Object run(Served served, Map<String, Object> arguments, McpSyncServerExchange exchange,
+      McpTransportContext transport, Map<String, Object> meta, FeatureAction action,
+      Features.PromptContexts contexts) {
     CallRecord record = null;
     FeatureInvocation invocation;
     CallToolResult result;
@@ -66,8 +80,10 @@ final class FeatureRunner {
       Caller caller = callers.resolve(context);
       // the context generated code may inject (ToolContext): log and progress go to this request's session
       McpSchema.CallToolRequest shape = new McpSchema.CallToolRequest(served.name(), Map.of(), meta);
-      ToolContext toolContext = exchange != null || transport == null
-          ? new ExchangeToolContext(exchange, shape, caller) : new StatelessToolContext(shape, caller);
+      ToolContext toolContext = contexts != null ? contexts.make(shape, caller, forms)
+          : exchange != null || transport == null
+              ? new ExchangeToolContext(exchange, shape, caller, forms, Cancellation.none())
+              : new StatelessToolContext(shape, caller);
       record = new CallRecord(served.redactor(), arguments, clientInfo(exchange),
           exchange == null ? null : exchange.sessionId());
       invocation = new FeatureInvocation(new CallInvocation(toolContext, paths, urls), action);

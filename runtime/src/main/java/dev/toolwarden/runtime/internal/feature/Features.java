@@ -1,9 +1,12 @@
 package dev.toolwarden.runtime.internal.feature;
 
+import dev.toolwarden.runtime.ToolContext;
 import dev.toolwarden.runtime.ToolwardenStartupException;
 import dev.toolwarden.runtime.internal.path.PathGuard;
 import dev.toolwarden.runtime.internal.pipeline.CallChain;
+import dev.toolwarden.runtime.internal.pipeline.Caller;
 import dev.toolwarden.runtime.internal.pipeline.CallerResolver;
+import dev.toolwarden.runtime.internal.pipeline.ElicitationForms;
 import dev.toolwarden.runtime.internal.pipeline.Feature;
 import dev.toolwarden.runtime.internal.resource.UriResolver;
 import dev.toolwarden.runtime.internal.resource.UriTemplate;
@@ -16,6 +19,7 @@ import dev.toolwarden.runtime.spi.PromptDefinition;
 import dev.toolwarden.runtime.spi.ResourceDefinition;
 import dev.toolwarden.runtime.spi.ResourceTemplateDefinition;
 import dev.toolwarden.runtime.spi.ToolPolicy;
+import io.modelcontextprotocol.common.McpTransportContext;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.server.McpServerFeatures;
 import io.modelcontextprotocol.server.McpStatelessServerFeatures;
@@ -26,6 +30,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiFunction;
 
 /**
  * The annotated resources, resource templates, prompts and completions of a server, checked and ready to register
@@ -45,6 +50,7 @@ public final class Features {
   private final List<McpStatelessServerFeatures.SyncCompletionSpecification> statelessCompletions =
       new ArrayList<>();
   private final List<String> sessionKeyed = new ArrayList<>();
+  private final Map<String, PromptGets> promptGets = new LinkedHashMap<>();
   private FeatureScopes scopes;
   private UriTemplateManagers uriTemplates;
 
@@ -54,12 +60,13 @@ public final class Features {
    * Checks and builds the features of {@code bound}.
    *
    * @param passthrough the names and URIs the SDK passthrough ({@code .resources(..)} etc.) already serves
+   * @param forms the generated elicitation forms (a prompt may ask the user through its {@code ToolContext})
    * @throws ToolwardenStartupException naming the element and the fix
    */
   public static Features assemble(BoundFeatures bound, Passthrough passthrough, CallChain chain,
-      CallerResolver callers, PathGuard paths, UrlGuard urls, McpJsonMapper json) {
+      CallerResolver callers, PathGuard paths, UrlGuard urls, McpJsonMapper json, ElicitationForms forms) {
     FeatureChecks.check(bound, passthrough);
-    FeatureRunner runner = new FeatureRunner(chain, callers, paths, urls);
+    FeatureRunner runner = new FeatureRunner(chain, callers, paths, urls, forms);
     UriResolver.Builder<ResourceReads.Entry> uris = UriResolver.builder();
     Map<String, ResourceReads.Entry> entries = new LinkedHashMap<>();
     Map<String, UriTemplate> compiled = new LinkedHashMap<>();
@@ -124,6 +131,7 @@ public final class Features {
       f.prompts.add(new McpServerFeatures.SyncPromptSpecification(p, (ex, req) -> gets.get(ex, null, req)));
       f.statelessPrompts.add(new McpStatelessServerFeatures.SyncPromptSpecification(p,
           (ctx, req) -> gets.get(null, ctx, req)));
+      f.promptGets.put(d.name(), gets);
       promptScopes.put(d.name(), d.policy().scopes());
       sessionKeyed(d.policy(), "prompt '" + d.name() + "'", sessionKeyed);
     }
@@ -212,6 +220,36 @@ public final class Features {
   /** The stateless server's completion specifications. */
   public List<McpStatelessServerFeatures.SyncCompletionSpecification> statelessCompletions() {
     return statelessCompletions;
+  }
+
+  /**
+   * {@code prompts/get} of an annotated prompt with a context the caller makes (MCP 2026-07-28: a prompt that asks for
+   * input ends its round with an {@code InputRequiredResult}), through the same pipeline as the stateless handler.
+   *
+   * @param transport the transport context (the verified caller)
+   * @param request the request
+   * @param contexts the prompt's {@link ToolContext}: {@code shape} names the prompt, for the caller, with the forms
+   * @return the result, or null when no annotated prompt has the request's name
+   * @throws io.modelcontextprotocol.spec.McpError the refusal or failure, safe to send
+   */
+  public McpSchema.GetPromptResult getPrompt(McpTransportContext transport, McpSchema.GetPromptRequest request,
+      PromptContexts contexts) {
+    PromptGets gets = request.name() == null ? null : promptGets.get(request.name());
+    return gets == null ? null : gets.get(transport, request, contexts);
+  }
+
+  /** Makes the {@link ToolContext} of one prompt request. */
+  @FunctionalInterface
+  public interface PromptContexts {
+    /**
+     * The context of a request for {@code shape.name()} by {@code caller}.
+     *
+     * @param shape the prompt's name and the request's {@code _meta}, shaped as the call a context describes
+     * @param caller who asks
+     * @param forms the server's elicitation forms
+     * @return the context
+     */
+    ToolContext make(McpSchema.CallToolRequest shape, Caller caller, ElicitationForms forms);
   }
 
   /** The scopes each feature needs, by what a request names. */

@@ -32,6 +32,14 @@ final class PromptGets {
         (target, args, invocation) -> map(prompt.renderer().render(target, args, invocation)));
   }
 
+  /** {@code prompts/get} with a context {@code contexts} makes (MCP 2026-07-28). */
+  GetPromptResult get(McpTransportContext transport, McpSchema.GetPromptRequest request,
+      Features.PromptContexts contexts) {
+    Map<String, Object> arguments = types.convert(request.arguments());
+    return (GetPromptResult) runner.run(served, arguments, null, transport, request.meta(),
+        (target, args, invocation) -> map(prompt.renderer().render(target, args, invocation)), contexts);
+  }
+
   /** One user message for text; SDK values as they are. */
   private GetPromptResult map(PromptOutcome outcome) {
     if (outcome instanceof PromptOutcome.Text t) {

@@ -52,15 +52,36 @@ public final class ElicitationForms {
    *     becomes an internal error whose log line says to add {@code @Elicits})
    * @throws ToolException when an accepted answer breaks the form
    */
-  @SuppressWarnings("unchecked")
   public <T extends Record> Elicited<T> ask(ToolContext context, Class<T> type, String message) {
+    return bind(type, context.elicit(request(type, message)));
+  }
+
+  /**
+   * The {@code elicitation/create} request of the form {@code type} with {@code message}.
+   *
+   * @throws IllegalStateException when no bundle generated a form for {@code type}
+   */
+  public McpSchema.ElicitRequest request(Class<? extends Record> type, String message) {
+    return McpSchema.ElicitFormRequest.builder(message, form(type).schema()).build();
+  }
+
+  /**
+   * The client's {@code answer} to the form {@code type}, bound and validated by the generated reader.
+   *
+   * @throws ToolException when an accepted answer breaks the form
+   */
+  public <T extends Record> Elicited<T> bind(Class<T> type, McpSchema.ElicitResult answer) {
+    return bind(form(type).generated(), answer);
+  }
+
+  @SuppressWarnings("unchecked")
+  private <T> Form<T> form(Class<T> type) {
     Form<T> form = (Form<T>) forms.get(type);
     if (form == null) {
       throw new IllegalStateException("no elicitation form for " + (type == null ? "null" : type.getName())
           + ": name the record in @Elicits on the tool that asks for it");
     }
-    McpSchema.ElicitResult answer = context.elicit(McpSchema.ElicitFormRequest.builder(message, form.schema()).build());
-    return bind(form.generated(), answer);
+    return form;
   }
 
   static <T> Elicited<T> bind(ElicitationForm<T> form, McpSchema.ElicitResult answer) {

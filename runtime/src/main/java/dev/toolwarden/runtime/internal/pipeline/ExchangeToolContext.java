@@ -4,6 +4,7 @@ import dev.toolwarden.runtime.Elicited;
 import dev.toolwarden.runtime.ToolContext;
 import io.modelcontextprotocol.server.McpSyncServerExchange;
 import io.modelcontextprotocol.spec.McpSchema;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -124,5 +125,21 @@ public final class ExchangeToolContext implements ToolContext {
   public boolean canElicit() {
     McpSchema.ClientCapabilities c = exchange.getClientCapabilities();
     return c != null && c.elicitation() != null;
+  }
+
+  @Override
+  public boolean canListRoots() {
+    McpSchema.ClientCapabilities c = exchange == null ? null : exchange.getClientCapabilities();
+    return c != null && c.roots() != null;
+  }
+
+  @Override
+  @SuppressWarnings("deprecation") // see log(..)
+  public List<McpSchema.Root> roots() {
+    if (exchange == null) {
+      return ToolContext.super.roots(); // in-process: nobody to ask
+    }
+    List<McpSchema.Root> roots = exchange.listRoots().roots(); // the classic roots/list request
+    return roots == null ? List.of() : roots;
   }
 }

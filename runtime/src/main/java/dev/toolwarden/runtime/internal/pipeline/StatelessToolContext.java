@@ -47,8 +47,13 @@ public final class StatelessToolContext extends SessionlessToolContext {
     return false;
   }
 
+  @Override
+  public java.util.List<McpSchema.Root> roots() {
+    throw needsSession("roots (ToolContext.roots)");
+  }
+
   private static ToolException needsSession(String what) {
     return new ToolException(what + " needs a session, and this server runs stateless: it cannot ask the client"
-        + " anything. Check canSample()/canElicit() first, or serve this tool statefully (without stateless mode).");
+        + " anything. Check canSample()/canElicit()/canListRoots() first, or serve this tool statefully (without stateless mode).");
   }
 }

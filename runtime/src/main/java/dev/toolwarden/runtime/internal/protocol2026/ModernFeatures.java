@@ -1,8 +1,10 @@
 package dev.toolwarden.runtime.internal.protocol2026;
 
 import dev.toolwarden.runtime.internal.feature.FeatureScopes;
+import dev.toolwarden.runtime.internal.pipeline.Cancellation;
 import io.modelcontextprotocol.common.McpTransportContext;
 import io.modelcontextprotocol.server.McpStatelessServerFeatures;
+import io.modelcontextprotocol.spec.McpError;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -73,15 +75,40 @@ final class ModernFeatures {
     return toMap(c, result);
   }
 
-  /** {@code prompts/get}. */
+  /**
+   * {@code prompts/get}. An annotated prompt may ask for input through its {@code ToolContext} as a tool does: the
+   * round ends with an {@code InputRequiredResult} whose signed state binds {@code prompts/get}, the prompt's name,
+   * its arguments and the caller, and the retry carries the answers ({@link InputRound}).
+   */
   static Map<String, Object> getPrompt(Catalogue c, ModernRequest r, McpTransportContext context) {
-    McpSchema.GetPromptRequest request = convert(c, r, McpSchema.GetPromptRequest.class);
-    for (McpStatelessServerFeatures.SyncPromptSpecification s : c.features().statelessPrompts()) {
-      if (s.prompt().name().equals(request.name())) {
-        return toMap(c, s.promptHandler().apply(context, request));
-      }
+    Map<String, Object> params = new LinkedHashMap<>(r.params());
+    Object state = params.remove("requestState");
+    Object responses = params.remove("inputResponses");
+    McpSchema.GetPromptRequest request = convert(c, new ModernRequest(params, r.meta()),
+        McpSchema.GetPromptRequest.class);
+    if (request.name() == null || c.features().statelessPrompts().stream()
+        .noneMatch(p -> p.prompt().name().equals(request.name()))) {
+      throw ModernException.invalidParams("Unknown prompt");
     }
-    throw ModernException.invalidParams("Unknown prompt");
+    Map<String, Object> arguments = request.arguments() == null ? Map.of() : new LinkedHashMap<>(request.arguments());
+    RequestStates.Binding binding = new RequestStates.Binding(McpSchema.METHOD_PROMPT_GET, request.name(), arguments, c.callers().resolve(context).principal());
+    InputRound round = InputRound.open(state, responses, binding, ModernServer.capabilities(r), c.states(), c.json());
+    McpSchema.GetPromptResult result;
+    try {
+      result = c.features().getPrompt(context, request, (shape, caller, forms) -> new ModernToolContext(shape, caller,
+          round, forms, Cancellation.none(), ProgressReports.none(), c.json()));
+    } catch (McpError e) {
+      Map<String, Object> unfinished = round.unfinished(c.states(), binding);
+      if (unfinished != null) {
+        return unfinished;
+      }
+      throw e;
+    }
+    if (result == null) {
+      throw ModernException.invalidParams("Unknown prompt");
+    }
+    Map<String, Object> unfinished = round.unfinished(c.states(), binding);
+    return unfinished != null ? unfinished : toMap(c, result);
   }
 
   /** {@code completion/complete}, dispatched on the reference's type and name or URI. */

@@ -253,38 +253,26 @@ public final class ModernServer {
     Map<String, Object> arguments = call.arguments() == null ? Map.of() : call.arguments();
     RequestStates.Binding binding = new RequestStates.Binding(McpSchema.METHOD_TOOLS_CALL, call.name(), arguments,
         c.callers().resolve(context).principal());
-    InputRound round;
-    Map<String, Object> capabilities = (Map<String, Object>) r.meta().get(Revision.META_CLIENT_CAPABILITIES);
-    if (state == null) {
-      round = new InputRound(Map.of(), capabilities, c.json()); // answers without a state are not trusted
-    } else if (state instanceof String s) {
-      RequestStates.Payload verified = c.states().verify(s, binding);
-      round = new InputRound(verified.answered(), capabilities, c.json());
-      round.accept(verified.asked(), responses);
-    } else {
-      throw ModernException.invalidParams("Invalid params: requestState must be a string");
-    }
+    InputRound round = InputRound.open(state, responses, binding, capabilities(r), c.states(), c.json());
     ProgressReports progress = ProgressReports.of(r.meta(), notifications, cancellation);
     McpSchema.CallToolResult result;
     try {
-      result = handler.modern(context, call,
-          (caller, forms) -> new ModernToolContext(call, caller, round, forms, cancellation, progress), clientInfo(r));
+      result = handler.modern(context, call, (caller, forms) -> new ModernToolContext(call, caller, round, forms,
+          cancellation, progress, c.json()), clientInfo(r));
     } finally {
       progress.close(); // "Progress notifications MUST stop after completion": a tool's late report is dropped
     }
-    if (round.missingCapability()) {
-      throw new ModernException(Revision.MISSING_REQUIRED_CLIENT_CAPABILITY, "Missing required client capability",
-          Map.of("requiredCapabilities", round.requiredCapabilities()));
-    }
-    if (round.inputRequired()) {
-      // even if the tool caught the suspension and returned something: its question stands, its result does not
-      Map<String, Object> out = new LinkedHashMap<>();
-      out.put("resultType", "input_required");
-      out.put("inputRequests", round.inputRequests());
-      out.put("requestState", c.states().sign(binding, round.payload()));
-      return out;
+    Map<String, Object> unfinished = round.unfinished(c.states(), binding);
+    if (unfinished != null) {
+      return unfinished;
     }
     return ModernFeatures.toMap(c, result);
+  }
+
+  /** The request's declared client capabilities ({@link ModernRequest} checked that they are an object). */
+  @SuppressWarnings("unchecked")
+  static Map<String, Object> capabilities(ModernRequest r) {
+    return (Map<String, Object>) r.meta().get(Revision.META_CLIENT_CAPABILITIES);
   }
 
   /** {@code name/version} of the request's self-reported {@code clientInfo}, for the audit trail, or null. */

@@ -1,34 +1,36 @@
 package dev.toolwarden.runtime.internal.protocol2026;
 
 import dev.toolwarden.runtime.Elicited;
+import dev.toolwarden.runtime.InputAnswers;
+import dev.toolwarden.runtime.Inputs;
 import dev.toolwarden.runtime.ToolContext;
-import dev.toolwarden.runtime.ToolException;
 import dev.toolwarden.runtime.internal.pipeline.Caller;
 import dev.toolwarden.runtime.internal.pipeline.Cancellation;
 import dev.toolwarden.runtime.internal.pipeline.ElicitationForms;
 import dev.toolwarden.runtime.internal.pipeline.SessionlessToolContext;
+import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.spec.McpSchema;
+import java.util.List;
 
 /**
- * {@link ToolContext} of an MCP 2026-07-28 call: no session; elicitation through the round's
- * {@code InputRequiredResult} ({@link InputRound}); cancellation by the transport (a closed HTTP response stream,
- * {@code notifications/cancelled} on stdio); progress on the request's own stream before its answer
- * ({@link ProgressReports}: only for a client that sent a {@code progressToken}). Log notifications are dropped.
- * Sampling is not offered in this era yet (it would be another input request): a client that did not declare it is
- * told so (-32021), one that did gets a tool error.
+ * {@link ToolContext} of an MCP 2026-07-28 call (a tool's, or a prompt's): no session; elicitation, sampling and roots
+ * are input requests of the round's {@code InputRequiredResult} ({@link InputRound}, {@link InputAsker}), never
+ * server requests; cancellation by the transport (a closed HTTP response stream, {@code notifications/cancelled} on
+ * stdio); progress on the request's own stream before its answer ({@link ProgressReports}: only for a client that sent
+ * a {@code progressToken}). Log notifications are dropped.
  */
 final class ModernToolContext extends SessionlessToolContext {
 
   private final InputRound round;
-  private final ElicitationForms forms;
+  private final InputAsker asker;
   private final Cancellation cancellation;
   private final ProgressReports progress;
 
   ModernToolContext(McpSchema.CallToolRequest request, Caller caller, InputRound round, ElicitationForms forms,
-      Cancellation cancellation, ProgressReports progress) {
+      Cancellation cancellation, ProgressReports progress, McpJsonMapper json) {
     super(request, caller);
     this.round = round;
-    this.forms = forms;
+    this.asker = new InputAsker(round, forms, json);
     this.cancellation = cancellation;
     this.progress = progress;
   }
@@ -39,20 +41,29 @@ final class ModernToolContext extends SessionlessToolContext {
   }
 
   @Override
+  public InputAnswers ask(Inputs inputs) {
+    return asker.ask(inputs);
+  }
+
+  @Override
   public McpSchema.CreateMessageResult sample(McpSchema.CreateMessageRequest req) {
-    round.requireSampling();
-    throw new ToolException("sampling (ToolContext.sample) is not served to MCP 2026-07-28 clients yet: check"
-        + " canSample() first");
+    return sample(asker.nextKey(InputRound.SAMPLE), req);
   }
 
   @Override
   public McpSchema.ElicitResult elicit(McpSchema.ElicitRequest req) {
-    return round.elicit(req);
+    String key = asker.nextKey(InputRound.ELICIT);
+    return ask(Inputs.create().elicit(key, req)).elicitResult(key);
   }
 
   @Override
   public <T extends Record> Elicited<T> elicit(Class<T> form, String message) {
-    return forms.ask(this, form, message);
+    return elicit(asker.nextKey(InputRound.ELICIT), form, message);
+  }
+
+  @Override
+  public List<McpSchema.Root> roots() {
+    return roots(asker.nextKey(InputRound.ROOTS));
   }
 
   @Override
@@ -68,5 +79,15 @@ final class ModernToolContext extends SessionlessToolContext {
   @Override
   public boolean canElicit() {
     return round.canElicit();
+  }
+
+  @Override
+  public boolean canSample() {
+    return round.canSample();
+  }
+
+  @Override
+  public boolean canListRoots() {
+    return round.canListRoots();
   }
 }

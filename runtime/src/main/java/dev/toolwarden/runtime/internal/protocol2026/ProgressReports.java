@@ -36,6 +36,11 @@ final class ProgressReports {
     this.closed = token == null;
   }
 
+  /** Reports that go nowhere (a request that cannot report progress, e.g. {@code prompts/get}). */
+  static ProgressReports none() {
+    return NONE;
+  }
+
   /** The reports of a request with {@code meta}, to {@code sink}; they send nothing without a valid token. */
   static ProgressReports of(Map<String, Object> meta, NotificationSink sink, Cancellation cancellation) {
     Object token = meta.get(META_PROGRESS_TOKEN);

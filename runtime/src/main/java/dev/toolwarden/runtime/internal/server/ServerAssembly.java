@@ -186,7 +186,7 @@ public final class ServerAssembly implements SdkServers, AutoCloseable {
       specs.add(new McpServerFeatures.SyncToolSpecification(tool, handler));
       toolScopes.put(t.definition().name(), t.definition().policy().scopes());
     }
-    Features features = Features.assemble(bound, passthrough(s), chain, callers, paths, urls, json);
+    Features features = Features.assemble(bound, passthrough(s), chain, callers, paths, urls, json, forms);
     return new ServerAssembly(s, json, specs, Map.copyOf(handlers), Map.copyOf(toolScopes), trail, audit,
         oauth != null && oauth.filterToolsList(), telemetry, schemas, features, oauth != null ? null : caller, callers,
         cancellations);
