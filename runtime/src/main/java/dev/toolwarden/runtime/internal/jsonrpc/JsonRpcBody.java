@@ -61,15 +61,23 @@ public record JsonRpcBody(McpSchema.JSONRPCMessage message, byte[] canonical, Ma
     return new JsonRpcBody(message, canonical, tree);
   }
 
-  /** The kind {@link McpSchema#deserializeJsonRpcMessage} picks for these members, bound by the SDK's mapper. */
+  /**
+   * The kind {@link McpSchema#deserializeJsonRpcMessage} picks for these members, as the SDK's mapper binds it. A
+   * request or notification is built with its record's own constructor from the members {@link #parse} checked —
+   * what the mapper's binding does too (the records ignore unknown members and take {@code id} and {@code params}
+   * as the untyped values the members already are), without a round trip through a token buffer; a response,
+   * rare on this path, is bound by the mapper.
+   */
   private static McpSchema.JSONRPCMessage message(Map<?, ?> members, McpJsonMapper json) {
     boolean method = members.containsKey("method");
     boolean id = members.containsKey("id");
     if (method && id) {
-      return json.convertValue(members, McpSchema.JSONRPCRequest.class);
+      return new McpSchema.JSONRPCRequest((String) members.get("jsonrpc"), (String) members.get("method"),
+          members.get("id"), members.get("params"));
     }
     if (method) {
-      return json.convertValue(members, McpSchema.JSONRPCNotification.class);
+      return new McpSchema.JSONRPCNotification((String) members.get("jsonrpc"), (String) members.get("method"),
+          members.get("params"));
     }
     if (members.containsKey("result") || members.containsKey("error")) {
       return json.convertValue(members, McpSchema.JSONRPCResponse.class);
