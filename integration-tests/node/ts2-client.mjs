@@ -18,9 +18,13 @@
 // `resultType` from the results it returns, so the wire record is what proves which revision was spoken.
 // (On stdio, "auto" probes with server/discover on a short-lived second server process; that exchange is
 // not on the wire record, its result is in "server.discover".)
+// A JSON-RPC error answer is a step's { ok: false, error: { code, message, data } }; a 403 insufficient_scope
+// challenge (HTTP, no OAuth provider configured, so the SDK does not step up) is { ok: false, error:
+// { insufficientScope: { requiredScope, errorDescription, resourceMetadataUrl } } }; the next steps still run.
 // Exit code: 0 when every step got an answer from the server; 1 when the client itself failed.
 
-import { Client, ProtocolError, SdkError, StreamableHTTPClientTransport } from "@modelcontextprotocol/client";
+import { Client, InsufficientScopeError, ProtocolError, SdkError, StreamableHTTPClientTransport }
+  from "@modelcontextprotocol/client";
 import { StdioClientTransport, getDefaultEnvironment } from "@modelcontextprotocol/client/stdio";
 import { PlanError, readPlan } from "./plan.mjs";
 
@@ -113,6 +117,10 @@ function tap(transport, wire, headerLog) {
 }
 
 function describeError(e) {
+  if (e instanceof InsufficientScopeError) { // the server's 403 step-up challenge, as the SDK read it
+    return { insufficientScope: { requiredScope: e.requiredScope ?? null, errorDescription: e.errorDescription ?? null,
+      resourceMetadataUrl: e.resourceMetadataUrl?.toString() ?? null }, message: e.message };
+  }
   if (e instanceof ProtocolError) {
     const err = { code: e.code, message: e.message };
     if (e.data !== undefined) err.data = e.data;
@@ -192,7 +200,8 @@ async function main() {
       } catch (e) {
         record.ok = false;
         record.error = describeError(e);
-        if (!(e instanceof ProtocolError)) throw e; // a JSON-RPC error answer is a step's result; anything else a failure
+        // a JSON-RPC error answer and a 403 step-up challenge are a step's results; anything else is a failure
+        if (!(e instanceof ProtocolError) && !(e instanceof InsufficientScopeError)) throw e;
       }
     }
     out.ok = true;

@@ -220,7 +220,13 @@ class KeycloakOAuthTest {
       report = NodeTools.tsClient(plan);
     } else { // the SDK's 2.x line, pinned to the revision: no fallback to initialize
       plan.put("negotiation", era.version);
+      NodeTools.callTool(plan, "build_report", Map.of("title", "Weekly", "sections", 1)); // 3: reports:run missing
       report = NodeTools.ts2Client(plan);
+      JsonNode stepUp = report.path("steps").get(3);
+      assertFalse(stepUp.path("ok").asBoolean(), stepUp.toString());
+      // the challenge the SDK read from the 403: the public scope list, as for every client (tool names stay secret)
+      assertEquals("files:read files:write orders:read reports:run",
+          stepUp.path("error").path("insufficientScope").path("requiredScope").asString(), stepUp.toString());
       assertEquals("modern", report.path("server").path("era").asString(), report.path("server").toString());
       report.path("wire").path("sent").forEach(request -> assertEquals(era.version,
           request.path("metaProtocolVersion").asString(), request.toString()));
