@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Runs Toolwarden's benchmarks. Usage (from the repository root):
 #   benchmarks/scripts/run.sh [full|quick] [all|validation|pipeline|resource|telemetry|jwt|startup|startup-aot|http|
-#                                            http-resource|boot|compile|scale]
+#                                            http-2026|http-resource|boot|compile|scale]
+# http-2026: tools/call of one Toolwarden server process by MCP 2026-07-28 clients (stateless) and by 2025 sessions,
+# side by side (issue 18)
 # startup-aot needs JAVA25=/path/to/jdk25/bin/java (JEP 483/514 AOT caches; skipped without it) and compares
 # with the bare SDK on $JAVA (Java 17) without a cache.
-# full: the figures of BENCHMARKS.md (about 13 minutes on 2 cores); quick: checks that every benchmark still runs.
+# full: the figures of BENCHMARKS.md (about 15 minutes on 2 cores); quick: checks that every benchmark still runs.
 # Build first: mvn -q package -DskipTests -pl processor,benchmarks,spring-boot-starter -am
 # (boot builds two Spring Boot applications outside the reactor on first use: peers/toolwarden-boot against this
 # build's jars, and the Spring AI peer on Spring MVC)
@@ -95,6 +97,7 @@ if [ "$mode" = quick ]; then
   valq=(-p shape=small)
   startup=(--runs 1 --tools 1); aot=(--runs 1 --tools 1); http=(--seconds 0.3 --rounds 1 --clients 1,8); compile=(10 --runs 1)
   scale=(--tools 1,100 --sessions 20); rescpu=(1 500); httpres=(--seconds 0.3 --rounds 1 --clients 1)
+  http2026=(--seconds 0.3 --rounds 1 --clients 1 --servers toolwarden,toolwarden-2026)
   # the Boot pair over HTTP only: two Boot starts; stdio start-up measuring is StartupBenchmark's code, run above
   boot=(--runs 1 --tools 1 --parts http-call --seconds 0.3 --rounds 1 --clients 1)
 else
@@ -103,6 +106,7 @@ else
   valq=()
   startup=(--runs 7); aot=(--runs 7); http=(--seconds 3 --rounds 3); compile=(10 100 1000 --runs 3)
   scale=(--tools 1,100,10000 --sessions 1000); rescpu=(15 20000); httpres=(--seconds 3 --rounds 3 --clients 1,8,32)
+  http2026=(--seconds 3 --rounds 3 --clients 1,8,32 --servers bare-sdk,toolwarden,toolwarden-2026)
   boot=(--runs 7 --tools 1,100 --seconds 3 --rounds 3 --clients 1,8,32)
 fi
 
@@ -127,6 +131,7 @@ case $what in all|startup-aot)
   fi ;;
 esac
 case $what in all|http) run http "$java" -cp "$jar" dev.toolwarden.benchmarks.HttpBenchmark "${http[@]}" ;; esac
+case $what in all|http-2026) run http-2026 "$java" -cp "$jar" dev.toolwarden.benchmarks.HttpBenchmark "${http2026[@]}" ;; esac
 case $what in all|http-resource) run http-resource "$java" -cp "$jar" dev.toolwarden.benchmarks.HttpBenchmark --feature resource "${httpres[@]}" ;; esac
 case $what in all|boot)
   run boot "$java" -cp "$jar" dev.toolwarden.benchmarks.BootBenchmark --subject "$(boot_subject)" --spring "$(spring_peer)" \

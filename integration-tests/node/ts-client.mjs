@@ -32,31 +32,11 @@
 // cannot connect, transport closed, timeout): then "ok": false and "failure" say why, and the steps that
 // ran before are still printed. The server's stderr (stdio) is passed through to this process's stderr.
 
-import { readFileSync } from "node:fs";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StdioClientTransport, getDefaultEnvironment } from "@modelcontextprotocol/sdk/client/stdio.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
 import { McpError } from "@modelcontextprotocol/sdk/types.js";
-
-class PlanError extends Error {}
-
-function readPlan(argv) {
-  if (argv.length !== 1) {
-    throw new PlanError("expected exactly one argument: a JSON plan, a plan file, or '-' for stdin");
-  }
-  const arg = argv[0];
-  const text = arg.trimStart().startsWith("{") ? arg : readFileSync(arg === "-" ? 0 : arg, "utf8");
-  let plan;
-  try {
-    plan = JSON.parse(text);
-  } catch (e) {
-    throw new PlanError(`plan is not valid JSON: ${e.message}`);
-  }
-  if (!plan || typeof plan !== "object") throw new PlanError("plan must be a JSON object");
-  if (!plan.transport || typeof plan.transport !== "object") throw new PlanError("plan.transport is required");
-  if (!Array.isArray(plan.steps)) throw new PlanError("plan.steps must be an array");
-  return plan;
-}
+import { PlanError, readPlan } from "./plan.mjs";
 
 function makeTransport(t) {
   switch (t.type) {

@@ -21,11 +21,14 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * its own validation. Each server runs in its own JVM; the servers alternate within every round.
  *
  * <p>{@code java -cp toolwarden-benchmarks.jar dev.toolwarden.benchmarks.HttpBenchmark [--seconds 3]
- * [--rounds 3] [--clients 1,8,32] [--servers bare-sdk,toolwarden,toolwarden+oauth] [--jfr DIR] [--feature tool]}
+ * [--rounds 3] [--clients 1,8,32] [--servers bare-sdk,toolwarden,toolwarden-2026,toolwarden+oauth] [--jfr DIR]
+ * [--feature tool]}
  * ({@code --feature resource}: {@code resources/read} of a resource template instead, ResourceTools served by
  * Toolwarden with every policy vs the same template by hand on the bare SDK; only those two servers)
  * ({@code --servers} may add {@code toolwarden-sync-audit}: the audit line written on the request thread, as
- * before issue 16); with
+ * before issue 16; {@code toolwarden-2026} is the "toolwarden" server process itself, called by
+ * stateless MCP 2026-07-28 clients — no initialize, no session, {@code _meta} and the {@code Mcp-*} headers on every
+ * request — so one run prints both eras side by side, the ratio in "p50 vs off"); with
  * {@code --jfr} every server JVM records a flight recording ({@code DIR/<server>.jfr}, profile "profile"),
  * written when the benchmark ends: read it with {@code jfr print} / {@code jfr summary}. "server CPU us" is
  * the server process's CPU time (user + system) per call over its rounds: unlike latency on a loaded
@@ -38,11 +41,18 @@ public final class HttpBenchmark {
   static final String CALL = "{\"name\":\"lookup\",\"arguments\":{\"id\":\"acct-42\",\"count\":7}}";
   static final String READ = "{\"uri\":\"accounts://acct-42/statements/7\"}";
 
-  /** What every client sends: tools/call of PipelineTools.lookup, or resources/read of ResourceTools.statement. */
-  record Request(String method, String params, String serverTools, String expect) {
-    static final Request TOOL = new Request("tools/call", CALL, "lookup", "****1111");
-    static final Request RESOURCE = new Request("resources/read", READ, "resources", "****1111");
+  /**
+   * What every client sends: tools/call of PipelineTools.lookup, or resources/read of ResourceTools.statement;
+   * {@code mcpName} is the request's {@code Mcp-Name} header in MCP 2026-07-28.
+   */
+  record Request(String method, String params, String mcpName, String serverTools, String expect) {
+    static final Request TOOL = new Request("tools/call", CALL, "lookup", "lookup", "****1111");
+    static final Request RESOURCE = new Request("resources/read", READ, "accounts://acct-42/statements/7", "resources",
+        "****1111");
   }
+
+  /** The server label of the Toolwarden server called in MCP 2026-07-28: the same process as "toolwarden". */
+  static final String MODERN = "toolwarden-2026";
 
   static Request request = Request.TOOL;
 
@@ -68,7 +78,7 @@ public final class HttpBenchmark {
       }
     }
     if (request == Request.RESOURCE) { // the OAuth and telemetry servers serve the tool only
-      only = only.stream().filter(n -> n.equals("bare-sdk") || n.equals("toolwarden")).toList();
+      only = only.stream().filter(n -> n.equals("bare-sdk") || n.equals("toolwarden") || n.equals(MODERN)).toList();
     }
     Map<String, Server> servers = new LinkedHashMap<>();
     try {
@@ -81,9 +91,18 @@ public final class HttpBenchmark {
           servers.put(name, Server.start(impls.get(name), jfr));
         }
       }
+      Server legacy = servers.get("toolwarden");
+      if (only.contains(MODERN)) { // the same process as "toolwarden": only the client's era differs
+        servers.put(MODERN, (legacy != null ? legacy : Server.start("toolwarden", jfr)).speaking2026());
+      }
       System.out.println("# " + request.method() + " over Streamable HTTP; " + rounds + " alternating rounds of "
           + seconds
           + " s per server and client count; " + Stats.load());
+      if (servers.containsKey(MODERN)) {
+        System.out.println("# " + MODERN + ": the toolwarden server process, called in MCP 2026-07-28 (no initialize,"
+            + " no session, _meta and Mcp-* headers on every request); its \"p50 vs off\" is p50 / toolwarden's"
+            + " (2025 era: a session negotiated with initialize 2025-06-18)");
+      }
       for (Server s : servers.values()) {
         run(s, 8, Math.max(1, seconds)); // warm-up, not recorded
       }
@@ -118,9 +137,9 @@ public final class HttpBenchmark {
             offP50 = p50;
           }
           double[] c = cpu.get(name);
-          System.out.printf(Locale.ROOT, "%-18s %10.0f %10.0f %12.0f %11.2fx %12s %14.0f%n", name, p50, p99,
-              Stats.median(rates.get(name)), p50 / sdkP50,
-              name.startsWith("toolwarden+") ? String.format(Locale.ROOT, "%.2fx", p50 / offP50) : "-",
+          System.out.printf(Locale.ROOT, "%-18s %10.0f %10.0f %12.0f %12s %12s %14.0f%n", name, p50, p99,
+              Stats.median(rates.get(name)), sdkP50 > 0 ? String.format(Locale.ROOT, "%.2fx", p50 / sdkP50) : "-",
+              name.startsWith("toolwarden+") || name.equals(MODERN) ? String.format(Locale.ROOT, "%.2fx", p50 / offP50) : "-",
               c[0] * 1000 / c[1]);
         }
       }
@@ -130,7 +149,7 @@ public final class HttpBenchmark {
         s.process.destroy(); // SIGTERM: the JVM's shutdown hooks run, so a --jfr recording is dumped
       }
       for (Server s : servers.values()) {
-        s.process.waitFor();
+        s.process.waitFor(); // the 2026 view of a process waits for the same process: harmless
       }
     }
   }
@@ -141,7 +160,8 @@ public final class HttpBenchmark {
   static Result run(Server server, int clients, double seconds) throws Exception {
     List<McpHttp> sessions = new ArrayList<>();
     for (int c = 0; c < clients; c++) {
-      sessions.add(new McpHttp(server.url, server.token).open());
+      sessions.add((server.modern ? McpHttp.modern(server.url, server.token) : new McpHttp(server.url, server.token))
+          .open());
     }
     AtomicBoolean stop = new AtomicBoolean();
     CountDownLatch go = new CountDownLatch(1);
@@ -160,7 +180,7 @@ public final class HttpBenchmark {
           int n = 0;
           while (!stop.get() && n < buf.length) {
             long t0 = System.nanoTime();
-            String body = s.request(request.method(), request.params());
+            String body = s.request(request.method(), request.params(), request.mcpName());
             buf[n++] = System.nanoTime() - t0;
             if (body.contains("\"isError\":true") || !body.contains(request.expect())) {
               throw new IllegalStateException("unexpected answer: " + body);
@@ -203,12 +223,24 @@ public final class HttpBenchmark {
     final Process process;
     final String url;
     final String token;
+    /** Whether its clients speak MCP 2026-07-28 (stateless) instead of opening a 2025 session. */
+    final boolean modern;
 
     private Server(String name, Process process, String url, String token) {
+      this(name, process, url, token, false);
+    }
+
+    private Server(String name, Process process, String url, String token, boolean modern) {
       this.name = name;
       this.process = process;
       this.url = url;
       this.token = token;
+      this.modern = modern;
+    }
+
+    /** This server process, called by 2026-07-28 clients. */
+    Server speaking2026() {
+      return new Server(MODERN, process, url, token, true);
     }
 
     /** A server started elsewhere (BootBenchmark's Spring Boot applications), listening at {@code url}. */

@@ -58,16 +58,19 @@ import tools.jackson.databind.node.ObjectNode;
  * log holds an audit line per failure and no token. The example's resource, file template, prompt and completion
  * are 401 without a token and 403 without their scope (a subscription too), and the resource, template and prompt
  * lists show only what the token may use.
+ *
+ * <p>The raw requests speak MCP 2025-11-25 here; {@link KeycloakOAuth2026Test} runs the same battery with them sent
+ * as 2026-07-28 requests ({@link WireEra}).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class KeycloakOAuthTest {
 
   private static final ObjectMapper JSON = JsonMapper.builder().build();
   private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-  private static final String INITIALIZE = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":"
-      + "{\"protocolVersion\":\"2025-11-25\",\"capabilities\":{},\"clientInfo\":{\"name\":\"raw\",\"version\":\"1\"}}}";
   private static final String INITIALIZED = "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}";
   private static final String LIST = "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/list\"}";
+  private static final String READ_README_FILE = "{\"jsonrpc\":\"2.0\",\"id\":4,\"method\":\"tools/call\",\"params\":"
+      + "{\"name\":\"read_file\",\"arguments\":{\"path\":\"README.txt\"}}}";
   private static final String FIND_ORDERS = "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"tools/call\",\"params\":"
       + "{\"name\":\"find_orders\",\"arguments\":{\"customerEmail\":\"ada@example.com\"}}}";
 
@@ -92,10 +95,21 @@ class KeycloakOAuthTest {
   }
 
   private static final Map<Class<?>, ServerUnderTest> SERVERS = new java.util.concurrent.ConcurrentHashMap<>();
+  private static final Map<Class<?>, WireEra> ERAS = new java.util.concurrent.ConcurrentHashMap<>();
+  /** The era the raw requests of the running class speak. */
+  private static WireEra era = WireEra.LEGACY;
 
   /** Runs this class's battery against {@code server} when {@code testClass} runs. */
   protected static void register(Class<?> testClass, ServerUnderTest server) {
     SERVERS.put(testClass, server);
+  }
+
+  /**
+   * Runs this class's battery in {@code wireEra}: its raw requests are then sent as a client of that MCP revision
+   * sends them (dev.toolwarden.it.oauth.KeycloakOAuth2026Test: 2026-07-28). The default is 2025-11-25.
+   */
+  protected static void speak(Class<?> testClass, WireEra wireEra) {
+    ERAS.put(testClass, wireEra);
   }
 
   private static ServerProcess exampleServer(Map<String, String> env, int port, ProcessReaper reaper) {
@@ -109,6 +123,7 @@ class KeycloakOAuthTest {
     // JUnit calls this inherited method without initialising the subclass: run its static initializer (register) now
     Class.forName(testClass.getName(), true, testClass.getClassLoader());
     ServerUnderTest server = SERVERS.getOrDefault(testClass, KeycloakOAuthTest::exampleServer);
+    era = ERAS.getOrDefault(testClass, WireEra.LEGACY);
     workspace = Files.createTempDirectory("toolwarden-oauth-it");
     Files.writeString(workspace.resolve("README.txt"), "Protected workspace\n");
     Map<String, String> common = Map.of(
@@ -165,10 +180,11 @@ class KeycloakOAuthTest {
     HttpResponse<String> as = send(HttpRequest.newBuilder(URI.create(kc.issuer() + "/.well-known/openid-configuration")).GET());
     assertEquals(kc.issuer(), JSON.readTree(as.body()).path("issuer").asString());
 
-    HttpResponse<String> r = post(jwtServer, INITIALIZE, Map.of());
+    HttpResponse<String> r = post(jwtServer, era.opening(), Map.of());
     assertEquals(401, r.statusCode());
     assertEquals("Bearer resource_metadata=\"http://127.0.0.1:" + kc.jwtServerPort
         + "/.well-known/oauth-protected-resource/mcp\", scope=\"files:read files:write orders:read reports:run\"", challenge(r));
+    assertSameRefusalAsIn2025(r, postRaw(jwtServer, WireEra.LEGACY.opening(), Map.of()), "no token");
   }
 
   // ---- valid tokens ---------------------------------------------------------------------------
@@ -176,6 +192,7 @@ class KeycloakOAuthTest {
   @Test
   @Order(2)
   void javaSdkClientCallsToolsWithAKeycloakToken() {
+    assumeLegacy("the MCP Java SDK client speaks 2025-11-25 only (the TypeScript SDK 2.x client test covers 2026-07-28)");
     String token = token(Keycloak.ALICE, "files:read", "orders:read", "reports:run");
     JsonNode claims = claims(token);
     assertTrue(strings(claims.path("aud")).contains(kc.jwtResource()) || kc.jwtResource().equals(claims.path("aud").asString()),
@@ -196,14 +213,29 @@ class KeycloakOAuthTest {
 
   @Test
   @Order(3)
-  void typeScriptSdkClientCallsToolsWithAKeycloakToken() {
+  void typeScriptSdkClientCallsToolsWithAKeycloakToken() { // SDK 1.x in 2025-11-25, SDK 2.x in 2026-07-28
     NodeTools.require();
     String token = token(Keycloak.ALICE, "files:read", "orders:read");
     ObjectNode plan = NodeTools.httpPlan(URI.create(kc.jwtResource()), Map.of("Authorization", "Bearer " + token));
     NodeTools.listTools(plan);
     NodeTools.callTool(plan, "read_file", Map.of("path", "README.txt"));
     NodeTools.callTool(plan, "find_orders", Map.of("customerEmail", "ada@example.com"));
-    JsonNode report = NodeTools.tsClient(plan);
+    JsonNode report;
+    if (era.legacy()) {
+      report = NodeTools.tsClient(plan);
+    } else { // the SDK's 2.x line, pinned to the revision: no fallback to initialize
+      plan.put("negotiation", era.version);
+      NodeTools.callTool(plan, "build_report", Map.of("title", "Weekly", "sections", 1)); // 3: reports:run missing
+      report = NodeTools.ts2Client(plan);
+      JsonNode stepUp = report.path("steps").get(3);
+      assertFalse(stepUp.path("ok").asBoolean(), stepUp.toString());
+      // the challenge the SDK read from the 403: the public scope list, as for every client (tool names stay secret)
+      assertEquals("files:read files:write orders:read reports:run",
+          stepUp.path("error").path("insufficientScope").path("requiredScope").asString(), stepUp.toString());
+      assertEquals("modern", report.path("server").path("era").asString(), report.path("server").toString());
+      report.path("wire").path("sent").forEach(request -> assertEquals(era.version,
+          request.path("metaProtocolVersion").asString(), request.toString()));
+    }
     JsonNode steps = report.path("steps");
     List<String> listed = new ArrayList<>();
     steps.get(0).path("result").path("tools").forEach(t -> listed.add(t.path("name").asString()));
@@ -219,6 +251,7 @@ class KeycloakOAuthTest {
   @Test
   @Order(3)
   void inspectorCliCallsToolsWithABearerTokenHeader() {
+    assumeLegacy("the inspector CLI speaks 2025-11-25 only");
     NodeTools.require();
     String token = token(Keycloak.ALICE, "files:read", "orders:read");
     List<String> target = List.of(kc.jwtResource(), "--transport", "http", "--header", "Authorization: Bearer " + token);
@@ -246,12 +279,16 @@ class KeycloakOAuthTest {
   void missingScopeIs403InsufficientScopeThenTheSameCallSucceedsWithAStrongerToken() throws Exception {
     String weak = token(Keycloak.ALICE, "files:read");
     assertEquals(List.of("files:read"), scopes(weak).stream().filter(Keycloak.SCOPES::contains).toList());
-    String session = initialize(jwtServer, weak);
+    String session = session(jwtServer, weak);
     HttpResponse<String> list = post(jwtServer, LIST, auth(weak, session));
     assertTrue(list.body().contains("read_file") && !list.body().contains("find_orders"), list.body());
 
     HttpResponse<String> refused = post(jwtServer, FIND_ORDERS, auth(weak, session));
     assertEquals(403, refused.statusCode());
+    if (!era.legacy()) {
+      assertSameRefusalAsIn2025(refused, postRaw(jwtServer, FIND_ORDERS, auth(weak, legacySession(jwtServer, weak))),
+          "missing scope");
+    }
     // tool names are secret while tools/list hides them: the step-up challenge asks for the public scope
     // list (scopes_supported), and an unknown tool is answered exactly the same way
     assertEquals("Bearer resource_metadata=\"http://127.0.0.1:" + kc.jwtServerPort + "/.well-known/oauth-protected-resource/mcp\","
@@ -266,6 +303,36 @@ class KeycloakOAuthTest {
     HttpResponse<String> ok = post(jwtServer, FIND_ORDERS, auth(stronger, session));
     assertEquals(200, ok.statusCode(), ok.body());
     assertTrue(ok.body().contains("A-1002"), ok.body());
+  }
+
+  @Test
+  @Order(4)
+  void mcpNameNamingAnotherToolThanTheBodyIsRefusedBeforeAnyScopeDecision() throws Exception {
+    org.junit.jupiter.api.Assumptions.assumeFalse(era.legacy(), "Mcp-Name is a 2026-07-28 header");
+    String weak = token(Keycloak.ALICE, "files:read");
+    // the forbidden tool in the body, an allowed one in the header: a filter that trusted the header would let it by
+    String forbidden = era.body(FIND_ORDERS);
+    Map<String, String> allowedName = merge(era.headers(forbidden), Map.of("Mcp-Name", "read_file"));
+    HttpResponse<String> smuggled = postRaw(jwtServer, forbidden, merge(allowedName, auth(weak, null)));
+    assertHeaderMismatch(smuggled);
+    assertFalse(smuggled.body().contains("A-100"), "the forbidden tool did not run: " + smuggled.body());
+    // an allowed tool in the body, a forbidden one in the header: the same refusal, not a 403 that names nothing new
+    String allowed = era.body(READ_README_FILE);
+    Map<String, String> forbiddenName = merge(era.headers(allowed), Map.of("Mcp-Name", "find_orders"));
+    assertHeaderMismatch(postRaw(jwtServer, allowed, merge(forbiddenName, auth(weak, null))));
+    // the same requests with honest headers: 403 for the forbidden tool, 200 for the allowed one
+    assertEquals(403, post(jwtServer, FIND_ORDERS, auth(weak, null)).statusCode());
+    assertEquals(200, post(jwtServer, READ_README_FILE, auth(weak, null)).statusCode());
+  }
+
+  /** 400 with JSON-RPC {@code -32020} (HeaderMismatch), no OAuth challenge, nothing of the server in the body. */
+  private static void assertHeaderMismatch(HttpResponse<String> r) {
+    assertEquals(400, r.statusCode(), r.body());
+    JsonNode error = JSON.readTree(r.body()).path("error");
+    assertEquals(-32020, error.path("code").asInt(), r.body());
+    assertTrue(r.headers().firstValue("WWW-Authenticate").isEmpty(), "not an OAuth refusal: " + r.headers().map());
+    assertFalse(r.body().contains("dev.toolwarden") || r.body().contains("Exception") || r.body().contains(workspace.toString()),
+        r.body());
   }
 
   // ---- rejected tokens ------------------------------------------------------------------------
@@ -293,15 +360,17 @@ class KeycloakOAuthTest {
     }
     bad.put("expired (2 s lifespan)", shortLived);
     for (Map.Entry<String, String> e : bad.entrySet()) {
-      HttpResponse<String> r = post(jwtServer, INITIALIZE, Map.of("Authorization", "Bearer " + e.getValue()));
+      HttpResponse<String> r = post(jwtServer, era.opening(), Map.of("Authorization", "Bearer " + e.getValue()));
       assertEquals(401, r.statusCode(), e.getKey() + ": " + r.body());
       String challenge = challenge(r);
       assertTrue(challenge.startsWith("Bearer resource_metadata=\"http://127.0.0.1:" + kc.jwtServerPort
           + "/.well-known/oauth-protected-resource/mcp\", scope=\""), e.getKey() + ": " + challenge);
       assertTrue(challenge.contains("error=\"invalid_token\""), e.getKey() + ": " + challenge);
+      assertSameRefusalAsIn2025(r, postRaw(jwtServer, WireEra.LEGACY.opening(),
+          Map.of("Authorization", "Bearer " + e.getValue())), e.getKey());
     }
     // the good one is still good
-    assertEquals(200, post(jwtServer, INITIALIZE, Map.of("Authorization", "Bearer " + good)).statusCode());
+    assertEquals(200, post(jwtServer, era.opening(), Map.of("Authorization", "Bearer " + good)).statusCode());
   }
 
   @Test
@@ -311,9 +380,12 @@ class KeycloakOAuthTest {
     for (Map<String, String> headers : List.of(Map.<String, String>of(), Map.of("Authorization", "Bearer " + token))) {
       HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(kc.jwtResource() + "?access_token=" + token))
           .header("Content-Type", "application/json").header("Accept", "application/json, text/event-stream")
-          .POST(HttpRequest.BodyPublishers.ofString(INITIALIZE)), headers);
+          .POST(HttpRequest.BodyPublishers.ofString(era.body(era.opening()))), merge(era.headers(era.body(era.opening())), headers));
       assertEquals(400, r.statusCode(), r.body());
       assertTrue(challenge(r).contains("error=\"invalid_request\""), challenge(r));
+      assertSameRefusalAsIn2025(r, send(HttpRequest.newBuilder(URI.create(kc.jwtResource() + "?access_token=" + token))
+          .header("Content-Type", "application/json").header("Accept", "application/json, text/event-stream")
+          .POST(HttpRequest.BodyPublishers.ofString(WireEra.LEGACY.opening())), headers), "token in the query");
     }
   }
 
@@ -323,29 +395,34 @@ class KeycloakOAuthTest {
   @Order(7)
   void introspectionAcceptsValidTokensAndRefusesRevokedAndForeignOnes() throws Exception {
     String token = token(Keycloak.ALICE, "files:read");
-    try (McpSyncClient client = sdkClient(introspectionServer, token)) {
-      client.initialize();
-      McpSchema.CallToolResult r = client.callTool(new McpSchema.CallToolRequest("read_file", Map.of("path", "README.txt")));
-      assertEquals("Protected workspace\n", ((McpSchema.TextContent) r.content().get(0)).text());
+    if (era.legacy()) {
+      try (McpSyncClient client = sdkClient(introspectionServer, token)) {
+        client.initialize();
+        McpSchema.CallToolResult r = client.callTool(new McpSchema.CallToolRequest("read_file", Map.of("path", "README.txt")));
+        assertEquals("Protected workspace\n", ((McpSchema.TextContent) r.content().get(0)).text());
+      }
+    } else {
+      JsonNode r = result(post(introspectionServer, READ_README_FILE, auth(token, null)));
+      assertEquals("Protected workspace\n", r.path("content").get(0).path("text").asString(), r.toString());
     }
-    assertEquals(200, post(introspectionServer, INITIALIZE, Map.of("Authorization", "Bearer " + token)).statusCode());
+    assertEquals(200, post(introspectionServer, era.opening(), Map.of("Authorization", "Bearer " + token)).statusCode());
     kc.revoke(Keycloak.ALICE, token);
     Thread.sleep(1500); // the positive cache (1 s here) runs out
-    HttpResponse<String> revoked = post(introspectionServer, INITIALIZE, Map.of("Authorization", "Bearer " + token));
+    HttpResponse<String> revoked = post(introspectionServer, era.opening(), Map.of("Authorization", "Bearer " + token));
     assertEquals(401, revoked.statusCode(), revoked.body());
     assertTrue(challenge(revoked).contains("error=\"invalid_token\""), challenge(revoked));
 
     String revokedUnused = token(Keycloak.ALICE, "files:read");
     kc.revoke(Keycloak.ALICE, revokedUnused);
-    assertEquals(401, post(introspectionServer, INITIALIZE, Map.of("Authorization", "Bearer " + revokedUnused)).statusCode());
+    assertEquals(401, post(introspectionServer, era.opening(), Map.of("Authorization", "Bearer " + revokedUnused)).statusCode());
     // local JWT verification cannot see the revocation (documented): the JWT-mode server still accepts it
-    assertEquals(200, post(jwtServer, INITIALIZE, Map.of("Authorization", "Bearer " + revokedUnused)).statusCode());
+    assertEquals(200, post(jwtServer, era.opening(), Map.of("Authorization", "Bearer " + revokedUnused)).statusCode());
 
-    assertEquals(401, post(introspectionServer, INITIALIZE,
+    assertEquals(401, post(introspectionServer, era.opening(),
         Map.of("Authorization", "Bearer " + token(Keycloak.NO_AUDIENCE, "files:read"))).statusCode());
-    assertEquals(401, post(introspectionServer, INITIALIZE, Map.of("Authorization", "Bearer garbage")).statusCode());
+    assertEquals(401, post(introspectionServer, era.opening(), Map.of("Authorization", "Bearer garbage")).statusCode());
     String step = token(Keycloak.ALICE, "files:read");
-    String session = initialize(introspectionServer, step);
+    String session = session(introspectionServer, step);
     HttpResponse<String> refused = post(introspectionServer, FIND_ORDERS, auth(step, session));
     assertEquals(403, refused.statusCode());
     assertTrue(challenge(refused).contains("orders:read reports:run\", error=\"insufficient_scope\""), challenge(refused));
@@ -356,10 +433,11 @@ class KeycloakOAuthTest {
   @Test
   @Order(8)
   void anotherSubjectsSessionIdIsRefused() throws Exception {
+    assumeLegacy("2026-07-28 has no sessions");
     String alice = token(Keycloak.ALICE, "files:read");
     String bob = token(Keycloak.BOB, "files:read");
     assertFalse(claims(alice).path("sub").asString().equals(claims(bob).path("sub").asString()), "two subjects");
-    String session = initialize(jwtServer, alice);
+    String session = session(jwtServer, alice);
     HttpResponse<String> stolen = post(jwtServer, LIST, auth(bob, session));
     assertEquals(404, stolen.statusCode(), stolen.body());
     HttpResponse<String> owner = post(jwtServer, LIST, auth(alice, session));
@@ -388,13 +466,15 @@ class KeycloakOAuthTest {
       HttpResponse<String> anonymous = post(jwtServer, body, Map.of());
       assertEquals(401, anonymous.statusCode(), body + " -> " + anonymous.body());
       assertTrue(challenge(anonymous).startsWith("Bearer resource_metadata="), challenge(anonymous));
+      assertSameRefusalAsIn2025(anonymous, postRaw(jwtServer, body, Map.of()), body);
     }
     String weak = token(Keycloak.ALICE, "files:read");
-    String session = initialize(jwtServer, weak);
+    String session = session(jwtServer, weak);
     HttpResponse<String> readme = post(jwtServer, READ_README, auth(weak, session));
     assertEquals(200, readme.statusCode(), readme.body());
     assertTrue(readme.body().contains("Protected workspace"), readme.body());
     HttpResponse<String> hiddenTool = post(jwtServer, FIND_ORDERS, auth(weak, session));
+    String legacySession = era.legacy() ? session : legacySession(jwtServer, weak);
     // the order summary, the review prompt, its completion, a subscription to the summary: orders:read, which the
     // token lacks; names are secret (the lists are filtered), so each is refused exactly like a forbidden tool
     for (String body : List.of(READ_SUMMARY, GET_PROMPT, COMPLETE, SUBSCRIBE_SUMMARY,
@@ -404,6 +484,9 @@ class KeycloakOAuthTest {
       assertEquals(403, refused.statusCode(), body + " -> " + refused.body());
       assertEquals(challenge(hiddenTool), challenge(refused), body);
       assertFalse(refused.body().contains("orders") || refused.body().contains("review"), refused.body());
+      if (!era.legacy()) {
+        assertSameRefusalAsIn2025(refused, postRaw(jwtServer, body, auth(weak, legacySession)), body);
+      }
     }
     String stronger = token(Keycloak.ALICE, "files:read", "orders:read");
     HttpResponse<String> summary = post(jwtServer, READ_SUMMARY, auth(stronger, session));
@@ -417,7 +500,11 @@ class KeycloakOAuthTest {
 
   @Test
   @Order(9)
-  void resourceTemplateAndPromptListsShowOnlyWhatTheTokenMayUse() {
+  void resourceTemplateAndPromptListsShowOnlyWhatTheTokenMayUse() throws Exception {
+    if (!era.legacy()) {
+      modernListsShowOnlyWhatTheTokenMayUse();
+      return;
+    }
     try (McpSyncClient files = sdkClient(jwtServer, token(Keycloak.ALICE, "files:read"))) {
       files.initialize();
       assertEquals(List.of(), files.listResources().resources().stream().map(McpSchema.Resource::uri).toList());
@@ -440,6 +527,30 @@ class KeycloakOAuthTest {
     }
   }
 
+  /** {@link #resourceTemplateAndPromptListsShowOnlyWhatTheTokenMayUse} in raw 2026-07-28 requests. */
+  private static void modernListsShowOnlyWhatTheTokenMayUse() throws Exception {
+    Map<String, String> files = auth(token(Keycloak.ALICE, "files:read"), null);
+    JsonNode resources = result(post(jwtServer, request(20, "resources/list", "{}"), files));
+    assertEquals(List.of(), fields(resources.path("resources"), "uri"), resources.toString());
+    assertEquals("private", resources.path("cacheScope").asString(), "a list filtered by scope is per user: " + resources);
+    JsonNode templates = result(post(jwtServer, request(21, "resources/templates/list", "{}"), files));
+    assertEquals(List.of("file:///workspace/{+path}"), fields(templates.path("resourceTemplates"), "uriTemplate"));
+    JsonNode prompts = result(post(jwtServer, request(22, "prompts/list", "{}"), files));
+    assertEquals(0, prompts.path("prompts").size(), prompts.toString());
+    JsonNode readme = result(post(jwtServer, READ_README, files));
+    assertEquals("Protected workspace\n", readme.path("contents").get(0).path("text").asString(), readme.toString());
+
+    Map<String, String> orders = auth(token(Keycloak.ALICE, "orders:read"), null);
+    resources = result(post(jwtServer, request(23, "resources/list", "{}"), orders));
+    assertEquals(List.of("orders://summary"), fields(resources.path("resources"), "uri"));
+    templates = result(post(jwtServer, request(24, "resources/templates/list", "{}"), orders));
+    assertEquals(0, templates.path("resourceTemplates").size(), templates.toString());
+    prompts = result(post(jwtServer, request(25, "prompts/list", "{}"), orders));
+    assertEquals(List.of("review_order"), fields(prompts.path("prompts"), "name"));
+    JsonNode ids = result(post(jwtServer, COMPLETE.replace("\"value\":\"A\"", "\"value\":\"B\""), orders));
+    assertEquals(List.of("B-2001"), strings(ids.path("completion").path("values")), ids.toString());
+  }
+
   // ---- audit and logs -------------------------------------------------------------------------
 
   @Test
@@ -448,8 +559,11 @@ class KeycloakOAuthTest {
     // the standalone server logs to stderr; a Spring Boot application's console log is on stdout
     String log = jwtServer.stderrText() + introspectionServer.stderrText() + jwtServer.stdoutText()
         + introspectionServer.stdoutText();
-    for (String kind : List.of("MISSING_TOKEN", "INVALID_TOKEN", "INVALID_REQUEST", "INSUFFICIENT_SCOPE",
-        "SESSION_OF_ANOTHER_PRINCIPAL")) {
+    List<String> kinds = new ArrayList<>(List.of("MISSING_TOKEN", "INVALID_TOKEN", "INVALID_REQUEST", "INSUFFICIENT_SCOPE"));
+    if (era.legacy()) {
+      kinds.add("SESSION_OF_ANOTHER_PRINCIPAL"); // no sessions in 2026-07-28
+    }
+    for (String kind : kinds) {
       // one auth_failed event of the audit trail per failure, its reason led by the kind
       assertTrue(log.contains("\"outcome\":\"auth_failed\"") && log.contains(kind.toLowerCase(java.util.Locale.ROOT) + " ("),
           "no audit event for " + kind + " in:\n" + log);
@@ -465,6 +579,43 @@ class KeycloakOAuthTest {
   }
 
   // ---- helpers --------------------------------------------------------------------------------
+
+  /** Skips a test that has no counterpart in the era the class speaks (shown as skipped, with the reason). */
+  private static void assumeLegacy(String why) {
+    org.junit.jupiter.api.Assumptions.assumeTrue(era.legacy(), why);
+  }
+
+  /**
+   * The JSON-RPC result of a 200 answer (one JSON object, or the last event of an event stream); in the 2026 era it
+   * must say {@code resultType: complete}.
+   */
+  private static JsonNode result(HttpResponse<String> r) {
+    assertEquals(200, r.statusCode(), r.body());
+    String body = r.body().strip();
+    if (!body.startsWith("{")) { // text/event-stream: the answer is the last data line
+      String[] lines = body.split("\n");
+      String data = "";
+      for (String line : lines) {
+        if (line.startsWith("data:")) {
+          data = line.substring(5).strip();
+        }
+      }
+      body = data;
+    }
+    JsonNode message = JSON.readTree(body);
+    assertTrue(message.has("result"), message.toString());
+    if (!era.legacy()) {
+      assertEquals("complete", message.path("result").path("resultType").asString(), message.toString());
+    }
+    return message.path("result");
+  }
+
+  /** {@code field} of each element of {@code array}. */
+  private static List<String> fields(JsonNode array, String field) {
+    List<String> out = new ArrayList<>();
+    array.forEach(n -> out.add(n.path(field).asString()));
+    return out;
+  }
 
   private static String token(String clientId, String... scopes) {
     String t = kc.token(clientId, scopes);
@@ -490,23 +641,62 @@ class KeycloakOAuthTest {
         .build();
   }
 
+  /** The token's header, and the session's in the 2025 era ({@code session} is null in the 2026 era). */
   private static Map<String, String> auth(String token, String session) {
-    return Map.of("Authorization", "Bearer " + token, "Mcp-Session-Id", session);
+    return session == null ? Map.of("Authorization", "Bearer " + token)
+        : Map.of("Authorization", "Bearer " + token, "Mcp-Session-Id", session);
   }
 
-  private static String initialize(ServerProcess server, String token) throws Exception {
-    HttpResponse<String> r = post(server, INITIALIZE, Map.of("Authorization", "Bearer " + token));
+  /**
+   * A new 2025-11-25 session of {@code token}'s owner ({@code initialize}, then {@code notifications/initialized}); in
+   * the 2026-07-28 era there is no session: null, and nothing is sent.
+   */
+  private static String session(ServerProcess server, String token) throws Exception {
+    return era.legacy() ? legacySession(server, token) : null;
+  }
+
+  /** A new 2025-11-25 session, whatever the class's era. */
+  private static String legacySession(ServerProcess server, String token) throws Exception {
+    HttpResponse<String> r = postRaw(server, WireEra.LEGACY.opening(), Map.of("Authorization", "Bearer " + token));
     assertEquals(200, r.statusCode(), r.body());
     String session = r.headers().firstValue("Mcp-Session-Id").orElseThrow();
-    assertEquals(202, post(server, INITIALIZED, auth(token, session)).statusCode());
+    assertEquals(202, postRaw(server, INITIALIZED, auth(token, session)).statusCode());
     return session;
   }
 
+  /**
+   * In the 2026 class: {@code modern}, a refusal of a 2026-07-28 request, is the refusal the same attack gets as a
+   * 2025-11-25 request ({@code legacy}): the same status, {@code WWW-Authenticate} challenge and body. (In the 2025
+   * class both are the same request: nothing to compare.)
+   */
+  private static void assertSameRefusalAsIn2025(HttpResponse<String> modern, HttpResponse<String> legacy, String what) {
+    if (era.legacy()) {
+      return;
+    }
+    assertEquals(legacy.statusCode(), modern.statusCode(), what + ": " + modern.body());
+    assertEquals(legacy.headers().firstValue("WWW-Authenticate"), modern.headers().firstValue("WWW-Authenticate"), what);
+    assertEquals(legacy.body(), modern.body(), what);
+  }
+
+  /** POSTs {@code body} as the era sends it (2026-07-28: with {@code _meta} and the {@code Mcp-*} headers). */
   private static HttpResponse<String> post(ServerProcess server, String body, Map<String, String> headers) throws Exception {
+    String sent = era.body(body);
+    return postRaw(server, sent, merge(era.headers(sent), headers));
+  }
+
+  /** POSTs {@code body} exactly as given, with exactly {@code headers} (and the content negotiation every client sends). */
+  private static HttpResponse<String> postRaw(ServerProcess server, String body, Map<String, String> headers)
+      throws Exception {
     return send(HttpRequest.newBuilder(server.url())
         .header("Content-Type", "application/json")
         .header("Accept", "application/json, text/event-stream")
         .POST(HttpRequest.BodyPublishers.ofString(body)), headers);
+  }
+
+  private static Map<String, String> merge(Map<String, String> first, Map<String, String> second) {
+    Map<String, String> all = new LinkedHashMap<>(first);
+    all.putAll(second);
+    return all;
   }
 
   private static HttpResponse<String> send(HttpRequest.Builder b) throws Exception {

@@ -18,8 +18,8 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The Node.js MCP clients of {@code integration-tests/node/} (TypeScript SDK harness
- * {@code ts-client.mjs}, {@code @modelcontextprotocol/inspector-cli}), run from JUnit.
+ * The Node.js MCP clients of {@code integration-tests/node/} (TypeScript SDK harnesses {@code ts-client.mjs} for
+ * SDK 1.x and {@code ts2-client.mjs} for SDK 2.x, {@code @modelcontextprotocol/inspector-cli}), run from JUnit.
  *
  * <p>Every entry point first calls {@link #require()}: Node.js 20+ on the PATH and
  * {@code node_modules} installed by {@code npm ci} with the versions {@code package.json} pins.
@@ -143,13 +143,27 @@ public final class NodeTools {
   }
 
   public static JsonNode tsClient(JsonNode plan, Duration timeout) {
+    return driver("ts-client.mjs", plan, timeout);
+  }
+
+  /**
+   * Runs {@code ts2-client.mjs} (the TypeScript SDK v2, {@code @modelcontextprotocol/client}) with {@code plan} and
+   * returns its JSON report: as {@link #tsClient}'s, plus the era the client negotiated and the wire record (see the
+   * script's header). The plan's {@code negotiation} chooses the era: {@code legacy} (the SDK's default),
+   * {@code auto}, or a pinned version such as {@code 2026-07-28}.
+   */
+  public static JsonNode ts2Client(JsonNode plan) {
+    return driver("ts2-client.mjs", plan, DEFAULT_TIMEOUT);
+  }
+
+  private static JsonNode driver(String script, JsonNode plan, Duration timeout) {
     require();
     Path dir = nodeDir();
-    Result result = runRaw(List.of(onPath("node").orElseThrow().toString(), dir.resolve("ts-client.mjs").toString(),
+    Result result = runRaw(List.of(onPath("node").orElseThrow().toString(), dir.resolve(script).toString(),
         JSON.writeValueAsString(plan)), dir, timeout);
     JsonNode report = result.json();
     if (!report.path("ok").asBoolean(false) || result.exitCode() != 0) {
-      throw new AssertionError("ts-client failed (exit " + result.exitCode() + "): " + report.path("failure").asString("")
+      throw new AssertionError(script + " failed (exit " + result.exitCode() + "): " + report.path("failure").asString("")
           + "\nreport:\n" + report.toPrettyString() + "\nstderr:\n" + result.stderr());
     }
     return report;
