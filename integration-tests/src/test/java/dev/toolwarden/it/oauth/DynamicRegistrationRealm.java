@@ -20,9 +20,10 @@ import tools.jackson.databind.node.ObjectNode;
  *   <li>the example's scopes are client scopes and the realm's <em>default optional</em> scopes, so a registration
  *       asking for them is allowed ("Allowed Client Scopes" with {@code allow-default-scopes}) and they become its
  *       optional scopes;</li>
- *   <li>the audience: Keycloak 26.5 has no RFC 8707 ({@code resource} is ignored), so a realm default scope
- *       {@code mcp-audience} carries an audience mapper naming the MCP server's resource URL — every registered
- *       client's tokens have it in {@code aud};</li>
+ *   <li>the audience: Keycloak 26.5 has no RFC 8707 ({@code resource} is ignored), so each of the example's client
+ *       scopes carries an audience mapper naming the MCP server's resource URL: a token with any of the server's
+ *       scopes is a token for the server. (A realm <em>default</em> scope would not do: a registration that names
+ *       its {@code scope} gets exactly those as optional scopes and none of the realm's default scopes.)</li>
  *   <li>{@code orders:read} is an entitlement: the client scope has a role scope mapping to the realm role
  *       {@value #ORDERS_ROLE}, and Keycloak applies such a scope only for a user who has the role. A user without
  *       it gets every other requested scope; {@link #grantOrders} is the administrator approving it later, after
@@ -34,7 +35,6 @@ final class DynamicRegistrationRealm {
 
   static final String ORDERS_ROLE = "orders-reader";
   static final List<String> SCOPES = List.of("files:read", "files:write", "orders:read", "reports:run");
-  static final String AUDIENCE_SCOPE = "mcp-audience";
   private static final String POLICY_TYPE = "org.keycloak.services.clientregistration.policy.ClientRegistrationPolicy";
   /** The clients a new realm has before anyone registers. */
   private static final List<String> BUILT_IN = List.of("account", "account-console", "admin-cli", "broker",
@@ -74,21 +74,17 @@ final class DynamicRegistrationRealm {
       ObjectNode cs = NODES.objectNode().put("name", scope).put("protocol", "openid-connect");
       cs.putObject("attributes").put("include.in.token.scope", "true").put("display.on.consent.screen", "true")
           .put("consent.screen.text", "Toolwarden example: " + scope);
+      ObjectNode mapper = cs.putArray("protocolMappers").addObject().put("name", "mcp-resource-audience")
+          .put("protocol", "openid-connect").put("protocolMapper", "oidc-audience-mapper");
+      mapper.putObject("config").put("included.custom.audience", resource).put("access.token.claim", "true")
+          .put("id.token.claim", "false").put("introspection.token.claim", "true");
       kc.call(admin, "POST", path("/client-scopes"), cs, 201);
     }
-    ObjectNode audience = NODES.objectNode().put("name", AUDIENCE_SCOPE).put("protocol", "openid-connect");
-    audience.putObject("attributes").put("include.in.token.scope", "false").put("display.on.consent.screen", "false");
-    ObjectNode mapper = audience.putArray("protocolMappers").addObject().put("name", "mcp-resource-audience")
-        .put("protocol", "openid-connect").put("protocolMapper", "oidc-audience-mapper");
-    mapper.putObject("config").put("included.custom.audience", resource).put("access.token.claim", "true")
-        .put("id.token.claim", "false").put("introspection.token.claim", "true");
-    kc.call(admin, "POST", path("/client-scopes"), audience, 201);
 
     Map<String, String> scopeIds = new LinkedHashMap<>();
     for (JsonNode s : kc.call(admin, "GET", path("/client-scopes"), null, 200)) {
       scopeIds.put(s.path("name").asString(), s.path("id").asString());
     }
-    kc.call(admin, "PUT", path("/default-default-client-scopes/" + scopeIds.get(AUDIENCE_SCOPE)), null, 204);
     for (String scope : SCOPES) {
       kc.call(admin, "PUT", path("/default-optional-client-scopes/" + scopeIds.get(scope)), null, 204);
     }
