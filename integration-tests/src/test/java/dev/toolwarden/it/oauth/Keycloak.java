@@ -237,13 +237,15 @@ final class Keycloak implements AutoCloseable {
     call(admin, "POST", "/admin/realms/" + REALM + "/clients", c, 201);
   }
 
-  private String adminToken() {
+  /** A bootstrap admin's access token for the admin REST API (master realm). */
+  String adminToken() {
     JsonNode t = form(base() + "/realms/master/protocol/openid-connect/token", Map.of("grant_type", "password",
         "client_id", "admin-cli", "username", adminUser, "password", adminPassword), 200);
     return t.path("access_token").asString();
   }
 
-  private JsonNode call(String admin, String method, String path, JsonNode body, int expected) {
+  /** One admin REST call; fails the test unless Keycloak answers {@code expected}. */
+  JsonNode call(String admin, String method, String path, JsonNode body, int expected) {
     HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base() + path)).timeout(Duration.ofSeconds(30))
         .header("Authorization", "Bearer " + admin).header("Accept", "application/json");
     if (body != null) {
