@@ -32,6 +32,7 @@ import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.Date;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -159,8 +160,9 @@ public final class JwtVerifier implements TokenVerifier {
     verifySignature(jwt, header, alg);
     JWTClaimsSet claims;
     try {
-      claims = jwt.getJWTClaimsSet();
-    } catch (ParseException e) {
+      // the JDK's decoder (strict, unpadded base64url as JWS uses) is several times faster than nimbus's own
+      claims = ClaimsJson.parse(Base64.getUrlDecoder().decode(jwt.getParsedParts()[1].toString()));
+    } catch (ParseException | IllegalArgumentException e) {
       throw new TokenRejectedException(TokenRejectedException.Reason.MALFORMED, "claims are not a JSON object");
     }
     return checkClaims(claims);
