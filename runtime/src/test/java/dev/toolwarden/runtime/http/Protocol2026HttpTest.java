@@ -362,4 +362,25 @@ class Protocol2026HttpTest {
     assertEquals(200, call.statusCode(), call.body());
     assertEquals("old", text(result(call)));
   }
+  // ---- the audit trail names the OAuth client ---------------------------------------------------
+
+  /** docs/audit.md: {@code client} is the OAuth client id when known — the token's, not what the client calls itself. */
+  @Test
+  void theAuditTrailNamesTheTokensClientInBothEras() throws Exception {
+    String token = "Bearer " + tokens.token("olga", "echo:use"); // azp: test-client
+    HttpResponse<String> init = post(server.url(), ModernWire.legacy(1, "initialize", Map.of("protocolVersion",
+        "2025-11-25", "capabilities", Map.of(), "clientInfo", Map.of("name", "self-named", "version", "9"))),
+        Map.of("Authorization", token));
+    String session = init.headers().firstValue("Mcp-Session-Id").orElseThrow();
+    HttpResponse<String> legacy = post(server.url(), ModernWire.legacy(2, "tools/call", Map.of("name", "echo",
+        "arguments", Map.of("text", "legacy"))), Map.of("Authorization", token, "Mcp-Session-Id", session));
+    assertEquals(200, legacy.statusCode(), legacy.body());
+    assertEquals(200, call("olga", "echo:use", "echo", Map.of("text", "modern")).statusCode());
+    List<AuditEvent> olga = AUDIT.stream().filter(e -> "olga".equals(e.principal()) && e.outcome() == AuditOutcome.OK)
+        .toList();
+    assertEquals(2, olga.size(), AUDIT.toString());
+    for (AuditEvent e : olga) {
+      assertEquals("test-client", e.client(), e.toString());
+    }
+  }
 }

@@ -74,7 +74,9 @@ final class OAuthFilter implements Filter {
       return;
     }
     request.setAttribute(VERIFIED_TOKEN, verified);
-    request.setAttribute(OAuthCallers.CONTEXT_KEY, new Caller(verified.subject(), verified.scopes()));
+    // the token's client, so that the audit trail names it rather than what the client calls itself (docs/audit.md)
+    request.setAttribute(OAuthCallers.CONTEXT_KEY,
+        new Caller(verified.subject(), verified.scopes(), verified.clientId()));
     chain.doFilter(request, response);
   }
 }
