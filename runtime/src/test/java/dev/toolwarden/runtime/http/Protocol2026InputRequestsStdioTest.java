@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import dev.toolwarden.runtime.Toolwarden;
 import dev.toolwarden.runtime.testtools.AskingTools;
-import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
@@ -44,25 +43,7 @@ class Protocol2026InputRequestsStdioTest {
   void start() throws Exception {
     toServer = new PipedOutputStream();
     PipedInputStream in = new PipedInputStream(toServer, 1 << 16);
-    OutputStream out = new OutputStream() {
-      private final ByteArrayOutputStream line = new ByteArrayOutputStream();
-
-      @Override
-      public synchronized void write(int b) {
-        if (b == '\n') {
-          try {
-            @SuppressWarnings("unchecked")
-            Map<String, Object> m = JSON.readValue(line.toString(StandardCharsets.UTF_8), Map.class);
-            lines.add(m);
-          } catch (Exception e) {
-            lines.add(Map.of("unparsable", line.toString(StandardCharsets.UTF_8)));
-          }
-          line.reset();
-        } else {
-          line.write(b);
-        }
-      }
-    };
+    OutputStream out = new JsonLines(lines::add);
     serving = new Thread(() -> Toolwarden.server("stdio-inputs", "1.0.0")
         .tools(new AskingTools())
         .grantScopes("files:write")

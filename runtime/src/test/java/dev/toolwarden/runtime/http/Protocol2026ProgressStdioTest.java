@@ -10,7 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.toolwarden.runtime.Toolwarden;
 import dev.toolwarden.runtime.testtools.EchoTools;
 import dev.toolwarden.runtime.testtools.ProgressTools;
-import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
@@ -42,25 +41,7 @@ class Protocol2026ProgressStdioTest {
   void start() throws Exception {
     toServer = new PipedOutputStream();
     PipedInputStream in = new PipedInputStream(toServer, 1 << 16);
-    OutputStream out = new OutputStream() {
-      private final ByteArrayOutputStream line = new ByteArrayOutputStream();
-
-      @Override
-      public synchronized void write(int b) {
-        if (b == '\n') {
-          try {
-            @SuppressWarnings("unchecked")
-            Map<String, Object> m = JSON.readValue(line.toString(StandardCharsets.UTF_8), Map.class);
-            lines.add(m);
-          } catch (Exception e) {
-            lines.add(Map.of("unparsable", line.toString(StandardCharsets.UTF_8)));
-          }
-          line.reset();
-        } else {
-          line.write(b);
-        }
-      }
-    };
+    OutputStream out = new JsonLines(lines::add);
     serving = new Thread(() -> Toolwarden.server("stdio-progress", "1.0.0")
         .tools(new EchoTools(), progressTools)
         .stdio(in, out), "stdio-progress");

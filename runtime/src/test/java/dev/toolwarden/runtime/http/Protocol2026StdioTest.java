@@ -13,7 +13,6 @@ import dev.toolwarden.runtime.Toolwarden;
 import dev.toolwarden.runtime.testtools.EchoTools;
 import dev.toolwarden.runtime.testtools.FileTools;
 import dev.toolwarden.runtime.testtools.LimitedTools;
-import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
@@ -51,25 +50,7 @@ class Protocol2026StdioTest {
     Files.writeString(workspace.resolve("a.txt"), "alpha");
     toServer = new PipedOutputStream();
     PipedInputStream in = new PipedInputStream(toServer, 1 << 16);
-    OutputStream out = new OutputStream() {
-      private final ByteArrayOutputStream line = new ByteArrayOutputStream();
-
-      @Override
-      public synchronized void write(int b) {
-        if (b == '\n') {
-          try {
-            @SuppressWarnings("unchecked")
-            Map<String, Object> m = JSON.readValue(line.toString(StandardCharsets.UTF_8), Map.class);
-            lines.add(m);
-          } catch (Exception e) {
-            lines.add(Map.of("unparsable", line.toString(StandardCharsets.UTF_8)));
-          }
-          line.reset();
-        } else {
-          line.write(b);
-        }
-      }
-    };
+    OutputStream out = new JsonLines(lines::add);
     serving = new Thread(() -> Toolwarden.server("stdio-modern", "3.0.0")
         .tools(new EchoTools(), new FileTools(), new LimitedTools())
         .root("workspace", workspace)

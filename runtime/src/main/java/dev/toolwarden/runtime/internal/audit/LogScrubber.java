@@ -17,11 +17,11 @@ public final class LogScrubber {
 
   public static final String MASK = "****";
 
-  private static final Pattern AUTH_SCHEME =
+  static final Pattern AUTH_SCHEME =
       Pattern.compile("(?i)\\b(bearer|basic|dpop)(\\s+|%20|\\+)[A-Za-z0-9\\-._~+/]+=*");
-  private static final Pattern JWT =
+  static final Pattern JWT =
       Pattern.compile("eyJ[A-Za-z0-9_-]{2,}(?:\\.[A-Za-z0-9_-]{2,}){1,4}(?:\\.[A-Za-z0-9_-]*)?");
-  private static final Pattern PARAMETER = Pattern.compile("(?i)\\b(access_token|id_token|refresh_token"
+  static final Pattern PARAMETER = Pattern.compile("(?i)\\b(access_token|id_token|refresh_token"
       + "|client_secret|client_assertion|api[_-]?key|password|authorization)([\"']?\\s*[=:]\\s*[\"']?)(?!(?i:bearer|basic|dpop)\\b)([^&\\s\"',;]+)");
 
   private LogScrubber() {}

@@ -113,12 +113,9 @@ final class OutputSchemaCheck {
       return (value, path, problem) -> {
         Verdict verdict = Verdict.VALID;
         for (Node part : parts) {
-          Verdict v = part.check(value, path, problem);
-          if (v == Verdict.INVALID) {
-            return v;
-          }
-          if (v == Verdict.UNSURE) {
-            verdict = v;
+          verdict = both(verdict, part.check(value, path, problem));
+          if (verdict == Verdict.INVALID) {
+            return verdict;
           }
         }
         return verdict;
@@ -180,12 +177,9 @@ final class OutputSchemaCheck {
         Verdict verdict = Verdict.VALID;
         for (Map.Entry<String, Node> p : nodes.entrySet()) {
           if (map.containsKey(p.getKey())) {
-            Verdict inner = p.getValue().check(map.get(p.getKey()), path + "." + p.getKey(), problem);
-            if (inner == Verdict.INVALID) {
-              return inner;
-            }
-            if (inner == Verdict.UNSURE) {
-              verdict = inner;
+            verdict = both(verdict, p.getValue().check(map.get(p.getKey()), path + "." + p.getKey(), problem));
+            if (verdict == Verdict.INVALID) {
+              return verdict;
             }
           }
         }
@@ -237,12 +231,9 @@ final class OutputSchemaCheck {
           if (extra == null) {
             return invalid(problem, path, "property '" + key + "' is not defined in the schema");
           }
-          Verdict inner = extra.check(e.getValue(), path + "." + key, problem);
-          if (inner == Verdict.INVALID) {
-            return inner;
-          }
-          if (inner == Verdict.UNSURE) {
-            verdict = inner;
+          verdict = both(verdict, extra.check(e.getValue(), path + "." + key, problem));
+          if (verdict == Verdict.INVALID) {
+            return verdict;
           }
         }
         return verdict;
@@ -256,12 +247,9 @@ final class OutputSchemaCheck {
         }
         Verdict verdict = Verdict.VALID;
         for (int i = 0; i < list.size(); i++) {
-          Verdict inner = item.check(list.get(i), path + "[" + i + "]", problem);
-          if (inner == Verdict.INVALID) {
-            return inner;
-          }
-          if (inner == Verdict.UNSURE) {
-            verdict = inner;
+          verdict = both(verdict, item.check(list.get(i), path + "[" + i + "]", problem));
+          if (verdict == Verdict.INVALID) {
+            return verdict;
           }
         }
         return verdict;
@@ -378,6 +366,14 @@ final class OutputSchemaCheck {
       }
     }
     return Verdict.VALID;
+  }
+
+  /** The verdict of two checks of one value: invalid if either is, else unsure if either is. */
+  private static Verdict both(Verdict a, Verdict b) {
+    if (a == Verdict.INVALID || b == Verdict.INVALID) {
+      return Verdict.INVALID;
+    }
+    return a == Verdict.UNSURE || b == Verdict.UNSURE ? Verdict.UNSURE : Verdict.VALID;
   }
 
   private static Verdict invalid(StringBuilder problem, String path, String message) {
