@@ -222,8 +222,7 @@ public final class ServerBuilder {
     PrintStream protocolOut = System.out;
     System.setOut(System.err);
     try (assembly) { // closing it flushes the audit trail
-      StdioServer.serve(System.in, protocolOut, assembly.json(), assembly::build, assembly.requestGate(),
-          assembly.modern(), assembly.cancellations());
+      StdioServer.serve(System.in, protocolOut, assembly);
     } finally {
       System.setOut(protocolOut);
     }
@@ -232,8 +231,7 @@ public final class ServerBuilder {
   /** Serves one stdio-style session over the given streams until {@code in} ends. */
   public void stdio(InputStream in, OutputStream out) {
     try (ServerAssembly assembly = ServerAssembly.assemble(settings, null)) { // closing it flushes the audit trail
-      StdioServer.serve(in, out, assembly.json(), assembly::build, assembly.requestGate(), assembly.modern(),
-          assembly.cancellations());
+      StdioServer.serve(in, out, assembly);
     }
   }
 

@@ -30,8 +30,8 @@ final class StdioTransport implements SmartLifecycle {
     running = true;
     Thread serving = new Thread(() -> {
       try {
-        StdioServer.serve(System.in, StdioStreams.protocolOut(), assembly.json(), assembly::build,
-            assembly.requestGate(), assembly.modern());
+        // the standalone server's own entry: both eras, the request gate and legacy cancellation
+        StdioServer.serve(System.in, StdioStreams.protocolOut(), assembly);
       } catch (RuntimeException e) {
         LOG.error("the stdio transport failed: {}", e.toString());
       } finally {

@@ -4,6 +4,7 @@ import dev.toolwarden.runtime.internal.jsonrpc.RequestGate;
 import dev.toolwarden.runtime.internal.pipeline.Cancellations;
 import dev.toolwarden.runtime.internal.protocol2026.Era;
 import dev.toolwarden.runtime.internal.protocol2026.ModernServer;
+import dev.toolwarden.runtime.internal.server.ServerAssembly;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.server.McpSyncServer;
 import io.modelcontextprotocol.server.transport.StdioServerTransportProvider;
@@ -58,6 +59,15 @@ public final class StdioServer {
   public static void serve(InputStream in, OutputStream out, McpJsonMapper json,
       Function<McpServerTransportProvider, McpSyncServer> serverFactory, RequestGate gate, ModernServer modern) {
     serve(in, out, json, serverFactory, gate, modern, new Cancellations());
+  }
+
+  /**
+   * Serves {@code assembly}'s server until {@code in} ends: both eras, its request gate and legacy cancellation — the
+   * one entry for the standalone server and the Spring Boot starter alike.
+   */
+  public static void serve(InputStream in, OutputStream out, ServerAssembly assembly) {
+    serve(in, out, assembly.json(), assembly::build, assembly.requestGate(), assembly.modern(),
+        assembly.cancellations());
   }
 
   /**
