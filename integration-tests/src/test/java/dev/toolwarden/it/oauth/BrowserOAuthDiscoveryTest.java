@@ -45,13 +45,19 @@ import tools.jackson.databind.node.ObjectNode;
  *
  * <p>Both protocol eras, one run each, each with its own registration, user and browser profile:
  * <ul>
- *   <li><b>2025-11-25</b>: the SDK's {@code Client} over its Streamable HTTP transport with an {@code authProvider}:
- *       the transport itself handles the 401 (on {@code initialize}) and the 403 (on {@code tools/call}) by calling
- *       {@code auth()}; the tools run in an MCP session.</li>
- *   <li><b>2026-07-28</b>: hand-made requests of that revision (per-request {@code _meta}, {@code MCP-Protocol-Version},
- *       {@code Mcp-Method}, {@code Mcp-Name}; no session) — the 1.x SDK has no client for it — whose 401 (on
- *       {@code server/discover}) and 403 go through the same SDK functions ({@code extractWWWAuthenticateParams},
- *       {@code auth()}), so discovery, registration, PKCE and the code exchange are still the SDK's.</li>
+ *   <li><b>2025-11-25</b>: the 1.x SDK's {@code Client} over its Streamable HTTP transport with an
+ *       {@code authProvider}: the transport itself handles the 401 (on {@code initialize}) and the 403 (on
+ *       {@code tools/call}) by calling {@code auth()}; the tools run in an MCP session.</li>
+ *   <li><b>2026-07-28</b>: the 2.x SDK's {@code Client} ({@code @modelcontextprotocol/client}, {@code "sdk": 2},
+ *       {@code node/oauth-browser-sdk2.mjs}) pinned to that revision, over its own Streamable HTTP transport with the
+ *       same provider as {@code authProvider}: the transport handles the 401 (on {@code server/discover}) and the 403
+ *       (SEP-2350 step-up: a new authorization for the union of the granted scopes and the challenged one, though
+ *       the provider holds a refresh token); no session, every request with its version, method and name in
+ *       {@code MCP-*} headers, every answer with {@code resultType} on the wire. Two differences of the 2.x SDK, both
+ *       asserted: it adds {@code offline_access} with {@code prompt=consent} to its requests (SEP-2207, as Keycloak
+ *       offers it and the client registers the refresh_token grant), so Keycloak shows its pages again on the
+ *       step-up; and the step-up asks for the union, not the named scope alone. Nothing of the chain is hand-made
+ *       any more: the 2.x client does every step itself.</li>
  * </ul>
  * The server runs with {@code TOOLWARDEN_OAUTH_FILTER_TOOLS=false}, so tool names are public and the 403 names the
  * tool's own scope; with the default (names secret) the challenge names the public scope list instead, which
@@ -112,7 +118,7 @@ class BrowserOAuthDiscoveryTest {
   @Test
   @Order(1)
   void sdkClientDiscoversRegistersLogsInThroughABrowserAndStepsUpIn2025_11_25() throws Exception {
-    Run run = run("2025-11-25", "ada");
+    Run run = run("2025-11-25", 1, "ada");
     // the SDK's transport: initialize met the 401; both tools ran in the one session the second initialize opened,
     // across the step-up (the session is bound to the person, not to the token); answers are the SDK's (no resultType)
     JsonNode connected = run.client.events("connected").get(0);
@@ -127,14 +133,33 @@ class BrowserOAuthDiscoveryTest {
 
   @Test
   @Order(2)
-  void handMade2026RequestsUseTheSdkAuthFlowDiscoverRegisterLogInAndStepUp() throws Exception {
-    Run run = run("2026-07-28", "grace");
-    // server/discover met the 401; every answer is the 2026-07-28 adapter's (resultType), no session anywhere
+  void sdk2ClientPinnedTo2026_07_28DiscoversRegistersLogsInThroughABrowserAndStepsUp() throws Exception {
+    Run run = run("2026-07-28", 2, "grace");
+    // the 2.x SDK's client, pinned: server/discover met the 401, then the modern era with no session; every answer
+    // on the wire is the 2026-07-28 adapter's (resultType, which the SDK strips from what it returns)
     JsonNode connected = run.client.events("connected").get(0);
+    String all = run.client.describe();
+    assertEquals("2026-07-28", connected.path("protocolVersion").asString(), all);
+    assertEquals("modern", connected.path("era").asString(), all);
+    assertTrue(connected.path("sessionId").isNull(), all);
     assertTrue(strings(connected.path("supportedVersions")).contains("2026-07-28"), connected.toString());
-    run.client.events("result").forEach(r -> assertEquals("complete", r.path("result").path("resultType").asString(),
+    assertEquals("complete", connected.path("discoverResultType").asString(), connected.toString());
+    run.client.events("result").forEach(r -> assertEquals("complete", r.path("wireResultType").asString(),
         r.toString()));
     run.audit().forEach(a -> assertTrue(a.path("session").isNull(), "stateless: " + a));
+    // every request to the MCP endpoint is a 2026-07-28 one: its version, method and (for tools/call) name in headers
+    List<JsonNode> posts = run.serverExchanges();
+    assertTrue(posts.stream().anyMatch(e -> "server/discover".equals(e.path("mcpHeaders").path("mcp-method").asString())),
+        all);
+    for (JsonNode e : posts) {
+      JsonNode h = e.path("mcpHeaders");
+      assertEquals("POST", e.path("method").asString(), "no GET stream, no DELETE: " + e);
+      assertEquals("2026-07-28", h.path("mcp-protocol-version").asString(), e.toString());
+      assertFalse(h.has("mcp-session-id"), e.toString());
+      if ("tools/call".equals(h.path("mcp-method").asString())) {
+        assertTrue(List.of("read_file", "find_orders").contains(h.path("mcp-name").asString()), e.toString());
+      }
+    }
   }
 
   // ---- one run --------------------------------------------------------------------------------
@@ -160,9 +185,10 @@ class BrowserOAuthDiscoveryTest {
    * Runs the client in {@code era} as {@code user} (not entitled to orders yet), answers each of its authorization
    * requests in one browser, grants the orders role before the second, and checks everything both eras share.
    */
-  private static Run run(String era, String user) throws Exception {
+  private static Run run(String era, int sdk, String user) throws Exception {
     int logFrom = server.stderrText().length();
-    ObjectNode plan = NodeTools.JSON.createObjectNode().put("url", resource).put("era", era).put("timeoutMs", 900_000);
+    ObjectNode plan = NodeTools.JSON.createObjectNode().put("url", resource).put("era", era).put("sdk", sdk)
+        .put("timeoutMs", 900_000);
     plan.putArray("calls")
         .add(NodeTools.JSON.createObjectNode().put("name", "read_file")
             .set("arguments", NodeTools.JSON.createObjectNode().put("path", "README.txt")))
@@ -199,13 +225,13 @@ class BrowserOAuthDiscoveryTest {
         Thread.sleep(200);
         run = new Run(client, pages, server.stderrText().substring(logFrom));
       }
-      assertSharedChain(run, user, redirect);
+      assertSharedChain(run, sdk, redirect);
       return run;
     }
   }
 
   /** What both eras must show: discovery, one registration, two authorizations, the tokens, the results, the audit. */
-  private static void assertSharedChain(Run run, String user, String redirect) {
+  private static void assertSharedChain(Run run, int sdk, String redirect) {
     BrowserOAuthClient c = run.client;
     String all = c.describe();
     // discovery: 401 from the server, its metadata, Keycloak's metadata, registration — before the first authorization
@@ -258,14 +284,23 @@ class BrowserOAuthDiscoveryTest {
       assertEquals(resource, q.get("resource"), "RFC 8707 resource indicator: " + q);
       assertTrue(q.get("state") != null && !q.get("state").isEmpty(), q.toString());
     }
-    assertEquals(String.join(" ", ALL_SCOPES), first.get("scope"), "the 401's scope: " + first);
-    assertEquals("orders:read", second.get("scope"), "the 403 names the tool's scope: " + second);
+    // the 401's scope; the 2.x SDK adds offline_access, as Keycloak offers it and the client registered the
+    // refresh_token grant (SEP-2207: it asks for a refresh token, and so for the consent prompt)
+    String firstScope = String.join(" ", ALL_SCOPES) + (sdk == 2 ? " offline_access" : "");
+    assertEquals(firstScope, first.get("scope"), "the 401's scope: " + first);
+    assertEquals(sdk == 2 ? "consent" : null, first.get("prompt"), first.toString());
     assertNotEquals(first.get("code_challenge"), second.get("code_challenge"), "a new PKCE verifier per authorization");
     // a fresh browser profile: the login form, then the consent screen (the anonymous registration policy makes the
     // client ask for consent); the step-up rides the browser's Keycloak session and the consent given, so Keycloak
     // answers the second authorization straight away — a new code all the same
     assertEquals(List.of("login", "consent"), run.pages.get(0), "the user's pages: " + run.pages);
-    assertFalse(run.pages.get(1).contains("login"), "the second authorization needs no new login: " + run.pages);
+    if (sdk == 1) {
+      assertFalse(run.pages.get(1).contains("login"), "the second authorization needs no new login: " + run.pages);
+    } else {
+      // the 2.x SDK's prompt=consent (it asks for offline_access) makes Keycloak show its pages again (observed: the
+      // login form too); the same person either way (the tokens' sub, below)
+      assertTrue(run.pages.get(1).contains("consent"), "prompt=consent: " + run.pages);
+    }
     assertEquals(2, c.events("callback").size(), all);
     c.events("callback").forEach(e -> assertFalse(e.has("error"), e.toString()));
 
@@ -285,6 +320,14 @@ class BrowserOAuthDiscoveryTest {
     List<String> s2 = List.of(t2.path("scope").asString().split(" "));
     assertTrue(s1.contains("files:read") && !s1.contains("orders:read"), "first token: " + s1);
     assertTrue(s2.contains("orders:read"), "second token: " + s2);
+    // the step-up asks for the scope the 403 named: the 1.x SDK for it alone; the 2.x SDK for it together with what
+    // the token already had (SEP-2350: a new authorization must not lose the scopes granted before)
+    List<String> asked = List.of(second.get("scope").split(" "));
+    if (sdk == 1) {
+      assertEquals(List.of("orders:read"), asked, "the 403 names the tool's scope: " + second);
+    } else {
+      assertTrue(asked.contains("orders:read") && asked.containsAll(s1), "the union, SEP-2350: " + asked + " / " + s1);
+    }
 
     // the results: read_file with the first token, find_orders after the step-up
     List<JsonNode> results = c.events("result");
@@ -310,6 +353,7 @@ class BrowserOAuthDiscoveryTest {
     String sub = t1.path("sub").asString();
     assertTrue(audit.get(0).path("reason").asString().startsWith("missing_token (401)"), audit.get(0).toString());
     assertEquals("read_file", audit.get(1).path("tool").asString(), audit.get(1).toString());
+    audit.subList(1, 4).forEach(a -> assertEquals(clientId, a.path("client").asString(), "the token's client: " + a));
     assertEquals(sub, audit.get(1).path("principal").asString(), audit.get(1).toString());
     assertEquals("find_orders", audit.get(2).path("tool").asString(), audit.get(2).toString());
     assertTrue(audit.get(2).path("reason").asString().startsWith("insufficient_scope (403)")
