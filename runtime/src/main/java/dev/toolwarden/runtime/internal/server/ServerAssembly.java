@@ -300,12 +300,17 @@ public final class ServerAssembly implements SdkServers, AutoCloseable {
     return configure(McpServer.sync(transport));
   }
 
-  /** Builds the SDK server on the Streamable HTTP transport. */
+  /**
+   * Builds the SDK server on the Streamable HTTP transport. Its servlet blocks the request thread until the answer
+   * is written, so each call runs on that thread ({@code immediateExecution}) instead of being handed to Reactor's
+   * bounded-elastic pool and waited for: one thread and two context switches fewer per call. (Not over stdio, where
+   * the SDK reads every message on one thread: a running call would hold up the next request and its cancellation.)
+   */
   public McpSyncServer build(McpStreamableServerTransportProvider transport) {
     if (transport instanceof SessionCount sessions) {
       telemetry.observeSessions(sessions); // toolwarden.sessions.active, mcp.server.session.duration
     }
-    return configure(McpServer.sync(transport));
+    return configure(McpServer.sync(transport).immediateExecution(true));
   }
 
   @Override
@@ -327,6 +332,7 @@ public final class ServerAssembly implements SdkServers, AutoCloseable {
     }
     // no logging capability: a stateless answer carries no notification
     McpServer.StatelessSyncSpecification spec = McpServer.sync(transport)
+        .immediateExecution(true) // on the request thread the servlet blocks anyway (see the streamable build)
         .serverInfo(settings.name, settings.version)
         .jsonMapper(json)
         .validateToolInputs(settings.keepSdkValidation)
