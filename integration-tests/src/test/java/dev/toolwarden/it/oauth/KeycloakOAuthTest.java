@@ -705,20 +705,8 @@ class KeycloakOAuthTest {
 
   private static HttpResponse<String> send(HttpRequest.Builder b, Map<String, String> headers) throws Exception {
     headers.forEach(b::header);
-    HttpRequest request = b.timeout(Duration.ofSeconds(30)).build();
-    // A refusal from the headers leaves the body unread; when the body arrives after the answer was written, the
-    // server (Jetty) closes the connection instead of keeping it, and a request the client already sent on it gets
-    // no byte back ("header parser received no bytes"). No server answered that request: it is sent again on a new
-    // connection, as clients do on a closed keep-alive connection; any answer counts.
-    for (int attempt = 1; ; attempt++) {
-      try {
-        return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-      } catch (java.io.IOException noAnswer) {
-        if (attempt == 3 || noAnswer instanceof java.net.http.HttpTimeoutException) {
-          throw noAnswer;
-        }
-      }
-    }
+    // a refusal from the headers leaves the body unread, and Jetty may close the connection under the next request
+    return dev.toolwarden.it.support.NoAnswerResend.send(HTTP, b.timeout(Duration.ofSeconds(30)).build());
   }
 
   private static String challenge(HttpResponse<String> r) {

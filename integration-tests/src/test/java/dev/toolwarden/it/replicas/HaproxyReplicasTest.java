@@ -271,19 +271,8 @@ class HaproxyReplicasTest {
     if (session != null) {
       b.header("Mcp-Session-Id", session);
     }
-    // When HAProxy's reused connection to a replica just killed fails under a request, it closes the client's
-    // connection without a byte ("header parser received no bytes"), as a keep-alive close, for the client to send
-    // again — which the JDK client does itself only for idempotent methods. No server answered, so the request is
-    // sent again on a new connection; any answer, even an error, counts.
-    for (int attempt = 1; ; attempt++) {
-      try {
-        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
-      } catch (java.io.IOException noAnswer) {
-        if (attempt == 3) {
-          throw noAnswer;
-        }
-      }
-    }
+    // HAProxy closes the client's connection when its reused connection to a replica just killed fails
+    return dev.toolwarden.it.support.NoAnswerResend.send(HTTP, b.build());
   }
 
   /** Opens raw sessions through the balancer until one lands on {@code replica}; returns its id. */

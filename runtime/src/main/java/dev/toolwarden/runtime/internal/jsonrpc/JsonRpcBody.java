@@ -31,7 +31,8 @@ public record JsonRpcBody(McpSchema.JSONRPCMessage message, byte[] canonical, Ma
    * @throws RejectedBodyException with -32700 or -32600 and a message for the client
    */
   public static JsonRpcBody parse(byte[] body, McpJsonMapper json) throws RejectedBodyException {
-    Object value = StrictJson.parse(body);
+    StrictJson.Parsed parsed = StrictJson.parseBody(body);
+    Object value = parsed.value();
     if (value instanceof List) {
       throw RejectedBodyException.invalidRequest("batches are not supported");
     }
@@ -51,7 +52,7 @@ public record JsonRpcBody(McpSchema.JSONRPCMessage message, byte[] canonical, Ma
       throw RejectedBodyException.invalidRequest("id must be a string or an integer");
     }
     // ASCII text goes on as sent (nothing to re-encode, and printing the tree again cost as much as the parse)
-    byte[] canonical = StrictJson.isAscii(body) ? body : StrictJson.canonical(tree);
+    byte[] canonical = parsed.canonical();
     McpSchema.JSONRPCMessage message;
     try {
       message = message(tree, json);

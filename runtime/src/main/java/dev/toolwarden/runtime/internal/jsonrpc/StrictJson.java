@@ -52,9 +52,34 @@ public final class StrictJson {
    * @throws RejectedBodyException when the bytes are not strict JSON text (see the class comment)
    */
   public static Object parse(byte[] body) throws RejectedBodyException {
+    return parseBody(body).value();
+  }
+
+  /**
+   * A body parsed by {@link #parse}, with what the parse learnt on the way: whether the bytes were all ASCII.
+   *
+   * @param value the parsed value
+   * @param body the bytes parsed
+   * @param ascii whether {@code body} is all ASCII
+   */
+  public record Parsed(Object value, byte[] body, boolean ascii) {
+
+    /**
+     * The bytes to hand on to another reader: the body itself when it is ASCII (strict JSON text in ASCII has no
+     * encoding to disagree on, and whatever the parse accepted any reader of this Jackson reads as the same values),
+     * else the value written compact with every non-ASCII character escaped, member order kept.
+     */
+    public byte[] canonical() {
+      return ascii ? body : MAPPER.writeValueAsBytes(value);
+    }
+  }
+
+  /** As {@link #parse}, keeping what a caller that hands the bytes on needs ({@link Parsed#canonical()}). */
+  public static Parsed parseBody(byte[] body) throws RejectedBodyException {
     Object value;
+    boolean ascii = isAscii(body);
     try {
-      if (isAscii(body)) { // the common case: nothing to decode, nothing a decoder could disagree on
+      if (ascii) { // the common case: nothing to decode, nothing a decoder could disagree on
         if (body.length == 0) {
           throw RejectedBodyException.parseError("the body is empty");
         }
@@ -71,19 +96,10 @@ public final class StrictJson {
       throw RejectedBodyException.parseError("the body is not a single strict JSON value");
     }
     checkNumbers(value);
-    return value;
+    return new Parsed(value, body, ascii);
   }
 
-  /** The canonical bytes of a value {@link #parse} returned: compact, ASCII only, member order kept. */
-  public static byte[] canonical(Object value) {
-    return MAPPER.writeValueAsBytes(value);
-  }
-
-  /**
-   * Whether {@code body} is all ASCII. Strict JSON text in ASCII needs no canonical form: it has no encoding to
-   * disagree on, and whatever {@link #parse} accepted, any reader of this Jackson reads as the same values.
-   */
-  public static boolean isAscii(byte[] body) {
+  private static boolean isAscii(byte[] body) {
     for (byte b : body) {
       if (b < 0) {
         return false;

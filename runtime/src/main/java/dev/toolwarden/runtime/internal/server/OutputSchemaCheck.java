@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -265,13 +264,12 @@ final class OutputSchemaCheck {
           throw new Unsupported(); // the processor writes enums of constant names (and null)
         }
       }
-      List<?> allowed = List.copyOf(new ArrayList<>(constants).stream().map(c -> c == null ? NULL : c).toList());
+      Set<Object> allowed = new HashSet<>(constants); // strings and null
       return (v, path, problem) -> {
-        if (v != null && !(v instanceof String) && !isPlainValue(v)) {
+        if (!isPlainValue(v)) {
           return Verdict.UNSURE;
         }
-        return allowed.contains(v == null ? NULL : v) ? Verdict.VALID
-            : invalid(problem, path, "does not have a value in the enumeration");
+        return allowed.contains(v) ? Verdict.VALID : invalid(problem, path, "does not have a value in the enumeration");
       };
     }
 
@@ -308,14 +306,15 @@ final class OutputSchemaCheck {
     }
   }
 
-  private static final Object NULL = new Object();
-
   private static Verdict isOfType(Object v, String type) {
     if (!isPlainValue(v)) {
       return Verdict.UNSURE; // not something the generated writers produce: the SDK's conversion decides
     }
     if ((v instanceof Double d && !Double.isFinite(d)) || (v instanceof Float f && !Float.isFinite(f))) {
       return Verdict.UNSURE;
+    }
+    if ("integer".equals(type) && (v instanceof Double || v instanceof Float || v instanceof java.math.BigDecimal)) {
+      return Verdict.UNSURE; // an integral fraction counts as an integer in 2020-12: the SDK's validator decides
     }
     boolean is = switch (type) {
       case "null" -> v == null;
@@ -324,18 +323,10 @@ final class OutputSchemaCheck {
       case "object" -> v instanceof Map;
       case "array" -> v instanceof List;
       case "number" -> v instanceof Number;
-      case "integer" -> {
-        if (v instanceof Double || v instanceof Float || v instanceof java.math.BigDecimal) {
-          yield false; // decided below: an integral fraction counts as an integer in 2020-12
-        }
-        yield v instanceof Integer || v instanceof Long || v instanceof Short || v instanceof Byte
-            || v instanceof BigInteger;
-      }
+      case "integer" -> v instanceof Integer || v instanceof Long || v instanceof Short || v instanceof Byte
+          || v instanceof BigInteger;
       default -> false;
     };
-    if (!is && "integer".equals(type) && (v instanceof Double || v instanceof Float || v instanceof java.math.BigDecimal)) {
-      return Verdict.UNSURE;
-    }
     return is ? Verdict.VALID : Verdict.INVALID;
   }
 
@@ -361,7 +352,7 @@ final class OutputSchemaCheck {
           || item instanceof Double || item instanceof Float || item instanceof java.math.BigDecimal) {
         return Verdict.UNSURE;
       }
-      if (!seen.add(Objects.requireNonNullElse(item, NULL))) {
+      if (!seen.add(item)) { // a HashSet holds null too
         return invalid(problem, path, "must have only unique items");
       }
     }
