@@ -15,6 +15,7 @@ import dev.toolwarden.runtime.internal.jsonrpc.RequestGate;
 import dev.toolwarden.runtime.internal.config.Setting;
 import dev.toolwarden.runtime.internal.http.ClientRateLimitFilter;
 import dev.toolwarden.runtime.internal.http.SdkServers;
+import dev.toolwarden.runtime.internal.jsonrpc.RequestRecordsMapper;
 import dev.toolwarden.runtime.internal.path.PathGuard;
 import dev.toolwarden.runtime.internal.pipeline.CallChain;
 import dev.toolwarden.runtime.internal.pipeline.Caller;
@@ -138,7 +139,8 @@ public final class ServerAssembly implements SdkServers, AutoCloseable {
     PathGuard paths = PathGuard.of(policies.roots(s));
     UrlGuard urls = new UrlGuard(s.egress);
     Caller caller = new Caller(Caller.ANONYMOUS, policies.grants(s));
-    McpJsonMapper json = McpJsonDefaults.getMapper();
+    // the SDK server converts request params with it: tools/call, resources/read, prompts/get made directly
+    McpJsonMapper json = RequestRecordsMapper.wrap(McpJsonDefaults.getMapper());
     // the builder's OpenTelemetry, else a provider's (e.g. toolwarden-prometheus), else the global one; what a
     // provider made (its endpoint listening already) is closed when the start-up fails from here on
     TelemetrySource source = TelemetrySource.resolve(s.openTelemetry, s.config::get, mcpPort, loader);

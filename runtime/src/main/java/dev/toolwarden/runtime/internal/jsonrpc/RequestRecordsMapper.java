@@ -1,0 +1,165 @@
+package dev.toolwarden.runtime.internal.jsonrpc;
+
+import io.modelcontextprotocol.json.McpJsonMapper;
+import io.modelcontextprotocol.json.TypeRef;
+import io.modelcontextprotocol.spec.McpSchema;
+import java.io.IOException;
+import java.lang.reflect.Type;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The SDK server's JSON mapper, except that the params of {@code tools/call}, {@code resources/read} and
+ * {@code prompts/get} become their request records by the records' own constructors when the result is certain to be
+ * what the mapper's conversion would give.
+ *
+ * <p>The SDK server converts a request's params (already plain maps, lists and scalars) into its request record with
+ * {@code convertValue}: the members are written to a token buffer and read back through the record's creator, about
+ * as much work as the whole rest of a {@code resources/read}. For params whose members are only the record's own, of
+ * the types the creator takes, and whose nested values the conversion would copy unchanged (strings, booleans,
+ * integers, doubles, lists, maps with string keys: {@link #isPlain}), the record built directly is equal to the
+ * converted one, nested value for nested value, scalar class for scalar class, in the same member order
+ * ({@code RequestRecordsMapperTest} compares them on random params). Anything else — an unknown member, a missing or non-string name, another number type — goes
+ * to the mapper, so its coercions, defaults and errors stay exactly the SDK's.
+ */
+public final class RequestRecordsMapper implements McpJsonMapper {
+
+  private final McpJsonMapper mapper;
+
+  private RequestRecordsMapper(McpJsonMapper mapper) {
+    this.mapper = mapper;
+  }
+
+  /** {@code mapper}, building the request records it would convert to directly where that is certain to agree. */
+  public static McpJsonMapper wrap(McpJsonMapper mapper) {
+    return mapper instanceof RequestRecordsMapper ? mapper : new RequestRecordsMapper(mapper);
+  }
+
+  @Override
+  public <T> T convertValue(Object fromValue, TypeRef<T> type) {
+    Object record = fromValue instanceof Map<?, ?> params ? direct(params, type.getType()) : null;
+    @SuppressWarnings("unchecked")
+    T t = record != null ? (T) record : mapper.convertValue(fromValue, type);
+    return t;
+  }
+
+  /** The record for {@code params}, or null when only the mapper's conversion can say. */
+  private static Object direct(Map<?, ?> params, Type type) {
+    if (type == McpSchema.ReadResourceRequest.class) {
+      return onlyMembers(params, "uri") && params.get("uri") instanceof String uri && metaOf(params) != NOT_PLAIN
+          ? new McpSchema.ReadResourceRequest(uri, meta(params)) : null;
+    }
+    if (type == McpSchema.CallToolRequest.class) {
+      return onlyMembers(params, "name", "arguments") && params.get("name") instanceof String name
+          && argumentsOf(params) != NOT_PLAIN && metaOf(params) != NOT_PLAIN
+          ? new McpSchema.CallToolRequest(name, arguments(params), meta(params)) : null;
+    }
+    if (type == McpSchema.GetPromptRequest.class) {
+      return onlyMembers(params, "name", "arguments") && params.get("name") instanceof String name
+          && argumentsOf(params) != NOT_PLAIN && metaOf(params) != NOT_PLAIN
+          ? new McpSchema.GetPromptRequest(name, arguments(params), meta(params)) : null;
+    }
+    return null;
+  }
+
+  private static final Object NOT_PLAIN = new Object();
+
+  /** True when every member of {@code params} is one of {@code names} or {@code _meta}. */
+  private static boolean onlyMembers(Map<?, ?> params, String... names) {
+    int known = params.containsKey("_meta") ? 1 : 0;
+    for (String name : names) {
+      if (params.containsKey(name)) {
+        known++;
+      }
+    }
+    return known == params.size();
+  }
+
+  private static Object metaOf(Map<?, ?> params) {
+    return mapOrNull(params.get("_meta"));
+  }
+
+  private static Object argumentsOf(Map<?, ?> params) {
+    return mapOrNull(params.get("arguments"));
+  }
+
+  private static Object mapOrNull(Object value) {
+    return value == null || (value instanceof HashMap<?, ?> && isPlain(value)) ? value : NOT_PLAIN;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> meta(Map<?, ?> params) {
+    return (Map<String, Object>) params.get("_meta");
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> arguments(Map<?, ?> params) {
+    return (Map<String, Object>) params.get("arguments");
+  }
+
+  /**
+   * True for the values the conversion copies unchanged: null, strings, booleans, integers, doubles, and lists and
+   * string-keyed maps of those (a {@code Long}, for one, may come back as an {@code Integer}). The containers must be
+   * the mutable ones a parse makes ({@code ArrayList}, {@code HashMap} or {@code LinkedHashMap}), as the conversion's
+   * are, so that code that adds to the arguments it is given behaves as with the SDK's own conversion.
+   */
+  static boolean isPlain(Object value) {
+    if (value == null || value instanceof String || value instanceof Boolean || value instanceof Integer
+        || value instanceof Double) {
+      return true;
+    }
+    if (value instanceof ArrayList<?> list) {
+      for (Object element : list) {
+        if (!isPlain(element)) {
+          return false;
+        }
+      }
+      return true;
+    }
+    if (value instanceof HashMap<?, ?> map) {
+      for (Map.Entry<?, ?> e : map.entrySet()) {
+        if (!(e.getKey() instanceof String) || !isPlain(e.getValue())) {
+          return false;
+        }
+      }
+      return true;
+    }
+    return false;
+  }
+
+  @Override
+  public <T> T convertValue(Object fromValue, Class<T> type) {
+    return mapper.convertValue(fromValue, type);
+  }
+
+  @Override
+  public <T> T readValue(String content, Class<T> type) throws IOException {
+    return mapper.readValue(content, type);
+  }
+
+  @Override
+  public <T> T readValue(byte[] content, Class<T> type) throws IOException {
+    return mapper.readValue(content, type);
+  }
+
+  @Override
+  public <T> T readValue(String content, TypeRef<T> type) throws IOException {
+    return mapper.readValue(content, type);
+  }
+
+  @Override
+  public <T> T readValue(byte[] content, TypeRef<T> type) throws IOException {
+    return mapper.readValue(content, type);
+  }
+
+  @Override
+  public String writeValueAsString(Object value) throws IOException {
+    return mapper.writeValueAsString(value);
+  }
+
+  @Override
+  public byte[] writeValueAsBytes(Object value) throws IOException {
+    return mapper.writeValueAsBytes(value);
+  }
+}
