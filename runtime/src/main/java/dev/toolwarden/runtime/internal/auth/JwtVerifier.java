@@ -23,7 +23,6 @@ import com.nimbusds.jose.jwk.source.RateLimitReachedException;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jose.util.DefaultResourceRetriever;
 import com.nimbusds.jwt.JWT;
-import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.JWTParser;
 import com.nimbusds.jwt.SignedJWT;
 import java.net.MalformedURLException;
@@ -158,7 +157,7 @@ public final class JwtVerifier implements TokenVerifier {
       throw new TokenRejectedException(TokenRejectedException.Reason.MALFORMED, "unsupported crit header");
     }
     verifySignature(jwt, header, alg);
-    JWTClaimsSet claims;
+    ClaimsJson.Claims claims;
     try {
       // the JDK's decoder (strict, unpadded base64url as JWS uses) is several times faster than nimbus's own
       claims = ClaimsJson.parse(Base64.getUrlDecoder().decode(jwt.getParsedParts()[1].toString()));
@@ -236,27 +235,27 @@ public final class JwtVerifier implements TokenVerifier {
     return made;
   }
 
-  private VerifiedToken checkClaims(JWTClaimsSet claims) throws TokenRejectedException {
-    if (!issuer.equals(claims.getIssuer())) {
+  private VerifiedToken checkClaims(ClaimsJson.Claims claims) throws TokenRejectedException {
+    if (!issuer.equals(claims.issuer())) {
       throw new TokenRejectedException(TokenRejectedException.Reason.WRONG_ISSUER);
     }
-    List<String> aud = claims.getAudience();
+    List<String> aud = claims.audience();
     if (aud == null || !aud.contains(audience)) {
       throw new TokenRejectedException(TokenRejectedException.Reason.WRONG_AUDIENCE);
     }
     long now = clock.millis();
-    Date exp = claims.getExpirationTime();
+    Date exp = claims.expirationTime();
     if (exp == null) {
       throw new TokenRejectedException(TokenRejectedException.Reason.MALFORMED, "no exp claim");
     }
     if (now > exp.getTime() + skewMillis) {
       throw new TokenRejectedException(TokenRejectedException.Reason.EXPIRED);
     }
-    Date nbf = claims.getNotBeforeTime();
+    Date nbf = claims.notBeforeTime();
     if (nbf != null && now + skewMillis < nbf.getTime()) {
       throw new TokenRejectedException(TokenRejectedException.Reason.NOT_YET_VALID);
     }
-    Date iat = claims.getIssueTime();
+    Date iat = claims.issueTime();
     if (iat != null && now + skewMillis < iat.getTime()) {
       throw new TokenRejectedException(TokenRejectedException.Reason.NOT_YET_VALID, "issued in the future");
     }
@@ -264,17 +263,17 @@ public final class JwtVerifier implements TokenVerifier {
     if (clientId == null) {
       clientId = stringClaim(claims, "azp");
     }
-    String subject = claims.getSubject() != null && !claims.getSubject().isEmpty() ? claims.getSubject() : clientId;
+    String subject = claims.subject() != null && !claims.subject().isEmpty() ? claims.subject() : clientId;
     if (subject == null) {
       throw new TokenRejectedException(TokenRejectedException.Reason.MALFORMED, "no sub, client_id or azp claim");
     }
-    Set<String> scopes = ScopeClaims.read(claims.getClaim("scope"), claims.getClaim("scp"));
-    return new VerifiedToken(subject, claims.getIssuer(), clientId, new LinkedHashSet<>(scopes), aud,
+    Set<String> scopes = ScopeClaims.read(claims.claim("scope"), claims.claim("scp"));
+    return new VerifiedToken(subject, claims.issuer(), clientId, new LinkedHashSet<>(scopes), aud,
         Instant.ofEpochMilli(exp.getTime()));
   }
 
-  private static String stringClaim(JWTClaimsSet claims, String name) {
-    Object v = claims.getClaim(name);
+  private static String stringClaim(ClaimsJson.Claims claims, String name) {
+    Object v = claims.claim(name);
     return v instanceof String s && !s.isEmpty() ? s : null;
   }
 

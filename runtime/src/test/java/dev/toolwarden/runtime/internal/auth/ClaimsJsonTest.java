@@ -42,20 +42,20 @@ class ClaimsJsonTest {
         refused++;
         continue;
       }
-      JWTClaimsSet actual = ClaimsJson.parse(json.getBytes(StandardCharsets.UTF_8));
+      ClaimsJson.Claims actual = ClaimsJson.parse(json.getBytes(StandardCharsets.UTF_8));
       String where = "seed " + seed + ": " + json;
-      assertEquals(expected.getIssuer(), actual.getIssuer(), where);
-      assertEquals(expected.getSubject(), actual.getSubject(), where);
-      assertEquals(expected.getAudience(), actual.getAudience(), where);
-      assertEquals(expected.getExpirationTime(), actual.getExpirationTime(), where);
-      assertEquals(expected.getNotBeforeTime(), actual.getNotBeforeTime(), where);
-      assertEquals(expected.getIssueTime(), actual.getIssueTime(), where);
-      assertEquals(expected.getJWTID(), actual.getJWTID(), where);
+      assertEquals(expected.getIssuer(), actual.issuer(), where);
+      assertEquals(expected.getSubject(), actual.subject(), where);
+      assertEquals(expected.getAudience(), actual.audience(), where);
+      assertEquals(expected.getExpirationTime(), actual.expirationTime(), where);
+      assertEquals(expected.getNotBeforeTime(), actual.notBeforeTime(), where);
+      assertEquals(expected.getIssueTime(), actual.issueTime(), where);
+      assertEquals(expected.getJWTID(), actual.jwtId(), where);
       for (String claim : List.of("scope", "scp", "client_id", "azp")) {
-        assertEquals(expected.getClaim(claim), actual.getClaim(claim), where + " (" + claim + ")");
+        assertEquals(expected.getClaim(claim), actual.claim(claim), where + " (" + claim + ")");
       }
       assertEquals(ScopeClaims.read(expected.getClaim("scope"), expected.getClaim("scp")),
-          ScopeClaims.read(actual.getClaim("scope"), actual.getClaim("scp")), where);
+          ScopeClaims.read(actual.claim("scope"), actual.claim("scp")), where);
       parsed++;
     }
     assertTrue(parsed > 500 && refused > 500, "seed " + seed + ": " + parsed + " parsed, " + refused + " refused");
