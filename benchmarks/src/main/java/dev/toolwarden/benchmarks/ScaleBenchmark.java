@@ -97,7 +97,7 @@ public final class ScaleBenchmark {
       String sdkUrl = "http://127.0.0.1:" + ((ServerConnector) sdk.getConnectors()[0]).getLocalPort() + "/mcp";
       double perTw = perSession(tw.url(), sessions);
       double perSdk = perSession(sdkUrl, sessions);
-      System.out.printf(Locale.ROOT, "%-12s %10.1f KiB/session%n%-12s %10.1f KiB/session%n%-12s %10.2fx%n",
+      System.out.printf(Locale.ROOT, "%-12s %10.2f KiB/session%n%-12s %10.2f KiB/session%n%-12s %10.2fx%n",
           "toolwarden", perTw / 1024, "bare-sdk", perSdk / 1024, "ratio", perTw / perSdk);
     } finally {
       tw.close();

@@ -12,7 +12,8 @@ import java.util.Map;
 /**
  * The SDK server's JSON mapper, except that the params of {@code tools/call}, {@code resources/read} and
  * {@code prompts/get} become their request records by the records' own constructors when the result is certain to be
- * what the mapper's conversion would give.
+ * what the mapper's conversion would give, and that an {@code initialize} request's client info and capabilities are
+ * shared with equal earlier ones ({@link BoundedInterner}: what an idle session holds).
  *
  * <p>The SDK server converts a request's params (already plain maps, lists and scalars) into its request record with
  * {@code convertValue}: the members are written to a token buffer and read back through the record's creator, about
@@ -26,6 +27,8 @@ import java.util.Map;
 public final class RequestRecordsMapper implements McpJsonMapper {
 
   private final McpJsonMapper mapper;
+  private final BoundedInterner<McpSchema.Implementation> clients = new BoundedInterner<>(256);
+  private final BoundedInterner<McpSchema.ClientCapabilities> capabilities = new BoundedInterner<>(256);
 
   private RequestRecordsMapper(McpJsonMapper mapper) {
     this.mapper = mapper;
@@ -41,7 +44,21 @@ public final class RequestRecordsMapper implements McpJsonMapper {
     Object record = fromValue instanceof Map<?, ?> params ? direct(params, type.getType()) : null;
     @SuppressWarnings("unchecked")
     T t = record != null ? (T) record : mapper.convertValue(fromValue, type);
+    if (t instanceof McpSchema.InitializeRequest init) {
+      @SuppressWarnings("unchecked")
+      T shared = (T) shareClientValues(init);
+      return shared;
+    }
     return t;
+  }
+
+  /**
+   * The {@code initialize} request with its client info and capabilities shared with equal earlier ones: the SDK's
+   * session keeps both for its lifetime, and the sessions of a deployment come from a few client programs.
+   */
+  private McpSchema.InitializeRequest shareClientValues(McpSchema.InitializeRequest init) {
+    return new McpSchema.InitializeRequest(init.protocolVersion(), capabilities.intern(init.capabilities()),
+        clients.intern(init.clientInfo()), init.meta());
   }
 
   /** The record for {@code params}, or null when only the mapper's conversion can say. */

@@ -83,6 +83,42 @@ class RequestRecordsMapperTest {
         || (meta != null && meta == params.get("_meta"));
   }
 
+  @Test
+  void sessionsOfOneClientProgramShareItsInfoAndCapabilities() {
+    McpJsonMapper mapper = RequestRecordsMapper.wrap(SDK); // a server's own mapper: nothing shared with other tests
+    TypeRef<McpSchema.InitializeRequest> init = new TypeRef<>() {};
+    McpSchema.InitializeRequest first = mapper.convertValue(initialize("inspector", "1.0", true), init);
+    McpSchema.InitializeRequest second = mapper.convertValue(initialize("inspector", "1.0", true), init);
+    McpSchema.InitializeRequest other = mapper.convertValue(initialize("inspector", "1.1", false), init);
+    assertEquals(SDK.convertValue(initialize("inspector", "1.0", true), init), second, "the same request as the SDK's");
+    assertSame(first.clientInfo(), second.clientInfo());
+    assertSame(first.capabilities(), second.capabilities());
+    assertNotSame(first.clientInfo(), other.clientInfo());
+    assertNotSame(first.capabilities(), other.capabilities());
+    assertEquals(SDK.convertValue(initialize("inspector", "1.1", false), init), other);
+  }
+
+  @Test
+  void theInternerStopsSharingAtItsCapacityAndNeverGrowsPastIt() {
+    BoundedInterner<String> interner = new BoundedInterner<>(2);
+    String a = interner.intern(new String("a"));
+    assertSame(a, interner.intern(new String("a")));
+    String b = interner.intern(new String("b"));
+    String c = new String("c");
+    assertSame(c, interner.intern(c), "past the capacity a value is returned as given");
+    assertNotSame(c, interner.intern(new String("c")), "and not kept");
+    assertSame(b, interner.intern(new String("b")), "what was kept is still shared");
+  }
+
+  private static Map<String, Object> initialize(String name, String version, boolean roots) {
+    Map<String, Object> params = new HashMap<>();
+    params.put("protocolVersion", "2025-11-25");
+    params.put("clientInfo", new HashMap<>(Map.of("name", name, "version", version)));
+    params.put("capabilities", new HashMap<>(roots ? Map.of("roots", new HashMap<>(Map.of("listChanged", true)))
+        : Map.of()));
+    return params;
+  }
+
   private static Object convertOrFailure(McpJsonMapper mapper, Map<String, Object> params, TypeRef<?> type) {
     try {
       return mapper.convertValue(params, type);
