@@ -34,12 +34,14 @@ public record EndedSession(boolean http, String protocolVersion, Duration lived,
   /**
    * The version a session of a server supporting {@code supported} negotiates when the client asks for
    * {@code requested}: the requested one when supported, else the server's latest (the last of the list), as the MCP
-   * Java SDK answers {@code initialize}. Always one of {@code supported}: a bounded value for a metric label.
+   * Java SDK answers {@code initialize}. Always one of {@code supported}, the list's own instance: a bounded value for
+   * a metric label, and nothing a session keeps a copy of (the requested string is parsed anew for every session).
    */
   public static String negotiated(String requested, List<String> supported) {
     if (supported == null || supported.isEmpty()) {
       return null;
     }
-    return requested != null && supported.contains(requested) ? requested : supported.get(supported.size() - 1);
+    int index = requested == null ? -1 : supported.indexOf(requested);
+    return supported.get(index >= 0 ? index : supported.size() - 1);
   }
 }

@@ -2,6 +2,7 @@ package dev.toolwarden.runtime.internal.telemetry;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.opentelemetry.api.common.AttributeKey;
@@ -74,6 +75,13 @@ class SessionTelemetryTest {
     assertEquals("2025-06-18", EndedSession.negotiated("1999-01-01 or anything a client sends", supported));
     assertEquals("2025-06-18", EndedSession.negotiated(null, supported));
     assertNull(EndedSession.negotiated("2025-06-18", List.of()));
+  }
+
+  @Test
+  void theNegotiatedVersionIsTheServersOwnStringNotTheClientsCopy() {
+    List<String> supported = List.of("2024-11-05", "2025-03-26", "2025-06-18");
+    String sent = new String("2025-03-26"); // as parsed from a request: a new string every time
+    assertSame(supported.get(1), EndedSession.negotiated(sent, supported), "a session must not keep the request's copy");
   }
 
   static MetricData metric(Collection<MetricData> data, String name) {
