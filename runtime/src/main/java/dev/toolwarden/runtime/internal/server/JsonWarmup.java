@@ -5,20 +5,17 @@ import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Builds the SDK's JSON mapper and prepares it for the first two requests ({@code initialize},
- * {@code tools/list}) on a second thread while the main thread assembles the server. The SDK's start-up is
+ * {@code tools/list}) on a second thread ({@link StartupWarmup}) while the main thread assembles the server. The SDK's start-up is
  * mostly Jackson's (creating the mapper, then introspecting each message type the first time it is read or
  * written); done in parallel with loading the bundles, the call pipeline, the SDK server and Reactor, it
- * leaves the critical path (BENCHMARKS.md, "Start-up"). Once per JVM; it changes no state but caches the
- * mapper fills anyway, and a failure here only means that the first request does the work. Off with
+ * leaves the critical path (BENCHMARKS.md, "Start-up"). It changes no state but caches the mapper fills anyway,
+ * and a failure here only means that the first request does the work. Off with
  * {@code toolwarden.startup.json-warmup=false} (e.g. on a single core, where it cannot run in parallel).
  */
 final class JsonWarmup {
-
-  private static final AtomicBoolean STARTED = new AtomicBoolean();
 
   private static final String INITIALIZE = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":"
       + "{\"protocolVersion\":\"2025-06-18\",\"capabilities\":{},\"clientInfo\":{\"name\":\"w\",\"version\":\"1\"}}}";
@@ -28,19 +25,11 @@ final class JsonWarmup {
 
   private JsonWarmup() {}
 
-  /** Starts the warm-up unless it ran already in this JVM. */
-  static void startOnce() {
-    if (STARTED.compareAndSet(false, true)) {
-      Thread t = new Thread(JsonWarmup::warm, "toolwarden-json-warmup");
-      t.setDaemon(true);
-      t.start();
-    }
-  }
-
+  /** Prepares the mapper and returns it (on the warm-up thread, {@link StartupWarmup}). */
   @SuppressWarnings("deprecation") // logging(): the capability the server announces (see ServerAssembly)
-  private static void warm() {
+  static McpJsonMapper warm() {
+    McpJsonMapper json = McpJsonDefaults.getMapper(); // the main thread waits here if it needs it first
     try {
-      McpJsonMapper json = McpJsonDefaults.getMapper(); // the main thread waits here if it needs it first
       McpSchema.deserializeJsonRpcMessage(json, INITIALIZE);
       json.readValue(INITIALIZE_PARAMS, McpSchema.InitializeRequest.class);
       McpSchema.Tool tool = McpSchema.Tool.builder("w", json, SCHEMA).description("w")
@@ -55,5 +44,6 @@ final class JsonWarmup {
     } catch (Exception | LinkageError e) {
       // only a head start: the first request does this work itself
     }
+    return json;
   }
 }

@@ -46,9 +46,20 @@ final class CallMetrics {
   private final Meter meter;
   private volatile boolean backendDown;
 
+  /** The instruments on {@code meter}; none with a null meter (nothing records). */
   CallMetrics(Meter meter, Set<String> tools) {
     this.meter = meter;
     this.tools = Set.copyOf(tools);
+    if (meter == null) {
+      // nothing records (OpenTelemetry's no-op providers): no instrument is built, so the start-up loads none of the
+      // API's metric classes, and every recording below returns at once
+      calls = null;
+      duration = null;
+      refusals = null;
+      authFailures = null;
+      fallbackDecisions = null;
+      return;
+    }
     calls = meter.counterBuilder("toolwarden.calls").setUnit("{call}")
         .setDescription("Calls answered, by method, tool (or prompt) and audit outcome").build();
     duration = meter.histogramBuilder("mcp.server.operation.duration").setUnit("s")
@@ -94,6 +105,9 @@ final class CallMetrics {
 
   /** One answered request: the calls counter and the duration histogram. */
   void answered(String method, String target, AuditOutcome outcome, boolean rateLimited, long nanos) {
+    if (meter == null) {
+      return;
+    }
     Attributes a = callAttributes.computeIfAbsent(key(method, target, outcome), k -> attributes(method, target, outcome));
     calls.add(1, a);
     duration.record(nanos / 1e9, a);
@@ -121,7 +135,7 @@ final class CallMetrics {
     } else if (outcome == AuditOutcome.RATE_LIMIT_BACKEND_RECOVERED) {
       backendDown = false;
     }
-    if (!REFUSALS.contains(outcome)) {
+    if (meter == null || !REFUSALS.contains(outcome)) {
       return;
     }
     var b = Attributes.builder().put(McpAttributes.REASON, outcome.wireName());
@@ -149,6 +163,9 @@ final class CallMetrics {
    * ends with the conventions' attributes only (transport, protocol, negotiated version, error type): bounded.
    */
   void observeSessions(SessionCount sessions) {
+    if (meter == null) {
+      return;
+    }
     meter.gaugeBuilder("toolwarden.sessions.active").ofLongs().setUnit("{session}")
         .setDescription("MCP sessions the server holds (Streamable HTTP: bound sessions; stdio: 1 once initialized)")
         .buildWithCallback(m -> m.record(sessions.activeSessions()));

@@ -46,7 +46,7 @@ public final class Telemetry implements AutoCloseable {
         && otel.getMeterProvider() == MeterProvider.noop();
     this.tracer = otel.getTracer(SCOPE);
     this.propagator = otel.getPropagators().getTextMapPropagator();
-    this.metrics = new CallMetrics(otel.getMeter(SCOPE), tools);
+    this.metrics = new CallMetrics(recordsNothing ? null : otel.getMeter(SCOPE), tools); // null: builds no instrument
     this.recordArguments = recordArguments;
     this.json = json;
   }
