@@ -60,7 +60,9 @@ boot_subject() {
     [ -f "$jar" ] && [ "$root/$dir/target/$artifact-$version.jar" -nt "$jar" ] && stale=1
   done
   if [ ! -f "$jar" ] || [ "$stale" = 1 ]; then
-    rm -rf "$repo/dev/toolwarden"
+    # target/ goes too: with unchanged classes the jar plugin finds its jar up to date and the repackaged jar would
+    # keep the old Toolwarden jars
+    rm -rf "$repo/dev/toolwarden" "$subject/target"
     mkdir -p "$repo/dev/toolwarden/toolwarden-parent/$version"
     cp "$root/pom.xml" "$repo/dev/toolwarden/toolwarden-parent/$version/toolwarden-parent-$version.pom"
     for m in $modules; do

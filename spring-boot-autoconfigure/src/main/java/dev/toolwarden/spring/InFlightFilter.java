@@ -84,7 +84,9 @@ final class InFlightFilter implements Filter {
   }
 
   private void done() {
-    if (inFlight.decrementAndGet() == 0) {
+    // only a drain waits for the count to reach 0 (and it sets draining before it looks): a sequential client takes
+    // it to 0 on every request, which need not take the monitor then
+    if (inFlight.decrementAndGet() == 0 && draining) {
       synchronized (inFlight) {
         inFlight.notifyAll();
       }

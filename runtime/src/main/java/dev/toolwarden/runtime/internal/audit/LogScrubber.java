@@ -52,14 +52,17 @@ public final class LogScrubber {
   private static final String[] PARAMETER_WORDS = {"token", "secret", "assertion", "key", "password", "authorization"};
 
   /**
-   * Whether {@code text} contains one of {@code words} ignoring case; {@link String#regionMatches(boolean, int,
-   * String, int, int)} folds at least the ASCII letters the patterns' {@code (?i)} folds, so a pattern match is never
-   * skipped (it may run where it then finds nothing).
+   * Whether {@code text} contains one of {@code words} (lower-case ASCII) ignoring ASCII case, which is all the
+   * patterns' {@code (?i)} folds (no {@code UNICODE_CASE}), so a pattern match is never skipped (it may run where it
+   * then finds nothing). One pass over the text, comparing a word only where its first letter stands: this runs on
+   * every audit field, and a comparison at every position for every word was a quarter of the audit writer's time.
    */
   private static boolean containsAny(String text, String[] words) {
-    for (String word : words) {
-      for (int i = 0, last = text.length() - word.length(); i <= last; i++) {
-        if (text.regionMatches(true, i, word, 0, word.length())) {
+    for (int i = 0, n = text.length(); i < n; i++) {
+      char c = text.charAt(i);
+      char lower = c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
+      for (String word : words) {
+        if (word.charAt(0) == lower && text.regionMatches(true, i, word, 0, word.length())) {
           return true;
         }
       }

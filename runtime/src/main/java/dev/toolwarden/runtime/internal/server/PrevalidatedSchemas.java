@@ -21,8 +21,12 @@ import java.util.Set;
 final class PrevalidatedSchemas implements JsonSchemaValidator {
 
   private final Set<Map<String, Object>> checkedAtCompileTime = Collections.newSetFromMap(new IdentityHashMap<>());
-  /** The compiled output checks of trusted schemas, by identity; a schema that does not compile maps to NONE. */
-  private final Map<Map<String, Object>, Object> outputChecks = Collections.synchronizedMap(new IdentityHashMap<>());
+  /**
+   * The compiled output checks of trusted schemas, by identity; a schema that does not compile maps to NONE. Copied on
+   * write and never changed once published: every call reads it, and a lock here (a synchronized map) was taken by
+   * every call of every tool, which queued the request threads behind each other at 32 concurrent clients.
+   */
+  private volatile Map<Map<String, Object>, Object> outputChecks = new IdentityHashMap<>();
   private static final Object NONE = new Object();
   private static final String INVALID = "Validation failed: structuredContent does not match tool outputSchema. "
       + "Validation errors: ";
@@ -50,27 +54,38 @@ final class PrevalidatedSchemas implements JsonSchemaValidator {
    */
   @Override
   public ValidationResponse validate(Map<String, Object> schema, Object structuredContent) {
-    if (checkedAtCompileTime.contains(schema)) {
-      Object check = outputChecks.computeIfAbsent(schema, s -> {
-        OutputSchemaCheck compiled = OutputSchemaCheck.compile(s);
-        return compiled == null ? NONE : compiled;
-      });
-      if (check instanceof OutputSchemaCheck c) {
-        StringBuilder problem = new StringBuilder();
-        switch (c.check(structuredContent, problem)) {
-          case VALID -> {
-            return ValidationResponse.asValid(null);
-          }
-          case INVALID -> {
-            return ValidationResponse.asInvalid(INVALID + "[" + problem + "]");
-          }
-          default -> {
-            // unsure: the SDK's validator decides
-          }
+    Object check = outputChecks.get(schema);
+    if (check == null && checkedAtCompileTime.contains(schema)) {
+      check = compiled(schema);
+    }
+    if (check instanceof OutputSchemaCheck c) {
+      StringBuilder problem = new StringBuilder();
+      switch (c.check(structuredContent, problem)) {
+        case VALID -> {
+          return ValidationResponse.asValid(null);
+        }
+        case INVALID -> {
+          return ValidationResponse.asInvalid(INVALID + "[" + problem + "]");
+        }
+        default -> {
+          // unsure: the SDK's validator decides
         }
       }
     }
     return sdkDefault().validate(schema, structuredContent);
+  }
+
+  /** Compiles the check of a trusted schema once and publishes it with the others. */
+  private synchronized Object compiled(Map<String, Object> schema) {
+    Object check = outputChecks.get(schema);
+    if (check == null) {
+      OutputSchemaCheck compiled = OutputSchemaCheck.compile(schema);
+      check = compiled == null ? NONE : compiled;
+      Map<Map<String, Object>, Object> next = new IdentityHashMap<>(outputChecks);
+      next.put(schema, check);
+      outputChecks = next;
+    }
+    return check;
   }
 
   private JsonSchemaValidator sdkDefault() {
