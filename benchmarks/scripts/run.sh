@@ -71,8 +71,6 @@ boot_subject() {
       cp "$root/$dir/pom.xml" "$repo/dev/toolwarden/$artifact/$version/$artifact-$version.pom"
       cp "$root/$dir/target/$artifact-$version.jar" "$repo/dev/toolwarden/$artifact/$version/"
     done
-    # a fresh target: without it Maven keeps the jar it repackaged before, with the old Toolwarden jars inside
-    rm -rf "$subject/target"
     (cd "$subject" && mvn -q -B package -s settings.xml -Dmaven.repo.local="$repo" \
       -Dspring-boot.version="$(pomprop spring-boot.version)" -Dtoolwarden.version="$version" \
       -Dcompiler-plugin.version="$(pomprop compiler-plugin.version)") >&2
