@@ -59,6 +59,7 @@ boot_subject() {
       || { echo "build first: mvn -q package -DskipTests -pl processor,benchmarks,spring-boot-starter -am" >&2; exit 2; }
     [ -f "$jar" ] && [ "$root/$dir/target/$artifact-$version.jar" -nt "$jar" ] && stale=1
   done
+  [ -f "$root/benchmarks/peers/toolwarden-boot/target/stdio/toolwarden-boot-subject-stdio.jar" ] || stale=1
   if [ ! -f "$jar" ] || [ "$stale" = 1 ]; then
     # target/ goes too: with unchanged classes the jar plugin finds its jar up to date and the repackaged jar would
     # keep the old Toolwarden jars
@@ -71,11 +72,20 @@ boot_subject() {
       cp "$root/$dir/pom.xml" "$repo/dev/toolwarden/$artifact/$version/$artifact-$version.pom"
       cp "$root/$dir/target/$artifact-$version.jar" "$repo/dev/toolwarden/$artifact/$version/"
     done
-    (cd "$subject" && mvn -q -B package -s settings.xml -Dmaven.repo.local="$repo" \
-      -Dspring-boot.version="$(pomprop spring-boot.version)" -Dtoolwarden.version="$version" \
-      -Dcompiler-plugin.version="$(pomprop compiler-plugin.version)") >&2
+    local profile
+    for profile in "" -Pstdio; do # the application, then its stdio-only deployment (target/stdio)
+      (cd "$subject" && mvn -q -B package $profile -s settings.xml -Dmaven.repo.local="$repo" \
+        -Dspring-boot.version="$(pomprop spring-boot.version)" -Dtoolwarden.version="$version" \
+        -Dcompiler-plugin.version="$(pomprop compiler-plugin.version)") >&2
+    done
   fi
   echo "$jar"
+}
+
+# The same application as a stdio-only deployment (the starter without Tomcat and spring-web), built by boot_subject
+boot_subject_stdio() {
+  boot_subject > /dev/null
+  echo "$root/benchmarks/peers/toolwarden-boot/target/stdio/toolwarden-boot-subject-stdio.jar"
 }
 
 run() { # name, command... (the whole log goes to $out/<name>.log; the table to the terminal and <name>.txt)
@@ -136,7 +146,8 @@ case $what in all|http) run http "$java" -cp "$jar" dev.toolwarden.benchmarks.Ht
 case $what in all|http-2026) run http-2026 "$java" -cp "$jar" dev.toolwarden.benchmarks.HttpBenchmark "${http2026[@]}" ;; esac
 case $what in all|http-resource) run http-resource "$java" -cp "$jar" dev.toolwarden.benchmarks.HttpBenchmark --feature resource "${httpres[@]}" ;; esac
 case $what in all|boot)
-  run boot "$java" -cp "$jar" dev.toolwarden.benchmarks.BootBenchmark --subject "$(boot_subject)" --spring "$(spring_peer)" \
+  run boot "$java" -cp "$jar" dev.toolwarden.benchmarks.BootBenchmark --subject "$(boot_subject)" \
+    --subject-stdio "$(boot_subject_stdio)" --spring "$(spring_peer)" \
     --spring-http "$(spring_peer_http)" "${boot[@]}" ;;
 esac
 case $what in all|compile) run compile "$java" -cp "$jar" dev.toolwarden.benchmarks.CompileTimeBenchmark "${compile[@]}" ;; esac

@@ -17,7 +17,9 @@ import java.util.concurrent.TimeUnit;
  * ({@code peers/spring-ai}), the same tools, in the same run:
  * <ol>
  *   <li>start-up over stdio: from starting the JVM until the first {@code tools/list} answer, peak RSS (VmHWM) and the
- *       process's CPU time at that moment ({@link StartupBenchmark#once}), with 1 and 100 tools;</li>
+ *       process's CPU time at that moment ({@link StartupBenchmark#once}), with 1 and 100 tools — each framework's
+ *       stdio deployment: Spring AI's stdio starter, Toolwarden's starter without the servlet container
+ *       ({@code --subject-stdio}, the subject's {@code -Pstdio} build; the {@code --subject} jar when not given);</li>
  *   <li>the same over Streamable HTTP (both on Tomcat): the driver polls until {@code initialize} is answered, then
  *       asks {@code tools/list};</li>
  *   <li>{@code tools/call} over Streamable HTTP: Toolwarden's {@code lookup} with every policy (scope, rate limit,
@@ -27,7 +29,8 @@ import java.util.concurrent.TimeUnit;
  * Servers alternate within every round (the order rotates); medians over the rounds.
  *
  * <p>{@code java -cp toolwarden-benchmarks.jar dev.toolwarden.benchmarks.BootBenchmark --subject
- * benchmarks/peers/toolwarden-boot/target/toolwarden-boot-subject.jar --spring
+ * benchmarks/peers/toolwarden-boot/target/toolwarden-boot-subject.jar [--subject-stdio
+ * benchmarks/peers/toolwarden-boot/target/stdio/toolwarden-boot-subject-stdio.jar] --spring
  * benchmarks/peers/spring-ai/target/spring-ai-peer.jar --spring-http
  * benchmarks/peers/spring-ai/target/http/spring-ai-peer-http.jar [--runs 7] [--tools 1,100]
  * [--parts stdio,http-startup,http-call] [--seconds 3] [--rounds 3] [--clients 1,8,32]}
@@ -38,6 +41,7 @@ public final class BootBenchmark {
 
   public static void main(String[] args) throws Exception {
     String subject = null;
+    String subjectStdio = null;
     String spring = null;
     String springHttp = null;
     int runs = 7;
@@ -49,6 +53,7 @@ public final class BootBenchmark {
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--subject" -> subject = args[++i];
+        case "--subject-stdio" -> subjectStdio = args[++i];
         case "--spring" -> spring = args[++i];
         case "--spring-http" -> springHttp = args[++i];
         case "--runs" -> runs = Integer.parseInt(args[++i]);
@@ -68,8 +73,8 @@ public final class BootBenchmark {
     for (int tools : sizes) {
       if (parts.contains("stdio")) {
         Map<String, List<String>> commands = new LinkedHashMap<>();
-        commands.put("toolwarden-boot", List.of(java, "-jar", subject, "--spring.profiles.active=tools" + tools,
-            "--toolwarden.transport=stdio"));
+        commands.put("toolwarden-boot", List.of(java, "-jar", subjectStdio != null ? subjectStdio : subject,
+            "--spring.profiles.active=tools" + tools, "--toolwarden.transport=stdio"));
         commands.put("spring-ai", List.of(java, "-jar", spring, "--spring.profiles.active=tools" + tools));
         table("start-up until the first tools/list, stdio, " + tools + " tool(s)", runs, commands,
             command -> StartupBenchmark.once(command, tools, false));

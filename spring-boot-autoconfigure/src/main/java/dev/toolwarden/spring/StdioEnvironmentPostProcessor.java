@@ -12,7 +12,8 @@ import org.springframework.core.env.MapPropertySource;
  * With {@code toolwarden.transport=stdio}, stdout belongs to the MCP protocol: before Boot prints its banner or
  * starts logging, this turns the banner off, starts no web server, and sends {@code System.out} (Boot's console
  * log with it) to stderr. Runs after the application's configuration files are read, before logging starts.
- * It also starts the runtime's start-up warm-up ({@link StartupWarmup}: the JSON mapper) on a second thread now, so that it runs while Spring creates the beans rather than after them, when the
+ * It also starts the runtime's start-up warm-up ({@link StartupWarmup}: the JSON mapper, the SDK server and
+ * Reactor) on a second thread now, so that it runs while Spring creates the beans rather than after them, when the
  * transport starts ({@code toolwarden.startup.json-warmup=false} turns it off).
  */
 public final class StdioEnvironmentPostProcessor implements EnvironmentPostProcessor {

@@ -38,8 +38,8 @@ public enum Setting {
   AUDIT_MAX_BLOCK("audit.max-block", ValueType.DURATION, "100ms",
       "the longest a call waits for room in a full audit queue; the event is then dropped, counted and reported"),
   STARTUP_JSON_WARMUP("startup.json-warmup", ValueType.BOOLEAN, "true",
-      "prepare the JSON mapper on a second thread while the server assembles (Boot over stdio: while the beans are"
-          + " made)"),
+      "prepare the JSON mapper and the SDK server on a second thread while the server assembles (Boot over stdio: while"
+          + " the beans are made)"),
   TLS_KEYSTORE("tls.keystore", ValueType.PATH, "", "a PKCS12 or JKS keystore: serve HTTPS"),
   TLS_KEYSTORE_PASSWORD("tls.keystore-password", ValueType.SECRET, "", "the keystore password"),
 

@@ -119,7 +119,7 @@ public final class ServerAssembly implements SdkServers, AutoCloseable {
    */
   public static ServerAssembly assemble(ServerSettings s, ResourceServer oauth, OptionalInt mcpPort) {
     if (s.config.flag(Setting.STARTUP_JSON_WARMUP).orElse(true)) {
-      StartupWarmup.startOnce(); // Jackson on the second core while the bundles and the pipeline load here
+      StartupWarmup.startOnce(); // Jackson and the SDK on the second core while the bundles and the pipeline load here
     }
     ClassLoader loader = s.classLoader != null ? s.classLoader : Thread.currentThread().getContextClassLoader();
     if (loader == null) {

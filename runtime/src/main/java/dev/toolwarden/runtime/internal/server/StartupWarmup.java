@@ -4,13 +4,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The start-up work one second thread does ahead of the first requests, once per JVM: the JSON mapper
- * ({@link JsonWarmup}). The standalone server starts it when it assembles; the Spring Boot starter over stdio as soon
- * as the environment is known, so that it runs while Spring creates the application's beans. It changes no state but
- * caches; a failure only means that the first requests do the work themselves. Off with
- * {@code toolwarden.startup.json-warmup=false}.
- *
- * <p>Not warmed this way: the SDK server itself (a throwaway server answering {@code initialize} was tried): the SDK
- * logs every {@code initialize} at INFO, so each start-up would log a client that never connected.
+ * ({@link JsonWarmup}), then the SDK's server, session and Reactor classes ({@link SdkWarmup}). The standalone server
+ * starts it when it assembles; the Spring Boot starter over stdio as soon as the environment is known, so that it
+ * runs while Spring creates the application's beans. It changes no state but caches; a failure only means that the
+ * first requests do the work themselves. Off with {@code toolwarden.startup.json-warmup=false}.
  */
 public final class StartupWarmup {
 
@@ -29,7 +26,7 @@ public final class StartupWarmup {
 
   private static void warm() {
     try {
-      JsonWarmup.warm();
+      SdkWarmup.warm(JsonWarmup.warm());
     } catch (RuntimeException | LinkageError e) {
       // only a head start: the first requests do this work themselves
     }
