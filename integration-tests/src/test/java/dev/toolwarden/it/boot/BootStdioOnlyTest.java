@@ -36,7 +36,8 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code java -jar <jar> --toolwarden.transport=stdio}. The Java SDK client initializes, lists the example's tools, calls
  * one, and is refused by {@code @SafePath} with the message the Tomcat application (the default build, over HTTP) gives;
  * the application has no servlet container and logs no warning about its absence, writes nothing but JSON-RPC on stdout,
- * and exits with 0 when its stdin closes.
+ * and exits with 0 when its stdin closes. Started without {@code toolwarden.transport=stdio} it warns that it serves
+ * nothing.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class BootStdioOnlyTest {
@@ -123,6 +124,17 @@ class BootStdioOnlyTest {
       assertEquals(Boolean.TRUE, onHttp.isError(), onHttp.toString());
       assertEquals(text(onHttp), text(refused), "the Tomcat application's refusal");
     }
+  }
+
+  /** The trap of a stdio-only build: started as a web application would be, it serves nothing, and says so. */
+  @Test
+  @Order(5)
+  void withoutTheStdioTransportItWarnsThatItServesNothing() {
+    ServerProcess plain = ServerProcess.stdio(Launch.jar(BootJars.exampleStdioOnly())
+        .withEnv(Map.of(ExampleServer.WORKSPACE_ENV, dir.toString())), REAPER, new String[0]);
+    assertTrue(plain.awaitStderr("Toolwarden serves no transport", Duration.ofSeconds(60)), plain.stderrText());
+    assertTrue(WARNING.matcher(plain.stderrText()).find(), "a WARN line:\n" + plain.stderrText());
+    assertEquals(0, plain.awaitExit(Duration.ofSeconds(60)), "with nothing to serve it ends: " + plain.stderrText());
   }
 
   /** Last: it ends the application. */
