@@ -10,6 +10,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnNotWebApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -112,6 +113,22 @@ public class ToolwardenAutoConfiguration {
           Environment environment) {
         return new ToolwardenPathsIgnoredBySpringSecurity(server, endpointPath(environment));
       }
+    }
+  }
+
+  /**
+   * Neither transport: HTTP chosen (the default) in an application that is no web application, e.g. a stdio-only build
+   * started without {@code toolwarden.transport=stdio}. A warning rather than a failed start: a non-web context with
+   * the tools (a test of the beans) is legitimate.
+   */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnNotWebApplication
+  @ConditionalOnProperty(name = "toolwarden.transport", havingValue = "http", matchIfMissing = true)
+  static class NoTransport {
+
+    @Bean
+    NoTransportWarning toolwardenNoTransportWarning() {
+      return new NoTransportWarning();
     }
   }
 

@@ -29,6 +29,11 @@ public final class BootJars {
     return jar("toolwarden.it.bootExampleJettyJar");
   }
 
+  /** The same application without servlet container and spring-web, for stdio only (its profile stdio-only). */
+  public static Path exampleStdioOnly() {
+    return jar("toolwarden.it.bootExampleStdioOnlyJar");
+  }
+
   /** The jar, or the test is skipped loudly when the invoker did not run (-Dinvoker.skip); under CI it must be there. */
   private static Path jar(String property) {
     String configured = System.getProperty(property);

@@ -12,15 +12,10 @@ import dev.toolwarden.it.support.ServerProcess.Launch;
 import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
-import io.modelcontextprotocol.client.transport.ServerParameters;
-import io.modelcontextprotocol.client.transport.StdioClientTransport;
-import io.modelcontextprotocol.json.McpJsonDefaults;
 import io.modelcontextprotocol.spec.McpSchema;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
@@ -30,7 +25,7 @@ import tools.jackson.databind.node.ObjectNode;
  * The README's Spring Boot quick start, built by a real {@code mvn verify} (src/it/spring-boot-quickstart) and started
  * with {@code java -jar}: the Java SDK client and the TypeScript SDK client call its tool bean over Streamable HTTP in
  * the application's Tomcat, and the Java SDK client calls it over stdio ({@code --toolwarden.transport=stdio}), where
- * stdout carries nothing but the protocol.
+ * stdout carries nothing but the protocol and the application exits with 0 when its stdin closes.
  */
 class BootQuickstartTest {
 
@@ -81,38 +76,19 @@ class BootQuickstartTest {
 
   @Test
   void javaSdkClientCallsTheToolBeanOverStdioWithNothingButTheProtocolOnStdout() {
-    Path jar = BootJars.quickstart();
-    List<String> stderr = new CopyOnWriteArrayList<>();
-    ServerParameters parameters = ServerParameters.builder(Path.of(System.getProperty("java.home"), "bin", "java").toString())
-        .args("-jar", jar.toString(), "--toolwarden.transport=stdio")
-        .build();
-    StdioClientTransport transport = new StdioClientTransport(parameters, McpJsonDefaults.getMapper());
-    transport.setStdErrorHandler(line -> {
-      stderr.add(line);
-      System.err.println("[boot stdio stderr] " + line);
-    });
-    // any non-protocol line on stdout (banner, console log) would break the client's JSON-RPC reading
-    try (McpSyncClient client = McpClient.sync(transport).requestTimeout(Duration.ofSeconds(60))
-        .initializationTimeout(Duration.ofSeconds(90)).build()) {
+    try (BootStdio app = BootStdio.start(BootJars.quickstart(), REAPER, Map.of())) {
+      McpSyncClient client = app.client();
       client.initialize();
-      ProcessReaper.childrenRunning(jar.toString()).forEach(REAPER::track);
       assertEquals(List.of("greet"), client.listTools().tools().stream().map(McpSchema.Tool::name).toList());
       McpSchema.CallToolResult r = client.callTool(new McpSchema.CallToolRequest("greet", Map.of("name", "Linus")));
       assertEquals("Hello, Linus!", ((McpSchema.TextContent) r.content().get(0)).text());
-      // the audit trail is written off the request thread: wait for its line while the server still runs (closing
-      // the client ends the process, and its last stderr lines may then never reach the handler)
-      long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-      while (stderr.stream().noneMatch(line -> line.contains("toolwarden.audit")) && System.nanoTime() < deadline) {
-        try {
-          Thread.sleep(50);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          break;
-        }
-      }
+      // the audit trail is written off the request thread
+      assertTrue(app.awaitStderr("toolwarden.audit"), "the audit trail went to stderr:\n" + app.stderr());
+      assertTrue(app.stderr().contains("Started GreeterApplication"), "Boot's console log went to stderr:\n" + app.stderr());
+      assertEquals(0, app.closeStdinAndAwaitExit(Duration.ofSeconds(60)), "exit code after stdin closed (-1: still "
+          + "running); stderr:\n" + app.stderr());
+      // any non-protocol line on stdout (banner, console log) would break a client's JSON-RPC reading
+      assertEquals(List.of(), app.nonProtocolStdout(), "stdout carried more than the protocol");
     }
-    String log = String.join("\n", stderr);
-    assertTrue(log.contains("Started GreeterApplication"), "Boot's console log went to stderr:\n" + log);
-    assertTrue(log.contains("toolwarden.audit"), "the audit trail went to stderr too:\n" + log);
   }
 }

@@ -125,7 +125,12 @@ public final class ServerProcess implements AutoCloseable {
    * {@link #stdout()}; stderr is drained.
    */
   public static ServerProcess stdio(Launch launch, ProcessReaper reaper) {
-    return start(launch, reaper, false, "stdio");
+    return stdio(launch, reaper, "stdio");
+  }
+
+  /** Starts a stdio server with its own transport arguments (a Boot application: {@code --toolwarden.transport=stdio}). */
+  public static ServerProcess stdio(Launch launch, ProcessReaper reaper, String... transportArgs) {
+    return start(launch, reaper, false, transportArgs);
   }
 
   private static ServerProcess start(Launch launch, ProcessReaper reaper, boolean drainStdout,
@@ -194,6 +199,30 @@ public final class ServerProcess implements AutoCloseable {
   /** What the server printed on stderr so far. */
   public String stderrText() {
     return stderr.text();
+  }
+
+  /**
+   * Waits (bounded) until a stderr line contains {@code text}, e.g. a log line written off the request thread; whether
+   * one did (lines that arrived before count too).
+   */
+  public boolean awaitStderr(String text, Duration timeout) {
+    CompletableFuture<Void> seen = new CompletableFuture<>();
+    stderr.onLine(line -> {
+      if (line.contains(text)) {
+        seen.complete(null);
+      }
+    });
+    try {
+      seen.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      return true;
+    } catch (java.util.concurrent.TimeoutException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    } catch (java.util.concurrent.ExecutionException e) {
+      throw new AssertionError(e);
+    }
   }
 
   /** What an HTTP server printed on stdout so far. */
