@@ -76,7 +76,25 @@ final class ModernWire {
         .timeout(Duration.ofSeconds(60))
         .POST(HttpRequest.BodyPublishers.ofString(body));
     headers.forEach(b::header);
-    return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    return sendAgainWhenNoAnswer(b.build());
+  }
+
+  /**
+   * Sends {@code request}, and again (on a new connection) when nothing at all came back: the shared client may pick
+   * a pooled connection its server closed a moment ago (after a 413 that left the body unsent, or a server of an
+   * earlier test class on the same port), and the JDK client resends only idempotent methods itself. Any answer,
+   * whatever its status, is returned as it is; a timeout is not sent again.
+   */
+  static HttpResponse<String> sendAgainWhenNoAnswer(HttpRequest request) throws IOException, InterruptedException {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+      } catch (IOException noAnswer) {
+        if (attempt == 3 || noAnswer instanceof java.net.http.HttpTimeoutException) {
+          throw noAnswer;
+        }
+      }
+    }
   }
 
   /** The JSON-RPC message of a response: the body itself, or the last {@code data:} line of an event stream. */

@@ -22,6 +22,8 @@ import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
  * The filters of the MCP endpoint, in the order a request meets them — the order is the design:
  *
  * <ol>
+ *   <li>{@link UnreadBodyDrainFilter}: after a refusal from the headers, the small body still on its way is read, so
+ *       the client's connection stays usable;
  *   <li>{@link Utf8OnlyFilter}: a charset other than UTF-8 is 415 before anything else runs;
  *   <li>{@link OAuthFilter} (with OAuth): headers only, so anonymous requests are never parsed;
  *   <li>{@link JsonRpcBodyFilter}: the body is read and parsed once, strictly; everything after
@@ -61,6 +63,7 @@ final class McpEndpointFilters {
       ServerHttpHeaderValidator origins) {
     OAuthRefusals refusals = oauth == null ? null
         : new OAuthRefusals(oauth.metadataUrl(), challengeScope(oauth, scopesSupported), ResourceServerAccess.events(oauth));
+    add.accept(new UnreadBodyDrainFilter(maxBodyBytes));
     add.accept(new Utf8OnlyFilter());
     if (oauth != null) {
       add.accept(new OAuthFilter(oauth, verifier, refusals));
