@@ -1,5 +1,6 @@
 package dev.toolwarden.runtime.internal.http;
 
+import dev.toolwarden.runtime.internal.jsonrpc.ForwardingJsonMapper;
 import dev.toolwarden.runtime.internal.jsonrpc.JsonRpcBody;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.json.TypeRef;
@@ -20,14 +21,12 @@ import java.util.Map;
  * judged. So the SDK executes the very object that was checked, and a read of anything else — another text, another
  * thread, after the chain — is the plain mapper's.
  */
-final class JudgedBodyMapper implements McpJsonMapper {
+final class JudgedBodyMapper extends ForwardingJsonMapper {
 
   private static final ThreadLocal<JsonRpcBody> JUDGED = new ThreadLocal<>();
 
-  private final McpJsonMapper mapper;
-
   private JudgedBodyMapper(McpJsonMapper mapper) {
-    this.mapper = mapper;
+    super(mapper);
   }
 
   /** {@code mapper}, answering the SDK's read of a judged body from the filters' parse. */
@@ -76,35 +75,5 @@ final class JudgedBodyMapper implements McpJsonMapper {
   private static boolean isMap(Type type) {
     Type raw = type instanceof ParameterizedType p ? p.getRawType() : type;
     return raw == HashMap.class || raw == Map.class;
-  }
-
-  @Override
-  public <T> T readValue(String content, Class<T> type) throws IOException {
-    return mapper.readValue(content, type);
-  }
-
-  @Override
-  public <T> T readValue(byte[] content, Class<T> type) throws IOException {
-    return mapper.readValue(content, type);
-  }
-
-  @Override
-  public <T> T readValue(byte[] content, TypeRef<T> type) throws IOException {
-    return mapper.readValue(content, type);
-  }
-
-  @Override
-  public <T> T convertValue(Object fromValue, TypeRef<T> type) {
-    return mapper.convertValue(fromValue, type);
-  }
-
-  @Override
-  public String writeValueAsString(Object value) throws IOException {
-    return mapper.writeValueAsString(value);
-  }
-
-  @Override
-  public byte[] writeValueAsBytes(Object value) throws IOException {
-    return mapper.writeValueAsBytes(value);
   }
 }

@@ -3,7 +3,6 @@ package dev.toolwarden.runtime.internal.jsonrpc;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.json.TypeRef;
 import io.modelcontextprotocol.spec.McpSchema;
-import java.io.IOException;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,14 +23,13 @@ import java.util.Map;
  * ({@code RequestRecordsMapperTest} compares them on random params). Anything else — an unknown member, a missing or non-string name, another number type — goes
  * to the mapper, so its coercions, defaults and errors stay exactly the SDK's.
  */
-public final class RequestRecordsMapper implements McpJsonMapper {
+public final class RequestRecordsMapper extends ForwardingJsonMapper {
 
-  private final McpJsonMapper mapper;
   private final BoundedInterner<McpSchema.Implementation> clients = new BoundedInterner<>(256);
   private final BoundedInterner<McpSchema.ClientCapabilities> capabilities = new BoundedInterner<>(256);
 
   private RequestRecordsMapper(McpJsonMapper mapper) {
-    this.mapper = mapper;
+    super(mapper);
   }
 
   /** {@code mapper}, building the request records it would convert to directly where that is certain to agree. */
@@ -63,24 +61,22 @@ public final class RequestRecordsMapper implements McpJsonMapper {
 
   /** The record for {@code params}, or null when only the mapper's conversion can say. */
   private static Object direct(Map<?, ?> params, Type type) {
-    if (type == McpSchema.ReadResourceRequest.class) {
-      return onlyMembers(params, "uri") && params.get("uri") instanceof String uri && metaOf(params) != NOT_PLAIN
-          ? new McpSchema.ReadResourceRequest(uri, meta(params)) : null;
+    boolean read = type == McpSchema.ReadResourceRequest.class;
+    boolean call = type == McpSchema.CallToolRequest.class;
+    if ((!read && !call && type != McpSchema.GetPromptRequest.class) || !plainMap(params, "_meta")) {
+      return null;
     }
-    if (type == McpSchema.CallToolRequest.class) {
-      return onlyMembers(params, "name", "arguments") && params.get("name") instanceof String name
-          && argumentsOf(params) != NOT_PLAIN && metaOf(params) != NOT_PLAIN
-          ? new McpSchema.CallToolRequest(name, arguments(params), meta(params)) : null;
+    if (read) {
+      return onlyMembers(params, "uri") && params.get("uri") instanceof String uri
+          ? new McpSchema.ReadResourceRequest(uri, map(params, "_meta")) : null;
     }
-    if (type == McpSchema.GetPromptRequest.class) {
-      return onlyMembers(params, "name", "arguments") && params.get("name") instanceof String name
-          && argumentsOf(params) != NOT_PLAIN && metaOf(params) != NOT_PLAIN
-          ? new McpSchema.GetPromptRequest(name, arguments(params), meta(params)) : null;
+    if (!onlyMembers(params, "name", "arguments") || !(params.get("name") instanceof String name)
+        || !plainMap(params, "arguments")) {
+      return null;
     }
-    return null;
+    return call ? new McpSchema.CallToolRequest(name, map(params, "arguments"), map(params, "_meta"))
+        : new McpSchema.GetPromptRequest(name, map(params, "arguments"), map(params, "_meta"));
   }
-
-  private static final Object NOT_PLAIN = new Object();
 
   /** True when every member of {@code params} is one of {@code names} or {@code _meta}. */
   private static boolean onlyMembers(Map<?, ?> params, String... names) {
@@ -93,26 +89,15 @@ public final class RequestRecordsMapper implements McpJsonMapper {
     return known == params.size();
   }
 
-  private static Object metaOf(Map<?, ?> params) {
-    return mapOrNull(params.get("_meta"));
-  }
-
-  private static Object argumentsOf(Map<?, ?> params) {
-    return mapOrNull(params.get("arguments"));
-  }
-
-  private static Object mapOrNull(Object value) {
-    return value == null || (value instanceof HashMap<?, ?> && isPlain(value)) ? value : NOT_PLAIN;
+  /** True when the member {@code key} is absent, null, or a map the conversion would copy unchanged. */
+  private static boolean plainMap(Map<?, ?> params, String key) {
+    Object value = params.get(key);
+    return value == null || value instanceof HashMap<?, ?> && isPlain(value);
   }
 
   @SuppressWarnings("unchecked")
-  private static Map<String, Object> meta(Map<?, ?> params) {
-    return (Map<String, Object>) params.get("_meta");
-  }
-
-  @SuppressWarnings("unchecked")
-  private static Map<String, Object> arguments(Map<?, ?> params) {
-    return (Map<String, Object>) params.get("arguments");
+  private static Map<String, Object> map(Map<?, ?> params, String key) {
+    return (Map<String, Object>) params.get(key);
   }
 
   /**
@@ -143,40 +128,5 @@ public final class RequestRecordsMapper implements McpJsonMapper {
       return true;
     }
     return false;
-  }
-
-  @Override
-  public <T> T convertValue(Object fromValue, Class<T> type) {
-    return mapper.convertValue(fromValue, type);
-  }
-
-  @Override
-  public <T> T readValue(String content, Class<T> type) throws IOException {
-    return mapper.readValue(content, type);
-  }
-
-  @Override
-  public <T> T readValue(byte[] content, Class<T> type) throws IOException {
-    return mapper.readValue(content, type);
-  }
-
-  @Override
-  public <T> T readValue(String content, TypeRef<T> type) throws IOException {
-    return mapper.readValue(content, type);
-  }
-
-  @Override
-  public <T> T readValue(byte[] content, TypeRef<T> type) throws IOException {
-    return mapper.readValue(content, type);
-  }
-
-  @Override
-  public String writeValueAsString(Object value) throws IOException {
-    return mapper.writeValueAsString(value);
-  }
-
-  @Override
-  public byte[] writeValueAsBytes(Object value) throws IOException {
-    return mapper.writeValueAsBytes(value);
   }
 }

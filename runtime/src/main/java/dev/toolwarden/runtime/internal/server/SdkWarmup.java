@@ -100,6 +100,7 @@ final class SdkWarmup {
       // nothing was opened
     }
 
+    // both interfaces declare it with a default: the class must choose (the provider's, the SDK's versions)
     @Override
     public List<String> protocolVersions() {
       return McpServerTransportProvider.super.protocolVersions();
