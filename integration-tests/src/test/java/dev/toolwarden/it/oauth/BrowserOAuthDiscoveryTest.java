@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.toolwarden.it.support.DevToolsBrowser;
+import dev.toolwarden.it.support.ExampleServer;
 import dev.toolwarden.it.support.NodeTools;
 import dev.toolwarden.it.support.ProcessReaper;
 import dev.toolwarden.it.support.ServerProcess;
@@ -95,8 +96,8 @@ class BrowserOAuthDiscoveryTest {
     env.put("TOOLWARDEN_OAUTH_ISSUER", realm.issuer());
     env.put("TOOLWARDEN_OAUTH_RESOURCE", resource);
     env.put("TOOLWARDEN_OAUTH_FILTER_TOOLS", "false");
-    server = ServerProcess.http(example().withEnv(env), REAPER, port, "/mcp", Duration.ofSeconds(90),
-        "http", String.valueOf(port));
+    server = ServerProcess.http(Launch.jar(ExampleServer.jar()).withEnv(env), REAPER, port, "/mcp",
+        Duration.ofSeconds(90), "http", String.valueOf(port));
   }
 
   @AfterAll
@@ -106,11 +107,6 @@ class BrowserOAuthDiscoveryTest {
         files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
       }
     }
-  }
-
-  private static Launch example() {
-    String configured = System.getProperty("toolwarden.it.exampleJar");
-    return Launch.jar(Path.of(configured != null ? configured : "../examples/target/toolwarden-example.jar"));
   }
 
   // ---- the two eras ---------------------------------------------------------------------------

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.toolwarden.it.support.ExampleServer;
 import dev.toolwarden.it.support.NodeTools;
 import dev.toolwarden.it.support.ProcessReaper;
 import dev.toolwarden.it.support.ServerProcess;
@@ -113,8 +114,8 @@ class KeycloakOAuthTest {
   }
 
   private static ServerProcess exampleServer(Map<String, String> env, int port, ProcessReaper reaper) {
-    return ServerProcess.http(example().withEnv(env), reaper, port, "/mcp", Duration.ofSeconds(90),
-        "http", String.valueOf(port));
+    return ServerProcess.http(Launch.jar(ExampleServer.jar()).withEnv(env), reaper, port, "/mcp",
+        Duration.ofSeconds(90), "http", String.valueOf(port));
   }
 
   @BeforeAll
@@ -155,11 +156,6 @@ class KeycloakOAuthTest {
         files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
       }
     }
-  }
-
-  private static Launch example() {
-    String configured = System.getProperty("toolwarden.it.exampleJar");
-    return Launch.jar(Path.of(configured != null ? configured : "../examples/target/toolwarden-example.jar"));
   }
 
   // ---- metadata and the unauthenticated challenge ---------------------------------------------
