@@ -50,6 +50,9 @@ public final class BootBenchmark {
     double seconds = 3;
     int rounds = 3;
     List<Integer> clientCounts = List.of(1, 8, 32);
+    // --stdio-variant NAME=ARGS: one more stdio row, the stdio subject with extra (space-separated) JVM options and
+    // --application arguments, for an A/B of a setting in the same alternating run
+    Map<String, List<String>> stdioVariants = new LinkedHashMap<>();
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--subject" -> subject = args[++i];
@@ -62,6 +65,10 @@ public final class BootBenchmark {
         case "--seconds" -> seconds = Double.parseDouble(args[++i]);
         case "--rounds" -> rounds = Integer.parseInt(args[++i]);
         case "--clients" -> clientCounts = Arrays.stream(args[++i].split(",")).map(Integer::valueOf).toList();
+        case "--stdio-variant" -> {
+          String[] variant = args[++i].split("=", 2);
+          stdioVariants.put("toolwarden-" + variant[0], List.of(variant[1].trim().split(" +")));
+        }
         default -> throw new IllegalArgumentException(args[i]);
       }
     }
@@ -75,6 +82,17 @@ public final class BootBenchmark {
         Map<String, List<String>> commands = new LinkedHashMap<>();
         commands.put("toolwarden-boot", List.of(java, "-jar", subjectStdio != null ? subjectStdio : subject,
             "--spring.profiles.active=tools" + tools, "--toolwarden.transport=stdio"));
+        for (Map.Entry<String, List<String>> variant : stdioVariants.entrySet()) {
+          List<String> command = new ArrayList<>(commands.get("toolwarden-boot"));
+          for (String arg : variant.getValue()) { // JVM options before -jar, the application's after it
+            if (arg.startsWith("--")) {
+              command.add(arg);
+            } else {
+              command.add(1, arg);
+            }
+          }
+          commands.put(variant.getKey(), command);
+        }
         commands.put("spring-ai", List.of(java, "-jar", spring, "--spring.profiles.active=tools" + tools));
         table("start-up until the first tools/list, stdio, " + tools + " tool(s)", runs, commands,
             command -> StartupBenchmark.once(command, tools, false));
