@@ -96,6 +96,12 @@ public final class RedisRateLimiterBenchmark {
       String[] emptyKeys = {"toolwarden:bench:tool:empty|principal:bench"};
       ops.put("EVALSHA of `return 0` (async)", i -> awaitEmpty(pingConnection.async().<Long>evalsha(emptySha,
           ScriptOutputType.INTEGER, emptyKeys, "1000000000", "3600000", "1000")));
+      // the least any correct shared bucket asks of Redis: the server's clock, one read and one write with an expiry
+      // of one string value (what a one-number algorithm such as GCRA needs); constant values, no arithmetic
+      String leastSha = ping.scriptLoad("local t = redis.call('TIME') local v = redis.call('GET', KEYS[1]) "
+          + "redis.call('SET', KEYS[1], t[1], 'PX', 3600000) return 0");
+      ops.put("EVALSHA of TIME + GET + SET PX", i -> awaitEmpty(pingConnection.async().<Long>evalsha(leastSha,
+          ScriptOutputType.INTEGER, emptyKeys, "1000000000", "3600000", "1000")));
       ops.put("RedisRateLimiter, admitted", i -> check(l, "tool:allow|principal:bench", 1_000_000_000, 3_600_000, true));
       ops.put("RedisRateLimiter, refused", i -> check(l, "tool:deny|principal:bench", 1, 86_400_000, false));
       ops.put("InMemoryRateLimiter, admitted", i -> check(memory, "tool:allow|principal:bench", 1_000_000_000, 3_600_000, true));

@@ -68,6 +68,9 @@ public final class StartupBenchmark {
       String main = "dev.toolwarden.benchmarks.servers.BenchServer";
       commands.put("toolwarden", List.of("-cp", cp, main, "toolwarden", "stdio", "" + tools));
       commands.put("bare-sdk", List.of("-cp", cp, main, "sdk", "stdio", "" + tools));
+      if (keep != null && keep.contains("sdk-floor")) { // only on request: the SDK with no schema work at all
+        commands.put("sdk-floor", List.of("-cp", cp, main, "sdk-floor", "stdio", "" + tools));
+      }
       if (keep != null && keep.contains("toolwarden-nowarmup")) { // only on request: the A/B of JsonWarmup
         commands.put("toolwarden-nowarmup", List.of("-cp", cp, main, "toolwarden-nowarmup", "stdio", "" + tools));
       }

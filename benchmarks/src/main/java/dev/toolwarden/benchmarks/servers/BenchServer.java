@@ -69,7 +69,8 @@ public final class BenchServer {
       switch (impl) {
         case "toolwarden" -> toolwardenStdio(count, true);
         case "toolwarden-nowarmup" -> toolwardenStdio(count, false);
-        case "sdk" -> sdkStdio(count);
+        case "sdk" -> sdkStdio(count, false);
+        case "sdk-floor" -> sdkStdio(count, true);
         case "trivial" -> TrivialStdio.serve(count);
         default -> throw new IllegalArgumentException(impl);
       }
@@ -164,9 +165,18 @@ public final class BenchServer {
         .stdio();
   }
 
-  static void sdkStdio(int count) throws InterruptedException {
+  /**
+   * The bare SDK over stdio. {@code floor}: with a schema validator that checks nothing, so neither the schema library
+   * nor a meta-schema check runs — what the SDK itself needs to answer tools/list (the floor of any server built on
+   * it; not a safe server: it would accept any arguments).
+   */
+  static void sdkStdio(int count, boolean floor) throws InterruptedException {
     McpJsonMapper json = McpJsonDefaults.getMapper();
-    McpSyncServer server = McpServer.sync(new StdioServerTransportProvider(json))
+    McpServer.SyncSpecification<?> spec = McpServer.sync(new StdioServerTransportProvider(json));
+    if (floor) {
+      spec.jsonSchemaValidator(new AcceptEverything());
+    }
+    McpSyncServer server = spec
         .serverInfo("bench", "1.0.0")
         .capabilities(McpSchema.ServerCapabilities.builder().tools(true).logging().build())
         .tools(BareSdk.startupTools(count, json))
@@ -237,6 +247,19 @@ public final class BenchServer {
   static int freePort() throws java.io.IOException {
     try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
       return s.getLocalPort();
+    }
+  }
+
+  /** A validator that accepts every schema and every value: the {@code sdk-floor} server's. */
+  static final class AcceptEverything implements io.modelcontextprotocol.json.schema.JsonSchemaValidator {
+    @Override
+    public ValidationResponse validateSchema(java.util.Map<String, Object> schema) {
+      return ValidationResponse.asValid(null);
+    }
+
+    @Override
+    public ValidationResponse validate(java.util.Map<String, Object> schema, Object value) {
+      return ValidationResponse.asValid(null);
     }
   }
 }
