@@ -85,6 +85,9 @@ class TlsAndCorsTest {
       assertEquals("https://app.example.com", on.headers().firstValue("Access-Control-Allow-Origin").orElseThrow());
       assertTrue(on.headers().firstValue("Access-Control-Allow-Headers").orElseThrow().contains("Authorization"));
       assertTrue(on.headers().firstValue("Access-Control-Allow-Headers").orElseThrow().contains("Mcp-Session-Id"));
+      // a 2026-07-28 browser client sends both on every request: without them its preflight fails
+      assertTrue(on.headers().firstValue("Access-Control-Allow-Headers").orElseThrow().contains("Mcp-Method"));
+      assertTrue(on.headers().firstValue("Access-Control-Allow-Headers").orElseThrow().contains("Mcp-Name"));
       assertFalse(on.headers().firstValue("Access-Control-Allow-Credentials").isPresent());
 
       HttpResponse<String> foreign = http.send(preflight(cors.url(), "https://evil.example.com"), HttpResponse.BodyHandlers.ofString());

@@ -16,6 +16,8 @@ import java.util.regex.Pattern;
 public final class LogScrubber {
 
   public static final String MASK = "****";
+  /** The most characters of one exception message {@link #describe} writes. */
+  static final int MAX_MESSAGE = 2048;
 
   static final Pattern AUTH_SCHEME =
       Pattern.compile("(?i)\\b(bearer|basic|dpop)(\\s+|%20|\\+)[A-Za-z0-9\\-._~+/]+=*");
@@ -33,7 +35,7 @@ public final class LogScrubber {
     }
     String s = text;
     if (s.indexOf("eyJ") >= 0) {
-      s = JWT.matcher(s).replaceAll(MASK);
+      s = maskJwts(s);
     }
     // each pattern runs only where its keyword occurs: most audit fields (times, names, outcomes) hold none, and a
     // matcher per field was most of what the audit writer allocated
@@ -44,6 +46,45 @@ public final class LogScrubber {
       s = PARAMETER.matcher(s).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + m.group(2) + MASK));
     }
     return s;
+  }
+
+  /**
+   * {@code JWT.matcher(s).replaceAll(MASK)} in linear time. The pattern alone is quadratic on text such as
+   * {@code eyJeyJeyJ…} (every {@code eyJ} starts a scan to the end of the run that then fails): a client's 1 MB
+   * {@code clientInfo} name took the audit writer minutes. A try that fails at an {@code eyJ} fails at every later one
+   * of the same base64url run (they reach the same end of it, where a {@code .} and a part must follow), so the search
+   * resumes after the run.
+   */
+  private static String maskJwts(String s) {
+    Matcher m = JWT.matcher(s);
+    StringBuilder out = null;
+    int copied = 0;
+    int from = 0;
+    int at;
+    while ((at = s.indexOf("eyJ", from)) >= 0) {
+      m.region(at, s.length());
+      if (m.lookingAt()) {
+        (out == null ? out = new StringBuilder(s.length()) : out).append(s, copied, at).append(MASK);
+        copied = m.end();
+        from = m.end();
+      } else {
+        from = endOfRun(s, at);
+      }
+    }
+    return out == null ? s : out.append(s, copied, s.length()).toString();
+  }
+
+  /** The index after the run of base64url characters starting at {@code at}. */
+  private static int endOfRun(String s, int at) {
+    int i = at;
+    while (i < s.length() && isBase64Url(s.charAt(i))) {
+      i++;
+    }
+    return i;
+  }
+
+  private static boolean isBase64Url(char c) {
+    return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '-';
   }
 
   /** A word every match of {@link #AUTH_SCHEME} contains (ignoring ASCII case, as the pattern does). */
@@ -127,7 +168,9 @@ public final class LogScrubber {
       first = false;
       b.append(cur.getClass().getName());
       if (cur.getMessage() != null) {
-        b.append(": ").append(escapeControl(scrub(cur.getMessage(), secrets)));
+        String message = escapeControl(scrub(cur.getMessage(), secrets));
+        // a message may quote what the client sent (a 4 MB argument): one log line stays bounded
+        b.append(": ").append(message.length() <= MAX_MESSAGE ? message : message.substring(0, MAX_MESSAGE) + "…");
       }
       StackTraceElement[] frames = cur.getStackTrace();
       for (int i = 0; i < Math.min(frames.length, 24); i++) {

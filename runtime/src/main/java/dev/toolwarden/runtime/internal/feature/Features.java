@@ -151,8 +151,25 @@ public final class Features {
       completionScopes.put(key + "#" + d.argument(), merged.scopes());
       sessionKeyed(d.policy(), "completion " + key + "#" + d.argument(), sessionKeyed);
     }
+    Map<McpSchema.CompleteReference, Served> fallbacks = new LinkedHashMap<>();
+    if (!byRef.isEmpty()) {
+      // completion/complete is served: every annotated prompt and template answers it through its own scope check,
+      // also for an argument (or a whole prompt or template) without @McpComplete, never an unchecked empty list
+      for (Bound<PromptDefinition> b : bound.prompts()) {
+        PromptDefinition d = b.definition();
+        McpSchema.CompleteReference ref = new McpSchema.PromptReference(d.name());
+        byRef.computeIfAbsent(ref, r -> new LinkedHashMap<>());
+        fallbacks.put(ref, unlisted(FeatureScopes.completionKey(true, d.name()), d.policy(), b.target()));
+      }
+      for (Bound<ResourceTemplateDefinition> b : bound.templates()) {
+        ResourceTemplateDefinition d = b.definition();
+        McpSchema.CompleteReference ref = new McpSchema.ResourceReference(d.uriTemplate());
+        byRef.computeIfAbsent(ref, r -> new LinkedHashMap<>());
+        fallbacks.put(ref, unlisted(FeatureScopes.completionKey(false, d.uriTemplate()), d.policy(), b.target()));
+      }
+    }
     for (Map.Entry<McpSchema.CompleteReference, Map<String, Completions.Entry>> e : byRef.entrySet()) {
-      Completions c = new Completions(e.getValue(), runner);
+      Completions c = new Completions(e.getValue(), fallbacks.get(e.getKey()), runner);
       f.completions.add(new McpServerFeatures.SyncCompletionSpecification(e.getKey(),
           (ex, req) -> c.complete(ex, null, req)));
       f.statelessCompletions.add(new McpStatelessServerFeatures.SyncCompletionSpecification(e.getKey(),
@@ -171,6 +188,15 @@ public final class Features {
     List<String> redacted = new ArrayList<>(own.redacted());
     referred.redacted().stream().filter(s -> !redacted.contains(s)).forEach(redacted::add);
     return new ToolPolicy(scopes, own.rateLimit(), own.safePaths(), redacted);
+  }
+
+  /**
+   * What a completion of an argument without {@code @McpComplete} runs as: the scopes and redactions of the prompt or
+   * template it names ({@code referred}), no rate limit, no path rules (nothing runs).
+   */
+  private static Served unlisted(String key, ToolPolicy referred, Object target) {
+    return Served.of(Feature.COMPLETION, key, new ToolPolicy(referred.scopes(), null, List.of(), referred.redacted()),
+        target);
   }
 
   private static void sessionKeyed(ToolPolicy policy, String what, List<String> out) {

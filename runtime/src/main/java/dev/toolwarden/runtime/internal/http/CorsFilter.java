@@ -23,8 +23,9 @@ import java.util.Set;
 public final class CorsFilter implements Filter {
 
   static final String ALLOW_METHODS = "GET, POST, DELETE, OPTIONS";
+  /** What a client of either era sends: 2026-07-28 adds {@code Mcp-Method} and {@code Mcp-Name} to every request. */
   static final String ALLOW_HEADERS = "Authorization, Content-Type, Accept, Mcp-Session-Id, Mcp-Protocol-Version,"
-      + " Last-Event-ID";
+      + " Mcp-Method, Mcp-Name, Last-Event-ID";
   static final String EXPOSE_HEADERS = "Mcp-Session-Id, Mcp-Protocol-Version, WWW-Authenticate";
 
   private final Set<String> origins;

@@ -177,9 +177,11 @@ public final class ErrorCapturingResponse extends HttpServletResponseWrapper {
       }
     }
     String safe = SafeErrors.message(status, message);
+    status = SafeErrors.status(status, safe);
     byte[] body = SafeErrors.body(requestId(), SafeErrors.code(status, code, safe), safe)
         .getBytes(StandardCharsets.UTF_8);
     HttpServletResponse r = (HttpServletResponse) getResponse();
+    r.setStatus(status);
     r.setContentType("application/json");
     r.setCharacterEncoding("UTF-8");
     r.setContentLength(body.length);

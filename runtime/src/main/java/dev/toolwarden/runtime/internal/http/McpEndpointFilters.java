@@ -22,6 +22,8 @@ import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
  * The filters of the MCP endpoint, in the order a request meets them — the order is the design:
  *
  * <ol>
+ *   <li>{@link EndpointMethodsFilter}: only {@code POST}, {@code GET} and {@code DELETE} go on ({@code TRACE} would echo
+ *       the bearer token);
  *   <li>{@link UnreadBodyDrainFilter}: after a refusal from the headers, the small body still on its way is read, so
  *       the client's connection stays usable;
  *   <li>{@link Utf8OnlyFilter}: a charset other than UTF-8 is 415 before anything else runs;
@@ -63,6 +65,7 @@ final class McpEndpointFilters {
       ServerHttpHeaderValidator origins) {
     OAuthRefusals refusals = oauth == null ? null
         : new OAuthRefusals(oauth.metadataUrl(), challengeScope(oauth, scopesSupported), ResourceServerAccess.events(oauth));
+    add.accept(new EndpointMethodsFilter());
     add.accept(new UnreadBodyDrainFilter(maxBodyBytes));
     add.accept(new Utf8OnlyFilter());
     if (oauth != null) {

@@ -2,6 +2,8 @@ package dev.toolwarden.runtime.internal.http;
 
 import dev.toolwarden.runtime.internal.jsonrpc.JsonRpcBody;
 import dev.toolwarden.runtime.internal.jsonrpc.ParamsCheck;
+import dev.toolwarden.runtime.internal.protocol2026.Era;
+import dev.toolwarden.runtime.internal.protocol2026.Revision;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.spec.McpSchema;
 import jakarta.servlet.Filter;
@@ -9,6 +11,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
@@ -25,12 +28,17 @@ final class ParamsCheckFilter implements Filter {
     this.json = json;
   }
 
+  private String problem(McpSchema.JSONRPCRequest r, String versionHeader) {
+    String problem = ParamsCheck.problem(json, r);
+    return problem != null || Era.isModern(r, versionHeader) ? problem : ParamsCheck.sdkProblem(r);
+  }
+
   @Override
   public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain)
       throws IOException, ServletException {
     JsonRpcBody body = ParsedBodyRequest.body(req);
     String problem = body != null && body.message() instanceof McpSchema.JSONRPCRequest r
-        ? ParamsCheck.problem(json, r) : null;
+        ? problem(r, ((HttpServletRequest) req).getHeader(Revision.HEADER_PROTOCOL_VERSION)) : null;
     if (problem == null) {
       chain.doFilter(req, res);
       return;

@@ -25,6 +25,7 @@ public final class ProtectedResourceMetadataServlet extends HttpServlet {
   private static final long serialVersionUID = 1L;
 
   static final String WELL_KNOWN = "/.well-known/oauth-protected-resource";
+  private static final String ALLOW = "GET, HEAD, OPTIONS";
 
   private final transient byte[] document;
   private final Set<String> servedPaths;
@@ -57,6 +58,19 @@ public final class ProtectedResourceMetadataServlet extends HttpServlet {
     } catch (IOException e) {
       throw new IllegalStateException("cannot render the protected resource metadata", e);
     }
+  }
+
+  /** The servlet API's {@code TRACE} would echo the request's headers back: 405 instead. */
+  @Override
+  protected void doTrace(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+    resp.setHeader("Allow", ALLOW);
+    resp.sendError(HttpServletResponse.SC_METHOD_NOT_ALLOWED);
+  }
+
+  /** The methods served, without the servlet API's {@code TRACE}. */
+  @Override
+  protected void doOptions(HttpServletRequest req, HttpServletResponse resp) {
+    resp.setHeader("Allow", ALLOW);
   }
 
   @Override

@@ -25,7 +25,8 @@ public final class SafeErrors {
       "Server is shutting down",
       "Invalid Origin header",
       "Invalid Host header",
-      "Unknown message type");
+      "Unknown message type",
+      SafeErrors.UNEXPECTED_RESPONSE); // qualified: declared below
 
   /**
    * The JSON-RPC code of a 404 for an unknown or expired session: the MCP specification fixes the
@@ -36,6 +37,12 @@ public final class SafeErrors {
 
   /** The message of that 404. */
   static final String SESSION_NOT_FOUND_MESSAGE = "Session not found";
+
+  /** How the SDK's message for a JSON-RPC response that answers no pending request begins (then the id). */
+  static final String UNEXPECTED_RESPONSE = "Error processing message: Unexpected response for unknown id";
+
+  /** How the SDK's messages for an {@code Accept} header that lacks a required type end. */
+  private static final String ACCEPT_REQUIRED = "required in Accept header";
 
   /** How the SDK's (and our) message for a missing {@code Mcp-Session-Id} begins. */
   static final String SESSION_REQUIRED_PREFIX = "Session ID required";
@@ -74,6 +81,26 @@ public final class SafeErrors {
     return null;
   }
 
+  /**
+   * The status a rewritten error leaves with: the SDK answers an {@code Accept} header without the types MCP requires
+   * with 400 (its code: -32601, "method not found"), where HTTP's answer is 406; and a client's JSON-RPC response that
+   * answers no pending request (a late answer to a timed-out request) with 500, a server fault for the client's own
+   * mistake, where the specification asks for an HTTP error such as 400. Otherwise the SDK's status.
+   */
+  static int status(int status, String safeMessage) {
+    if (status == 400 && isAcceptRequirement(safeMessage)) {
+      return 406;
+    }
+    if (status == 500 && UNEXPECTED_RESPONSE.equals(safeMessage)) {
+      return 400;
+    }
+    return status;
+  }
+
+  private static boolean isAcceptRequirement(String safeMessage) {
+    return safeMessage != null && safeMessage.endsWith(ACCEPT_REQUIRED);
+  }
+
   static String generic(int status) {
     switch (status) {
       case 400: return "Bad request";
@@ -90,14 +117,16 @@ public final class SafeErrors {
       case 429: return "Too many requests";
       case 431: return "Request header fields too large";
       case 503: return "Service unavailable";
+      case 505: return "HTTP version not supported";
       default: return status >= 500 ? "Internal error" : "Request failed";
     }
   }
 
   /**
-   * The JSON-RPC error code for a rewritten body: {@value #SESSION_NOT_FOUND} for an unknown
-   * session and -32600 (invalid request) for a missing one, whatever the SDK said (it answers
-   * -32603 and -32601); else the SDK's code when it is a JSON-RPC code, else one by status.
+   * The JSON-RPC error code for a rewritten body ({@code status} as {@link #status} made it): {@value
+   * #SESSION_NOT_FOUND} for an unknown session and -32600 (invalid request) for a missing one, for an unacceptable
+   * {@code Accept} and for a response to no request, whatever the SDK said (it answers -32603 and -32601); else the
+   * SDK's code when it is a JSON-RPC code, else one by status.
    */
   static int code(int status, Object original, String safeMessage) {
     if (status == 404 && SESSION_NOT_FOUND_MESSAGE.equals(safeMessage)) {
@@ -105,6 +134,10 @@ public final class SafeErrors {
     }
     if (status == 400 && safeMessage != null && safeMessage.startsWith(SESSION_REQUIRED_PREFIX)) {
       return -32600;
+    }
+    if (status == 406 && isAcceptRequirement(safeMessage)
+        || status == 400 && UNEXPECTED_RESPONSE.equals(safeMessage)) {
+      return -32600; // the SDK's -32601 and -32603 name a missing method and a server fault: neither happened
     }
     return code(status, original);
   }

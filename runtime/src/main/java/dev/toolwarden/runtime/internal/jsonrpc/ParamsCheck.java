@@ -2,7 +2,11 @@ package dev.toolwarden.runtime.internal.jsonrpc;
 
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.spec.McpSchema;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Checks a request's {@code params} against the shape its method expects before the SDK sees
@@ -23,6 +27,11 @@ public final class ParamsCheck {
       McpSchema.METHOD_PROMPT_GET, McpSchema.GetPromptRequest.class,
       McpSchema.METHOD_COMPLETION_COMPLETE, McpSchema.CompleteRequest.class,
       McpSchema.METHOD_LOGGING_SET_LEVEL, McpSchema.SetLevelRequest.class);
+
+  /** The levels of {@code logging/setLevel} (RFC 5424's, as MCP names them). */
+  private static final List<String> LOG_LEVELS_IN_ORDER = Arrays.stream(McpSchema.LoggingLevel.values())
+      .map(l -> l.name().toLowerCase(Locale.ROOT)).toList();
+  private static final Set<String> LOG_LEVELS = Set.copyOf(LOG_LEVELS_IN_ORDER);
 
   private ParamsCheck() {}
 
@@ -54,6 +63,20 @@ public final class ParamsCheck {
     } catch (RuntimeException e) {
       return "Invalid params for " + request.method();
     }
+  }
+
+  /**
+   * Null when the SDK would handle this (already shape-checked) request as the client meant; else the message for the
+   * caller. Only for the requests the SDK answers (MCP 2025-11-25 and before: 2026-07-28 has no {@code logging/setLevel},
+   * its adapter answers that method as unknown): the SDK binds a missing or unknown {@code logging/setLevel} level to
+   * "info" and answers success, so the client believes a level it never set.
+   */
+  public static String sdkProblem(McpSchema.JSONRPCRequest request) {
+    if (request.method().equals(McpSchema.METHOD_LOGGING_SET_LEVEL) && request.params() instanceof Map<?, ?> map
+        && !(map.get("level") instanceof String level && LOG_LEVELS.contains(level))) {
+      return "Invalid params: level must be one of " + String.join(", ", LOG_LEVELS_IN_ORDER);
+    }
+    return null;
   }
 
   /**

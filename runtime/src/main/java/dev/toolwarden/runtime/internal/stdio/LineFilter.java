@@ -147,6 +147,11 @@ public final class LineFilter {
       return true;
     }
     if (message instanceof McpSchema.JSONRPCRequest request) {
+      String problem = ParamsCheck.sdkProblem(request);
+      if (problem != null) {
+        answer(id, ParamsCheck.INVALID_PARAMS, problem);
+        return true;
+      }
       McpSchema.JSONRPCResponse.JSONRPCError refused = gate.judge(request);
       if (refused != null) {
         answer(id, refused.code(), refused.message());

@@ -1,7 +1,10 @@
 package dev.toolwarden.runtime.internal.audit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
 
 import java.util.Random;
 import java.util.regex.Matcher;
@@ -55,5 +58,28 @@ class LogScrubberTest {
     assertEquals("x?access_token=****&y=1", LogScrubber.scrub("x?access_token=s3cr3t&y=1"));
     assertEquals("{\"API-KEY\": \"****\"}", LogScrubber.scrub("{\"API-KEY\": \"k-123\"}"));
     assertEquals("2026-12-07T02:20:00Z", LogScrubber.scrub("2026-12-07T02:20:00Z"));
+  }
+
+  /**
+   * Hostile text a client can put into an audited field (a 1 MB {@code clientInfo} name, an argument, an exception
+   * message quoting one) is scrubbed in linear time: {@code eyJeyJ…} made the JWT pattern scan to the end of the run
+   * from every {@code eyJ} (300,000 characters took minutes).
+   */
+  @Test
+  void hostileTextIsScrubbedInLinearTime() {
+    int n = 1_000_000;
+    for (String unit : new String[] {"eyJ", "eyJa.", "eyJaa.b", "bearer ", "Bearer\t", "password ", "access_token",
+        "basic+", "a://b:c", "-----BEGIN PRIVATE KEY-----", "ghp_", "xoxb-", "sk-ant-"}) {
+      String text = unit.repeat(n / unit.length());
+      assertTimeoutPreemptively(Duration.ofSeconds(20), () -> LogScrubber.scrub(text), unit);
+    }
+    String glued = "eyJ".repeat(100) + ".eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl tail";
+    assertEquals(reference(glued), LogScrubber.scrub(glued));
+  }
+
+  @Test
+  void aLoggedExceptionMessageIsBounded() {
+    String described = LogScrubber.describe(new IllegalArgumentException("x".repeat(1_000_000)), java.util.List.of());
+    assertTrue(described.length() < 10_000, () -> "length " + described.length());
   }
 }
