@@ -148,7 +148,7 @@ case $what in all|http-resource) run http-resource "$java" -cp "$jar" dev.toolwa
 case $what in all|boot)
   run boot "$java" -cp "$jar" dev.toolwarden.benchmarks.BootBenchmark --subject "$(boot_subject)" \
     --subject-stdio "$(boot_subject_stdio)" --spring "$(spring_peer)" \
-    --spring-http "$(spring_peer_http)" "${boot[@]}" ;;
+    --spring-http "$(spring_peer_http)" --stdio-variant floor=-Dbench.bootFloor=true "${boot[@]}" ;;
 esac
 case $what in all|compile) run compile "$java" -cp "$jar" dev.toolwarden.benchmarks.CompileTimeBenchmark "${compile[@]}" ;; esac
 case $what in all|scale) run scale "$java" -Xmx1g -cp "$jar" dev.toolwarden.benchmarks.ScaleBenchmark "${scale[@]}" ;; esac

@@ -38,6 +38,10 @@ public class SubjectApplication {
         profile = a.substring(a.indexOf('=') + 1);
       }
     }
+    if (Boolean.getBoolean("bench.bootFloor")) { // BootBenchmark --stdio-variant floor=-Dbench.bootFloor=true
+      bench.bootfloor.BootFloorApplication.run(args, profile.equals("tools100") ? 100 : 1);
+      return;
+    }
     StringBuilder listing = new StringBuilder();
     for (String cls : BUNDLES.get(profile)) {
       listing.append(SubjectApplication.class.getPackageName()).append('.').append(cls).append("_ToolBundle\n");
