@@ -47,6 +47,12 @@ final class McpEndpointRegistration implements ServletContextInitializer,
     FilterRegistration.Dynamic drain = context.addFilter("toolwarden-0-InFlightFilter", inFlight);
     drain.setAsyncSupported(true);
     drain.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, path);
+    if (options.oauth() == null) {
+      // the application's security guards the endpoint: the user it authenticated is the MCP principal
+      FilterRegistration.Dynamic user = context.addFilter("toolwarden-0-ApplicationUserFilter", new ApplicationUserFilter());
+      user.setAsyncSupported(true);
+      user.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, path);
+    }
     endpoint = ServletEndpoint.install(context, path, options, assembly.json(), assembly, assembly.toolScopes(),
         assembly.clientLimitFilter());
   }

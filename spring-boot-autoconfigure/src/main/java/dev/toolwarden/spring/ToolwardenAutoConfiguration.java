@@ -132,12 +132,29 @@ public class ToolwardenAutoConfiguration {
     }
   }
 
+  /**
+   * A path the servlet container can route to exactly as written, and Spring Security's ignoring (with Toolwarden's
+   * OAuth) matches exactly: segments of letters, digits and {@code - . _ ~}. Why so strict: {@code {x}} or {@code ?}
+   * are path-pattern syntax, so Spring Security would ignore far more than the endpoint ({@code /{x}} is every
+   * one-segment path: the application's own pages left without its security); {@code ;}, {@code %}, {@code ..} or
+   * {@code //} never match a request the container decodes and normalises (an endpoint nobody reaches); and the
+   * error page's path would put the MCP servlet behind every error dispatch of the application.
+   */
+  private static final java.util.regex.Pattern ENDPOINT_PATH = java.util.regex.Pattern.compile("(/[A-Za-z0-9._~-]+)+");
+
   /** {@code toolwarden.http.path}, checked. */
   static String endpointPath(Environment environment) {
     String path = EnvironmentConfig.text(environment, StarterSetting.HTTP_PATH).orElse("/mcp");
-    if (!path.startsWith("/") || path.contains("*") || path.length() < 2) {
+    boolean dotSegment = java.util.Arrays.stream(path.split("/")).anyMatch(s -> s.equals(".") || s.equals(".."));
+    if (!ENDPOINT_PATH.matcher(path).matches() || dotSegment) {
       throw new dev.toolwarden.runtime.ToolwardenStartupException("invalid toolwarden.http.path = '" + path
-          + "': accepted: an absolute path without wildcards, e.g. /mcp");
+          + "': accepted: an absolute path of segments of letters, digits and - . _ ~ (no wildcard, pattern variable,"
+          + " path parameter, percent-encoding, . or .. segment, or trailing /), e.g. /mcp");
+    }
+    String errorPath = environment.getProperty("server.error.path", "/error");
+    if (path.equals(errorPath)) {
+      throw new dev.toolwarden.runtime.ToolwardenStartupException("invalid toolwarden.http.path = '" + path
+          + "': it is the application's error page (server.error.path); choose another path, e.g. /mcp");
     }
     return path;
   }

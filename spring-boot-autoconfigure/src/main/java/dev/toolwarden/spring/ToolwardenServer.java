@@ -7,6 +7,7 @@ import dev.toolwarden.runtime.auth.ResourceServer;
 import dev.toolwarden.runtime.http.HttpOptions;
 import dev.toolwarden.runtime.internal.audit.AsyncAuditSink;
 import dev.toolwarden.runtime.internal.auth.AuthEvents;
+import dev.toolwarden.runtime.internal.auth.OAuthCallers;
 import dev.toolwarden.runtime.internal.auth.ResourceServerAccess;
 import dev.toolwarden.runtime.internal.config.Config;
 import dev.toolwarden.runtime.internal.config.HttpConfig;
@@ -88,6 +89,10 @@ public final class ToolwardenServer implements AutoCloseable {
       HttpOptions options = SpringJwtDecoderChoice.apply(environment, HttpConfig.read(settings.config), jwtDecoder);
       BindCheck.check(environment, options);
       ResourceServer oauth = options.oauth();
+      if (oauth == null) {
+        // the user the application's security authenticated names the caller (ApplicationUserFilter)
+        settings.callers = OAuthCallers.authenticatedUsers();
+      }
       ServerAssembly assembled = ServerAssembly.assemble(settings, oauth);
       if (oauth != null && !ResourceServerAccess.hasEvents(oauth)) {
         options = options.oauth(ResourceServerAccess.withEvents(oauth, AuthEvents.audit(assembled.audit())));

@@ -79,8 +79,13 @@ class SpringSecurityFilterChainTest {
   }
 
   private static ConfigurableApplicationContext run(String... args) {
+    return run(c -> { }, args);
+  }
+
+  private static ConfigurableApplicationContext run(
+      org.springframework.context.ApplicationContextInitializer<ConfigurableApplicationContext> extra, String... args) {
     SpringApplication app = new SpringApplication(SecuredApp.class);
-    app.addInitializers(c -> c.getBeanFactory().registerSingleton("jwtDecoder", decoder));
+    app.addInitializers(c -> c.getBeanFactory().registerSingleton("jwtDecoder", decoder), extra);
     List<String> all = new ArrayList<>(List.of("--server.port=0", "--server.address=127.0.0.1",
         "--spring.main.banner-mode=off"));
     all.addAll(List.of(args));
@@ -170,6 +175,36 @@ class SpringSecurityFilterChainTest {
           + token("alice", RESOURCE, "greet:formal")));
       assertEquals(200, withToken.statusCode(), "the application's chain let its token through: " + withToken.body());
       assertFalse(withToken.headers().firstValue("WWW-Authenticate").isPresent());
+    }
+  }
+
+  @Test
+  void withoutToolwardensOAuthASessionBelongsToTheUserTheApplicationsChainAuthenticated() throws Exception {
+    // before: every user the application's chain let through was Toolwarden's one local principal, so bob could use
+    // alice's session (and their sessions, per-principal rate limits and audit principal were one and the same)
+    java.util.Queue<dev.toolwarden.runtime.audit.AuditEvent> audit = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    try (ConfigurableApplicationContext plain = run(c -> c.getBeanFactory().registerSingleton("auditSink",
+        (dev.toolwarden.runtime.audit.AuditSink) audit::add))) {
+      String url = "http://127.0.0.1:" + ((WebServerApplicationContext) plain).getWebServer().getPort() + "/mcp";
+      String alice = "Bearer " + token("alice", RESOURCE, "other");
+      String bob = "Bearer " + token("bob", RESOURCE, "other");
+      HttpResponse<String> init = post(url, INITIALIZE, Map.of("Authorization", alice));
+      assertEquals(200, init.statusCode(), init.body());
+      String session = init.headers().firstValue("Mcp-Session-Id").orElseThrow();
+      String list = "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/list\"}";
+      HttpResponse<String> own = post(url, list, Map.of("Authorization", alice, "Mcp-Session-Id", session));
+      assertEquals(200, own.statusCode(), own.body());
+      HttpResponse<String> stolen = post(url, list, Map.of("Authorization", bob, "Mcp-Session-Id", session));
+      assertEquals(404, stolen.statusCode(), "bob used alice's session: " + stolen.body());
+      assertTrue(stolen.body().contains("\"code\":-32001"), stolen.body());
+      // the audit trail names the user who called (with the local caller's grants: the call is allowed)
+      HttpResponse<String> call = post(url, "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"tools/call\",\"params\":"
+          + "{\"name\":\"greet\",\"arguments\":{\"name\":\"Ada\"}}}", Map.of("Authorization", alice,
+          "Mcp-Session-Id", session));
+      assertEquals(200, call.statusCode(), call.body());
+      assertTrue(call.body().contains("Hello, Ada!"), call.body());
+      assertEquals(List.of("alice"), audit.stream().filter(e -> "greet".equals(e.tool()))
+          .map(dev.toolwarden.runtime.audit.AuditEvent::principal).toList(), audit.toString());
     }
   }
 

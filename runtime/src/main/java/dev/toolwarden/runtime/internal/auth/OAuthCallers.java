@@ -8,6 +8,7 @@ import io.modelcontextprotocol.spec.McpSchema;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
  * How the verified principal and scopes travel from the HTTP filter to the call pipeline: the
@@ -28,6 +29,34 @@ public final class OAuthCallers {
   public static Caller from(McpTransportContext context) {
     Object c = context == null ? null : context.get(CONTEXT_KEY);
     return c instanceof Caller caller ? caller : NOBODY;
+  }
+
+  /**
+   * Without Toolwarden's OAuth, in a servlet container whose own security authenticated the request (an application's
+   * Spring Security chain in front of the Spring Boot starter's endpoint): names that user as the request's caller, so
+   * that session ownership, per-principal rate limits and the audit trail tell the users apart instead of taking them
+   * all for the one local principal. Only the name is taken: the grants stay the fixed local caller's
+   * ({@link #authenticatedUsers()}).
+   */
+  public static void authenticatedUser(jakarta.servlet.ServletRequest request, String name) {
+    request.setAttribute(CONTEXT_KEY, new Caller(name, Set.of()));
+  }
+
+  /** The caller's name a filter put on {@code request} (the OAuth filter, or {@link #authenticatedUser}), or null. */
+  public static String authenticatedUser(jakarta.servlet.ServletRequest request) {
+    return request.getAttribute(CONTEXT_KEY) instanceof Caller caller ? caller.principal() : null;
+  }
+
+  /**
+   * The resolution without OAuth where {@link #authenticatedUser} may name the caller: the fixed local caller (its
+   * grants, its client id), under the authenticated user's name when the request had one.
+   */
+  public static UnaryOperator<CallerResolver> authenticatedUsers() {
+    return local -> context -> {
+      Caller grant = local.resolve(context);
+      Object user = context == null ? null : context.get(CONTEXT_KEY);
+      return user instanceof Caller named ? new Caller(named.principal(), grant.scopes(), grant.clientId()) : grant;
+    };
   }
 
   /** Resolves each call's caller from the transport context the OAuth filter filled. */

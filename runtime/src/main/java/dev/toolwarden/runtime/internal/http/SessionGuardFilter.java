@@ -2,6 +2,7 @@ package dev.toolwarden.runtime.internal.http;
 
 import dev.toolwarden.runtime.auth.VerifiedToken;
 import dev.toolwarden.runtime.internal.auth.AuthFailure;
+import dev.toolwarden.runtime.internal.auth.OAuthCallers;
 import dev.toolwarden.runtime.internal.auth.SessionBindings;
 import dev.toolwarden.runtime.internal.jsonrpc.JsonRpcBody;
 import io.modelcontextprotocol.spec.McpSchema;
@@ -32,7 +33,10 @@ import java.util.List;
  * </ul>
  *
  * With OAuth the principal is the verified token's; without, every caller is the one local
- * principal, whose sessions are bounded and expire just the same.
+ * principal, whose sessions are bounded and expire just the same — unless the servlet container's own
+ * security authenticated the request ({@link OAuthCallers#authenticatedUser}: the Spring Boot starter behind
+ * the application's Spring Security chain), whose user is then the principal: one user cannot use another's
+ * session nor push it out.
  */
 final class SessionGuardFilter implements Filter {
 
@@ -57,7 +61,9 @@ final class SessionGuardFilter implements Filter {
     HttpServletRequest request = (HttpServletRequest) req;
     HttpServletResponse response = (HttpServletResponse) res;
     VerifiedToken verified = OAuthFilter.verified(request);
-    String principal = verified != null ? verified.principalKey() : LOCAL_PRINCIPAL;
+    String user = verified == null ? OAuthCallers.authenticatedUser(request) : null;
+    String principal = verified != null ? verified.principalKey()
+        : user != null ? LOCAL_PRINCIPAL + "\u0000" + user : LOCAL_PRINCIPAL;
     String sessionId = request.getHeader(SESSION_HEADER);
     if (sessionId != null && !sessionId.isEmpty()) {
       AuthFailure.Kind refused = switch (bindings.check(sessionId, principal)) {
@@ -87,8 +93,9 @@ final class SessionGuardFilter implements Filter {
     if (initialize) {
       List<String> expired = new ArrayList<>();
       // without OAuth there is one principal, whose own bound (the server's total) makes room by
-      // evicting its least recently used session: only distinct principals can fill the server
-      boolean full = refusals != null && bindings.isFull(expired);
+      // evicting its least recently used session: only distinct principals (OAuth's, or the users the
+      // container authenticated) can fill the server
+      boolean full = (refusals != null || user != null) && bindings.isFull(expired);
       SdkSessionCloser.close(expired, request, response, servlet);
       if (full) {
         response.setHeader("Retry-After", String.valueOf(Math.max(1, bindings.idleTimeout().toSeconds())));
