@@ -73,6 +73,25 @@ class SpringMvcBesideTheEndpointTest {
     assertFalse(r.contains("Exception") || r.contains("trace"), r);
   }
 
+  /** The standalone server's method rules hold on Tomcat too: the same filters, installed the same way. */
+  @ParameterizedTest
+  @ValueSource(strings = {"HEAD", "PUT", "PATCH", "TRACE"})
+  void onlyTheStreamableHttpMethodsReachTheEndpoint(String method) throws Exception {
+    String r = send(method + " /mcp", null, "Authorization: Bearer echo-me-not");
+    assertTrue(r.startsWith("HTTP/1.1 405"), r);
+    assertFalse(r.contains("echo-me-not"), r);
+  }
+
+  @Test
+  void aPlainOptionsListsTheMethodsAndAnAcceptWithoutMcpsTypesIs406() throws Exception {
+    String options = send("OPTIONS /mcp", null);
+    assertTrue(options.startsWith("HTTP/1.1 204"), options);
+    assertTrue(options.contains("Allow: GET, POST, DELETE, OPTIONS"), options);
+    String json = send("POST /mcp", INITIALIZE, "Accept: text/html");
+    assertTrue(json.startsWith("HTTP/1.1 406"), json);
+    assertTrue(json.contains("\"code\":-32600"), json);
+  }
+
   @Test
   void theErrorPageOfTheApplicationSaysNoMoreThanTheStatus() throws Exception {
     String r = send("GET /boom", null);
@@ -90,9 +109,14 @@ class SpringMvcBesideTheEndpointTest {
 
   private static String send(String requestLine, String body, String... headers) throws Exception {
     StringBuilder r = new StringBuilder(requestLine + " HTTP/1.1\r\nHost: 127.0.0.1:" + port
-        + "\r\nConnection: close\r\nAccept: application/json, text/event-stream\r\n");
+        + "\r\nConnection: close\r\n");
+    boolean accept = false;
     for (String h : headers) {
+      accept |= h.startsWith("Accept:");
       r.append(h).append("\r\n");
+    }
+    if (!accept) {
+      r.append("Accept: application/json, text/event-stream\r\n");
     }
     if (body != null) {
       r.append("Content-Type: application/json\r\nContent-Length: ")
