@@ -60,6 +60,8 @@ boot_subject() {
     [ -f "$jar" ] && [ "$root/$dir/target/$artifact-$version.jar" -nt "$jar" ] && stale=1
   done
   [ -f "$root/benchmarks/peers/toolwarden-boot/target/stdio/toolwarden-boot-subject-stdio.jar" ] || stale=1
+  # the subject's own sources changed since its jar was built
+  [ -f "$jar" ] && [ -n "$(find "$subject/src" "$subject/pom.xml" -newer "$jar" -print -quit)" ] && stale=1
   if [ ! -f "$jar" ] || [ "$stale" = 1 ]; then
     # target/ goes too: with unchanged classes the jar plugin finds its jar up to date and the repackaged jar would
     # keep the old Toolwarden jars
@@ -148,7 +150,8 @@ case $what in all|http-resource) run http-resource "$java" -cp "$jar" dev.toolwa
 case $what in all|boot)
   run boot "$java" -cp "$jar" dev.toolwarden.benchmarks.BootBenchmark --subject "$(boot_subject)" \
     --subject-stdio "$(boot_subject_stdio)" --spring "$(spring_peer)" \
-    --spring-http "$(spring_peer_http)" --stdio-variant floor=-Dbench.bootFloor=true "${boot[@]}" ;;
+    --spring-http "$(spring_peer_http)" --stdio-variant floor=-Dbench.bootFloor=true \
+    --stdio-variant sdk-floor=-Dbench.bootFloor=sdk "${boot[@]}" ;;
 esac
 case $what in all|compile) run compile "$java" -cp "$jar" dev.toolwarden.benchmarks.CompileTimeBenchmark "${compile[@]}" ;; esac
 case $what in all|scale) run scale "$java" -Xmx1g -cp "$jar" dev.toolwarden.benchmarks.ScaleBenchmark "${scale[@]}" ;; esac

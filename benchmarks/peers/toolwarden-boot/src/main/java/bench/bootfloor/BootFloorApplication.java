@@ -18,7 +18,8 @@ import org.springframework.context.annotation.Bean;
  * {@code BootBenchmark --stdio-variant}): the subject's jar, class path and properties, Boot's own start-up with every
  * auto-configuration but Toolwarden's, and then {@code initialize} and {@code tools/list} answered by hand with fixed
  * text — no MCP SDK, no JSON library, no schema. No framework on Boot can answer sooner than this, so its time over the
- * Spring AI peer's is the lowest ratio any Boot starter can reach on this machine.
+ * Spring AI peer's is the lowest ratio any Boot starter can reach on this machine. With {@code -Dbench.bootFloor=sdk}
+ * the MCP Java SDK answers instead ({@link BareSdkOnBoot}): the floor of a starter built on the SDK.
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration(excludeName = "dev.toolwarden.spring.ToolwardenAutoConfiguration")
@@ -35,7 +36,14 @@ public class BootFloorApplication {
   @Bean
   ApplicationRunner answerByHand(org.springframework.core.env.Environment env) {
     int tools = Integer.parseInt(env.getProperty("bench.floor.tools", "1"));
-    return (ApplicationArguments args) -> serve(tools);
+    boolean sdk = "sdk".equals(System.getProperty("bench.bootFloor"));
+    return (ApplicationArguments args) -> {
+      if (sdk) {
+        BareSdkOnBoot.serve(tools);
+      } else {
+        serve(tools);
+      }
+    };
   }
 
   private static void serve(int tools) throws java.io.IOException {

@@ -38,7 +38,7 @@ public class SubjectApplication {
         profile = a.substring(a.indexOf('=') + 1);
       }
     }
-    if (Boolean.getBoolean("bench.bootFloor")) { // BootBenchmark --stdio-variant floor=-Dbench.bootFloor=true
+    if (System.getProperty("bench.bootFloor") != null) { // BootBenchmark --stdio-variant floor=-Dbench.bootFloor=true
       bench.bootfloor.BootFloorApplication.run(args, profile.equals("tools100") ? 100 : 1);
       return;
     }
