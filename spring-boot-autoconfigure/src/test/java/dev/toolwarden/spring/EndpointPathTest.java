@@ -10,7 +10,10 @@ import java.security.interfaces.RSAPublicKey;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import jakarta.servlet.http.HttpServlet;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.web.servlet.ServletRegistrationBean;
+import org.springframework.core.Ordered;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 
 /**
@@ -46,5 +49,23 @@ class EndpointPathTest {
         "--server.address=127.0.0.1", "--spring.main.banner-mode=off", "--toolwarden.http.path=" + path).close());
     assertTrue(BootEndpointTestSupport.chain(e).contains("invalid toolwarden.http.path = '" + path + "'"),
         BootEndpointTestSupport.chain(e));
+  }
+
+  /**
+   * Before: a servlet of the application already mapped at the path kept it (the container ignores a second exact
+   * mapping and says so only in {@code addMapping}'s answer), the MCP endpoint was nowhere, and the application's
+   * servlet received MCP clients' requests.
+   */
+  @Test
+  void aPathAnotherServletOfTheApplicationMapsFailsTheStart() {
+    ServletRegistrationBean<HttpServlet> other = new ServletRegistrationBean<>(new HttpServlet() {}, "/mcp");
+    other.setName("applications-own");
+    other.setOrder(Ordered.HIGHEST_PRECEDENCE); // registered before the endpoint
+    SpringApplication app = new SpringApplication(GreetingApp.class);
+    app.addInitializers(c -> c.getBeanFactory().registerSingleton("applicationsOwnServlet", other));
+    Throwable e = assertThrows(Throwable.class, () -> app.run("--server.port=0", "--server.address=127.0.0.1",
+        "--spring.main.banner-mode=off").close());
+    assertTrue(BootEndpointTestSupport.chain(e).contains("toolwarden.http.path = '/mcp' is already mapped to another"
+        + " servlet"), BootEndpointTestSupport.chain(e));
   }
 }

@@ -1,5 +1,6 @@
 package dev.toolwarden.runtime.internal.http;
 
+import dev.toolwarden.runtime.ToolwardenStartupException;
 import dev.toolwarden.runtime.auth.ResourceServer;
 import dev.toolwarden.runtime.auth.TokenVerifier;
 import dev.toolwarden.runtime.http.HttpOptions;
@@ -83,8 +84,17 @@ public final class ServletEndpoint implements AutoCloseable {
       prm.addMapping(metadataPaths.toArray(String[]::new));
     }
     ServletRegistration.Dynamic servlet = context.addServlet("toolwarden-mcp", sdk.servlet());
+    if (servlet == null) {
+      throw new ToolwardenStartupException("the servlet container already has a servlet named toolwarden-mcp:"
+          + " one Toolwarden endpoint per application");
+    }
     servlet.setAsyncSupported(true);
-    servlet.addMapping(path);
+    // a path another servlet of the application already maps is left to it by the container, silently: the MCP
+    // endpoint would not be there (and the other servlet would get MCP clients' requests through our filters)
+    if (!servlet.addMapping(path).isEmpty()) {
+      throw new ToolwardenStartupException("toolwarden.http.path = '" + path + "' is already mapped to another"
+          + " servlet of the application; choose a path of its own for the MCP endpoint, e.g. /mcp");
+    }
     return new ServletEndpoint(sdk, validator, options, path);
   }
 
