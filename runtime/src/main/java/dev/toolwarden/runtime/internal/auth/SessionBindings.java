@@ -68,6 +68,8 @@ public final class SessionBindings {
   private final int perPrincipal;
   private final int total;
   private final Clock clock;
+  /** The one principal whose bound is the server's total (the local caller without OAuth), or null. */
+  private volatile String sharedPrincipal;
   private final Map<String, Binding> bindings = new ConcurrentHashMap<>();
   private volatile long lastSweep;
   private long bound;
@@ -110,6 +112,18 @@ public final class SessionBindings {
     this.lastSweep = clock.millis();
   }
 
+  /**
+   * Gives {@code principalKey} the server's total as its own bound: without OAuth every caller the server cannot tell
+   * apart is that one principal, and its least recently used session makes room for its next. Every other principal
+   * keeps the per-principal bound, so that one authenticated user cannot fill the server for the others.
+   *
+   * @return these bindings
+   */
+  public SessionBindings sharedPrincipal(String principalKey) {
+    this.sharedPrincipal = principalKey;
+    return this;
+  }
+
   /** The idle time after which a session ends. */
   public Duration idleTimeout() {
     return Duration.ofMillis(idleMillis);
@@ -147,7 +161,7 @@ public final class SessionBindings {
         others.add(e);
       }
     }
-    int excess = others.size() + 1 - perPrincipal;
+    int excess = others.size() + 1 - (principalKey.equals(sharedPrincipal) ? total : perPrincipal);
     if (excess > 0) {
       others.sort(Comparator.comparingLong((Map.Entry<String, Binding> e) -> e.getValue().lastSeen)
           .thenComparingLong(e -> e.getValue().order));

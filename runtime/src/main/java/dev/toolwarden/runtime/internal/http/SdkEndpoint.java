@@ -66,10 +66,13 @@ record SdkEndpoint(HttpServlet servlet, SessionBindings sessions, BoundSessionsP
     // the SDK's own sweeper also drops sessions idle for a whole interval, as a second line
     Duration idle = oauth == null ? ResourceServer.DEFAULT_SESSION_IDLE : oauth.sessionIdleTimeout();
     Duration max = oauth == null ? ResourceServer.DEFAULT_SESSION_MAX : oauth.sessionMaxLifetime();
-    // without OAuth every caller is the one local principal: its bound is the server's total
-    int perPrincipal = oauth == null ? SessionBindings.DEFAULT_TOTAL : SessionBindings.DEFAULT_PER_PRINCIPAL;
-    SessionBindings sessions = new SessionBindings(idle, max, perPrincipal, SessionBindings.DEFAULT_TOTAL,
-        Clock.systemUTC());
+    SessionBindings sessions = new SessionBindings(idle, max, SessionBindings.DEFAULT_PER_PRINCIPAL,
+        SessionBindings.DEFAULT_TOTAL, Clock.systemUTC());
+    if (oauth == null) {
+      // every caller the server cannot tell apart is the one local principal: its bound is the server's total; users
+      // a container's own security authenticated (SessionGuardFilter) keep the per-principal bound
+      sessions.sharedPrincipal(SessionGuardFilter.LOCAL_PRINCIPAL);
+    }
     HttpServletStreamableServerTransportProvider transport = HttpServletStreamableServerTransportProvider.builder()
         .jsonMapper(JudgedBodyMapper.wrap(json))
         .mcpEndpoint(endpoint)

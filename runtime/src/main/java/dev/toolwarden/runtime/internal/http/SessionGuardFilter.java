@@ -41,7 +41,7 @@ import java.util.List;
 final class SessionGuardFilter implements Filter {
 
   private static final String SESSION_HEADER = "Mcp-Session-Id";
-  private static final String LOCAL_PRINCIPAL = "local";
+  static final String LOCAL_PRINCIPAL = "local";
   /** The methods of the endpoint that act on a session (others get the servlet's 405). */
   private static final java.util.Set<String> NEEDS_SESSION = java.util.Set.of("GET", "POST", "DELETE");
 

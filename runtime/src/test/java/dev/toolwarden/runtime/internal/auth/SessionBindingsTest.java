@@ -129,4 +129,25 @@ class SessionBindingsTest {
     assertEquals(java.util.List.of("closed 2025-06-18 3000 CLOSED", "old 2025-03-26 1000 EVICTED",
         "mid null 661000 EXPIRED", "new null 660000 EXPIRED"), ends);
   }
+
+  /**
+   * Without OAuth the local caller may hold the server's total (its oldest session makes room), but a user a container
+   * authenticated keeps the per-principal bound: before, each such user could hold the total and so fill the server
+   * for every other user.
+   */
+  @Test
+  void onlyTheSharedLocalPrincipalMayHoldTheServersTotal() {
+    SessionBindings bounded = new SessionBindings(Duration.ofMinutes(10), Duration.ofHours(1), 2, 5, clock)
+        .sharedPrincipal("local");
+    for (int i = 0; i < 5; i++) {
+      assertTrue(bounded.bind("l" + i, "local").isEmpty(), "local session " + i);
+    }
+    assertEquals(java.util.List.of("l0"), bounded.bind("l5", "local"));
+    SessionBindings users = new SessionBindings(Duration.ofMinutes(10), Duration.ofHours(1), 2, 5, clock)
+        .sharedPrincipal("local");
+    assertTrue(users.bind("b0", "local\u0000bob").isEmpty());
+    assertTrue(users.bind("b1", "local\u0000bob").isEmpty());
+    assertEquals(java.util.List.of("b0"), users.bind("b2", "local\u0000bob"));
+    assertFalse(users.isFull(new java.util.ArrayList<>()));
+  }
 }
