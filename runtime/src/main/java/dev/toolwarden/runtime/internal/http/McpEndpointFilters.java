@@ -24,6 +24,8 @@ import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
  * <ol>
  *   <li>{@link EndpointMethodsFilter}: only {@code POST}, {@code GET} and {@code DELETE} go on ({@code TRACE} would echo
  *       the bearer token);
+ *   <li>{@link LoopbackOnlyFilter} (without OAuth): a connection that did not arrive on a loopback interface is 403,
+ *       whatever else the container listens on;
  *   <li>{@link UnreadBodyDrainFilter}: after a refusal from the headers, the small body still on its way is read, so
  *       the client's connection stays usable;
  *   <li>{@link Utf8OnlyFilter}: a charset other than UTF-8 is 415 before anything else runs;
@@ -66,6 +68,9 @@ final class McpEndpointFilters {
     OAuthRefusals refusals = oauth == null ? null
         : new OAuthRefusals(oauth.metadataUrl(), challengeScope(oauth, scopesSupported), ResourceServerAccess.events(oauth));
     add.accept(new EndpointMethodsFilter());
+    if (oauth == null) {
+      add.accept(new LoopbackOnlyFilter());
+    }
     add.accept(new UnreadBodyDrainFilter(maxBodyBytes));
     add.accept(new Utf8OnlyFilter());
     if (oauth != null) {
