@@ -64,7 +64,10 @@ public final class LineFilter {
     while ((n = in.read(buf)) != -1) {
       int start = 0;
       for (int i = 0; i < n; i++) {
-        if (buf[i] == '\n') {
+        // a lone CR ends a line too, because the SDK's reader (mcp 2.1.0) ends one there: split anywhere else, a line
+        // the filter judged as one message would reach the SDK as two — the part after the CR unjudged, and a part
+        // that is no JSON stops the SDK's session for good. (CR LF is a line and then an empty one, ignored.)
+        if (buf[i] == '\n' || buf[i] == '\r') {
           tooLong = append(line, buf, start, i - start, tooLong);
           if (!endLine(line, tooLong)) {
             return;
@@ -101,9 +104,6 @@ public final class LineFilter {
     }
     String text = line.toString(StandardCharsets.UTF_8);
     line.reset();
-    if (text.endsWith("\r")) {
-      text = text.substring(0, text.length() - 1);
-    }
     if (text.isBlank()) {
       return true;
     }

@@ -1,0 +1,85 @@
+package dev.toolwarden.runtime.stdio;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.toolwarden.runtime.ServerBuilder;
+import dev.toolwarden.runtime.Toolwarden;
+import dev.toolwarden.runtime.audit.AuditEvent;
+import dev.toolwarden.runtime.audit.AuditOutcome;
+import dev.toolwarden.runtime.testtools.AttackFeatureTools;
+import dev.toolwarden.runtime.testtools.FeatureTools;
+import dev.toolwarden.runtime.testtools.StdioSession;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A hostile client on the stdio transport, speaking raw bytes: what the line filter in front of the SDK must judge
+ * exactly as the SDK will read it, or a message reaches the SDK unjudged (or kills its reader).
+ */
+class HostileStdioClientTest {
+
+  @TempDir Path temp;
+
+  private final List<AuditEvent> events = new CopyOnWriteArrayList<>();
+
+  private ServerBuilder server(String... grants) throws Exception {
+    Path ws = Files.createDirectories(temp.resolve("ws"));
+    return Toolwarden.server("hostile", "1.0.0").tools(new AttackFeatureTools(), new FeatureTools())
+        .root("ws", ws).auditSink(events::add).grantScopes(grants);
+  }
+
+  private static byte[] bytes(String s) {
+    return s.getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** The next {@code n} responses (messages with an id), by id. */
+  private static Map<Object, Map<String, Object>> responses(StdioSession s, int n) throws Exception {
+    Map<Object, Map<String, Object>> byId = new HashMap<>();
+    while (byId.size() < n) {
+      Map<String, Object> m = s.nextMessage();
+      if (m.containsKey("id")) {
+        byId.put(m.get("id"), m);
+      }
+    }
+    return byId;
+  }
+
+  @Test
+  void aCarriageReturnInsideALineDoesNotStopTheServer() throws Exception {
+    // JSON allows CR as whitespace, but the SDK's reader ends a line at a lone CR: it read '{"jsonrpc":"2.0",', failed
+    // to parse it and stopped serving the session for good
+    try (StdioSession s = StdioSession.start(server(), "hostile")) {
+      s.sendRaw(bytes("{\"jsonrpc\":\"2.0\",\r\"id\":50,\"method\":\"ping\"}\n"));
+      Map<String, Object> ping = s.request("ping", Map.of());
+      assertNotNull(ping.get("result"), ping.toString());
+    }
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void twoMessagesSeparatedByACarriageReturnAreTwoLinesEachJudged() throws Exception {
+    // the SDK reads two messages here, so the filter must judge two: the subscription behind the CR meets the scope gate
+    try (StdioSession s = StdioSession.start(server("files:read"), "hostile")) {
+      s.sendRaw(bytes("{\"jsonrpc\":\"2.0\",\"id\":60,\"method\":\"ping\"}\r"
+          + "{\"jsonrpc\":\"2.0\",\"id\":61,\"method\":\"resources/subscribe\",\"params\":{\"uri\":\"vault://hunter2\"}}\n"));
+      Map<Object, Map<String, Object>> answers = responses(s, 2);
+      assertNotNull(answers.get(60).get("result"), answers.toString());
+      Map<String, Object> sub = answers.get(61);
+      assertNull(sub.get("result"), sub.toString());
+      assertEquals(-32600, ((Number) ((Map<String, Object>) sub.get("error")).get("code")).intValue(), sub.toString());
+      assertFalse(sub.toString().contains("hunter2"), sub.toString());
+    }
+    assertTrue(events.stream().anyMatch(e -> e.outcome() == AuditOutcome.SCOPE_DENIED), events.toString());
+  }
+}
