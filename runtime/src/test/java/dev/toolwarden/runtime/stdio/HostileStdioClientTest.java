@@ -21,6 +21,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -55,6 +57,28 @@ class HostileStdioClientTest {
     return byId;
   }
 
+  /** Sends a ping with id "probe" and returns what came before its answer; fails when the server stopped answering. */
+  private static List<Map<String, Object>> answersUntilProbe(StdioSession s) throws Exception {
+    s.sendRaw(bytes("{\"jsonrpc\":\"2.0\",\"id\":\"probe\",\"method\":\"ping\"}\n"));
+    List<Map<String, Object>> before = new java.util.ArrayList<>();
+    while (true) {
+      Map<String, Object> m = s.nextMessage();
+      if ("probe".equals(m.get("id"))) {
+        assertNotNull(m.get("result"), m.toString());
+        return before;
+      }
+      before.add(m);
+    }
+  }
+
+  /** Nothing about the server: no temp directory, no Java class name, no stack frame. */
+  private void assertRevealsNothing(Object shown) {
+    String t = String.valueOf(shown);
+    assertFalse(t.contains(temp.toString()), t);
+    assertFalse(t.matches("(?s).*\\b(java|dev\\.toolwarden|io\\.modelcontextprotocol|tools\\.jackson)\\.[a-z].*"), t);
+    assertFalse(t.contains("Exception") || t.contains("\tat "), t);
+  }
+
   @Test
   void aCarriageReturnInsideALineDoesNotStopTheServer() throws Exception {
     // JSON allows CR as whitespace, but the SDK's reader ends a line at a lone CR: it read '{"jsonrpc":"2.0",', failed
@@ -81,5 +105,47 @@ class HostileStdioClientTest {
       assertFalse(sub.toString().contains("hunter2"), sub.toString());
     }
     assertTrue(events.stream().anyMatch(e -> e.outcome() == AuditOutcome.SCOPE_DENIED), events.toString());
+  }
+
+  /** Lines a client may send that no server asked for or that bend JSON-RPC: each is answered or ignored, never fatal. */
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "{\"jsonrpc\":\"2.0\",\"id\":77,\"result\":{}}",
+      "{\"jsonrpc\":\"2.0\",\"id\":78,\"error\":{\"code\":1,\"message\":\"x\"}}",
+      "{\"jsonrpc\":\"2.0\",\"id\":\"r\",\"result\":null}",
+      "{\"jsonrpc\":\"2.0\",\"id\":79,\"method\":\"notifications/initialized\"}",
+      "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/cancelled\",\"params\":{\"requestId\":1}}",
+      "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/cancelled\",\"params\":[1]}",
+      "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/cancelled\",\"params\":{\"requestId\":{\"a\":1}}}",
+      "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/roots/list_changed\"}",
+      "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/progress\",\"params\":\"x\"}",
+      "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/unknown\",\"params\":{}}",
+      "{\"jsonrpc\":\"2.0\",\"id\":1e999,\"method\":\"ping\"}",
+      "{\"jsonrpc\":\"2.0\",\"id\":-0,\"method\":\"ping\"}",
+      "{\"jsonrpc\":\"2.0\",\"id\":{\"a\":1},\"method\":\"ping\"}",
+      "{\"jsonrpc\":\"2.0\",\"id\":[1],\"method\":\"ping\"}",
+      "{\"jsonrpc\":\"2.0\",\"id\":null,\"method\":\"ping\"}",
+      "{\"jsonrpc\":\"2.0\",\"id\":true,\"method\":\"ping\"}",
+      "{\"jsonrpc\":\"2.0\",\"id\":123456789012345678901234567890,\"method\":\"ping\"}",
+      "{\"jsonrpc\":\"2.0\",\"id\":81,\"method\":\"tools/list\",\"params\":{\"cursor\":{\"a\":1}}}",
+      "{\"jsonrpc\":\"2.0\",\"id\":82,\"method\":\"resources/list\",\"params\":{\"cursor\":[]}}",
+      "{\"jsonrpc\":\"2.0\",\"id\":83,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"2025-06-18\",\"capabilities\":{},\"clientInfo\":{\"name\":\"again\",\"version\":\"1\"}}}",
+      "{\"jsonrpc\":\"2.0\",\"id\":84,\"method\":\"tools/call\",\"params\":{\"name\":\"nope\",\"arguments\":{},\"_meta\":{\"progressToken\":{\"a\":1}}}}",
+      "{\"jsonrpc\":\"2.0\",\"id\":85,\"method\":\"completion/complete\",\"params\":{\"ref\":{\"type\":\"ref/other\"},\"argument\":{\"name\":\"a\",\"value\":\"b\"}}}",
+      "{\"jsonrpc\":\"2.0\",\"id\":86,\"method\":\"resources/templates/list\",\"params\":null}",
+      "{\"jsonrpc\":\"2.0\",\"id\":87,\"method\":\"prompts/list\",\"params\":{\"_meta\":5}}",
+      "{\"jsonrpc\":\"2.0\",\"id\":88,\"method\":\"logging/setLevel\",\"params\":{\"level\":\"debug\",\"_meta\":[]}}",
+      "{\"jsonrpc\":\"2.0\",\"id\":89,\"method\":\"resources/subscribe\",\"params\":{\"uri\":5}}",
+      "{\"jsonrpc\":\"2.0\",\"method\":\"tools/call\",\"params\":{\"name\":\"nope\"}}",
+      "\u0000{\"jsonrpc\":\"2.0\"}",
+      "\uFEFF{\"jsonrpc\":\"2.0\",\"id\":90,\"method\":\"ping\"}",
+  })
+  void aStrayOrBentMessageLeavesTheServerServingAndRevealsNothing(String line) throws Exception {
+    try (StdioSession s = StdioSession.start(server(), "hostile")) {
+      s.sendRaw(bytes(line + "\n"));
+      for (Map<String, Object> m : answersUntilProbe(s)) {
+        assertRevealsNothing(m);
+      }
+    }
   }
 }
