@@ -148,4 +148,70 @@ class HostileStdioClientTest {
       }
     }
   }
+
+  private static String modernMeta() {
+    return "\"_meta\":{\"io.modelcontextprotocol/protocolVersion\":\"2026-07-28\","
+        + "\"io.modelcontextprotocol/clientCapabilities\":{},"
+        + "\"io.modelcontextprotocol/clientInfo\":{\"name\":\"flood\",\"version\":\"1\"}}";
+  }
+
+  private static String waitForCancel(int id, boolean modern) {
+    return "{\"jsonrpc\":\"2.0\",\"id\":" + id + ",\"method\":\"tools/call\",\"params\":{\"name\":\"wait_for_cancel\","
+        + "\"arguments\":{}" + (modern ? "," + modernMeta() : "") + "}}\n";
+  }
+
+  private static String cancel(int id) {
+    return "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/cancelled\",\"params\":{\"requestId\":" + id + "}}\n";
+  }
+
+  /**
+   * A client that sends slow calls faster than they end, in either era: before the bound, the legacy lines queued in
+   * the SDK without limit and every 2026-07-28 request got a thread of its own; now a request beyond the bound is
+   * refused at once (-32000), the ones in flight still run and can be cancelled, and the server serves on.
+   */
+  @ParameterizedTest
+  @ValueSource(booleans = {false, true})
+  @SuppressWarnings("unchecked")
+  void requestsBeyondTheInFlightBoundAreRefusedAtOnceAndTheServerServesOn(boolean modern) throws Exception {
+    int sent = 80;
+    try (StdioSession s = StdioSession.start(Toolwarden.server("hostile", "1.0.0")
+        .tools(new dev.toolwarden.runtime.testtools.AskingTools()), "hostile")) {
+      StringBuilder flood = new StringBuilder();
+      for (int i = 0; i < sent; i++) {
+        flood.append(waitForCancel(1000 + i, modern));
+      }
+      s.sendRaw(bytes(flood.toString()));
+      int refused = 0;
+      while (refused < sent - 64) {
+        Map<String, Object> m = s.nextMessage();
+        Map<String, Object> error = (Map<String, Object>) m.get("error");
+        assertNotNull(error, m.toString());
+        assertEquals(-32000, ((Number) error.get("code")).intValue(), m.toString());
+        int id = ((Number) m.get("id")).intValue();
+        assertTrue(id >= 1000 + 64 && id < 1000 + sent, m.toString());
+        refused++;
+      }
+      StringBuilder cancels = new StringBuilder();
+      for (int i = 0; i < 64; i++) {
+        cancels.append(cancel(1000 + i));
+      }
+      s.sendRaw(bytes(cancels.toString()));
+      long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+      while (true) { // the cancelled calls end on their workers: the probe is refused until they did
+        s.sendRaw(bytes("{\"jsonrpc\":\"2.0\",\"id\":\"probe\",\"method\":\"ping\"}\n"));
+        Map<String, Object> m;
+        do {
+          m = s.nextMessage();
+        } while (!"probe".equals(m.get("id")));
+        if (m.get("result") != null) {
+          break;
+        }
+        assertTrue(System.nanoTime() < deadline, m.toString());
+        Thread.sleep(200);
+      }
+    } finally {
+      dev.toolwarden.runtime.testtools.AskingTools.STARTED.drainPermits();
+      dev.toolwarden.runtime.testtools.AskingTools.STOPPED.drainPermits();
+    }
+  }
 }

@@ -28,6 +28,17 @@ public final class LineFilter {
 
   static final int PARSE_ERROR = -32700;
   static final int INVALID_REQUEST = -32600;
+  /** The server-error code the runtime answers a limit with (as its rate limits do). */
+  static final int TOO_MANY = -32000;
+
+  /**
+   * Most requests of either era unanswered at once. Why a bound: neither side holds back on its own — the SDK's reader
+   * queues every line it reads without limit while its tool calls wait for workers, and the 2026-07-28 adapter starts
+   * a thread per request — so a client that keeps sending (lines of up to 4 MiB) without reading answers grows the
+   * heap, or the thread count, until the process fails. A request beyond the bound is refused at once, not held:
+   * holding the reading thread would also hold the cancellations that could free a place.
+   */
+  static final int MAX_IN_FLIGHT = 64;
 
   private final McpJsonMapper json;
   private final OutputStream toSdk;
@@ -138,6 +149,10 @@ public final class LineFilter {
         answer(id, ParamsCheck.INVALID_PARAMS, problem);
         return true;
       }
+    }
+    if (message instanceof McpSchema.JSONRPCRequest && pending.count() >= MAX_IN_FLIGHT) {
+      answer(id, TOO_MANY, "Too many requests in flight: wait for an answer before sending more");
+      return true;
     }
     if (modern != null && modern.cancels(message)) {
       return true; // a modern request's cancellation: the SDK never knew the request
