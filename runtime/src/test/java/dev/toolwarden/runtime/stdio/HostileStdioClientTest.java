@@ -214,4 +214,42 @@ class HostileStdioClientTest {
       dev.toolwarden.runtime.testtools.AskingTools.STOPPED.drainPermits();
     }
   }
+
+  /**
+   * A {@code @Redact} card through every way back in both eras — a declined card in a user-facing error, an internal
+   * failure whose message carries the card and tokens, a pattern violation of the value itself: the client sees no
+   * token, no class name and never the card where it did not send it back itself; the audit never holds it.
+   */
+  @ParameterizedTest
+  @ValueSource(booleans = {false, true})
+  @SuppressWarnings("unchecked")
+  void aRedactedArgumentStaysOutOfErrorsAndTheAuditInBothEras(boolean modern) throws Exception {
+    String card = "4111111111111111";
+    try (StdioSession s = StdioSession.start(Toolwarden.server("hostile", "1.0.0")
+        .tools(new dev.toolwarden.runtime.testtools.PolicyTools()).root("ws", Files.createDirectories(temp.resolve("ws")))
+        .auditSink(events::add).grantScopes("admin:all"), "hostile")) {
+      int id = 300;
+      for (String[] args : new String[][] {{card, "internal"}, {card + "x", "ok"}, {card, "user"}}) {
+        String line = "{\"jsonrpc\":\"2.0\",\"id\":" + (++id) + ",\"method\":\"tools/call\",\"params\":{\"name\":\"pay\","
+            + "\"arguments\":{\"card\":\"" + args[0] + "\",\"note\":\"n\",\"mode\":\"" + args[1] + "\"}"
+            + (modern ? "," + modernMeta() : "") + "}}\n";
+        s.sendRaw(bytes(line));
+        Map<String, Object> m;
+        do {
+          m = s.nextMessage();
+        } while (!Integer.valueOf(id).equals(m.get("id")));
+        String shown = m.toString();
+        assertRevealsNothing(shown);
+        assertFalse(shown.contains("Bearer") || shown.contains("eyJ"), shown);
+        if (!"user".equals(args[1])) {
+          assertFalse(shown.contains("41111111"), shown);
+        }
+      }
+    }
+    assertFalse(events.isEmpty());
+    for (AuditEvent e : events) {
+      assertFalse(e.toJson().contains("41111111"), e.toJson());
+      assertFalse(e.toJson().contains("eyJ") || e.toJson().contains("Bearer abc"), e.toJson());
+    }
+  }
 }
