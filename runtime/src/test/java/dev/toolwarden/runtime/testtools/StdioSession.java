@@ -80,6 +80,18 @@ public final class StdioSession implements AutoCloseable {
     return response;
   }
 
+  /** Writes {@code bytes} exactly as given, framing included: what a hostile client may put on the wire. */
+  public void sendRaw(byte[] bytes) throws IOException {
+    toServer.write(bytes);
+    toServer.flush();
+  }
+
+  /** The next message the server wrote, whatever it is (response, error or notification). */
+  @SuppressWarnings("unchecked")
+  public Map<String, Object> nextMessage() throws Exception {
+    return JSON.readValue(next(), Map.class);
+  }
+
   /** The next notification the server sent (skipping nothing else: call it only when one is due). */
   public Map<String, Object> notification() throws Exception {
     synchronized (notifications) {

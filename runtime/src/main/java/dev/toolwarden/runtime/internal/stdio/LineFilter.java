@@ -28,6 +28,17 @@ public final class LineFilter {
 
   static final int PARSE_ERROR = -32700;
   static final int INVALID_REQUEST = -32600;
+  /** The server-error code the runtime answers a limit with (as its rate limits do). */
+  static final int TOO_MANY = -32000;
+
+  /**
+   * Most requests of either era unanswered at once. Why a bound: neither side holds back on its own — the SDK's reader
+   * queues every line it reads without limit while its tool calls wait for workers, and the 2026-07-28 adapter starts
+   * a thread per request — so a client that keeps sending (lines of up to 4 MiB) without reading answers grows the
+   * heap, or the thread count, until the process fails. A request beyond the bound is refused at once, not held:
+   * holding the reading thread would also hold the cancellations that could free a place.
+   */
+  static final int MAX_IN_FLIGHT = 64;
 
   private final McpJsonMapper json;
   private final OutputStream toSdk;
@@ -64,7 +75,10 @@ public final class LineFilter {
     while ((n = in.read(buf)) != -1) {
       int start = 0;
       for (int i = 0; i < n; i++) {
-        if (buf[i] == '\n') {
+        // a lone CR ends a line too, because the SDK's reader (mcp 2.1.0) ends one there: split anywhere else, a line
+        // the filter judged as one message would reach the SDK as two — the part after the CR unjudged, and a part
+        // that is no JSON stops the SDK's session for good. (CR LF is a line and then an empty one, ignored.)
+        if (buf[i] == '\n' || buf[i] == '\r') {
           tooLong = append(line, buf, start, i - start, tooLong);
           if (!endLine(line, tooLong)) {
             return;
@@ -101,9 +115,6 @@ public final class LineFilter {
     }
     String text = line.toString(StandardCharsets.UTF_8);
     line.reset();
-    if (text.endsWith("\r")) {
-      text = text.substring(0, text.length() - 1);
-    }
     if (text.isBlank()) {
       return true;
     }
@@ -138,6 +149,10 @@ public final class LineFilter {
         answer(id, ParamsCheck.INVALID_PARAMS, problem);
         return true;
       }
+    }
+    if (message instanceof McpSchema.JSONRPCRequest && pending.count() >= MAX_IN_FLIGHT) {
+      answer(id, TOO_MANY, "Too many requests in flight: wait for an answer before sending more");
+      return true;
     }
     if (modern != null && modern.cancels(message)) {
       return true; // a modern request's cancellation: the SDK never knew the request

@@ -22,6 +22,11 @@ public final class PendingRequests {
     }
   }
 
+  /** How many requests are unanswered now. */
+  synchronized int count() {
+    return pending;
+  }
+
   /** Waits until no request is pending or {@code timeoutMillis} passed; true when drained. */
   synchronized boolean awaitDrained(long timeoutMillis) throws InterruptedException {
     long deadline = System.currentTimeMillis() + timeoutMillis;
