@@ -1,6 +1,7 @@
 package dev.toolwarden.processor;
 
 import static com.google.testing.compile.CompilationSubject.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.testing.compile.Compilation;
 import javax.tools.JavaFileObject;
@@ -41,5 +42,25 @@ class ForeignCodeTest {
         "  /** A prompt. */ @McpPrompt public String review(String code, String style) { return code; }"));
     assertThat(c).hadErrorContaining("[TW-PROMPT-DUPLICATE] prompt name \"review\" is already used by "
         + "test.T.review(java.lang.String)");
+  }
+
+  /**
+   * U+2028 and U+2029 (pasted from a word processor) in a description, a title, a pattern, a default and a prompt
+   * argument's description: the bundle compiles and keeps the text exactly.
+   */
+  @Test
+  void lineAndParagraphSeparatorsInUserTextLeaveTheBundleCompilable() throws Exception {
+    // in the test sources the separators are unicode escapes, which javac turns into the characters themselves
+    Compilation c = Compiler.compile(tools(
+        "  /**", "   * Finds\\u2028things.", "   * @param q the\\u2029query", "   */",
+        "  @McpTool(title = \"Find\\u2028it\") public String find(",
+        "      @Pattern(regexp = \"[^\\u2028]*\") @ToolParam(defaultValue = \"a\\u2029b\") String q) { return q; }",
+        "  /**", "   * A prompt.\\u2028Really.", "   * @param code the\\u2028code", "   */",
+        "  @McpPrompt public String review(String code) { return code; }"));
+    assertThat(c).succeeded();
+    String bundle = Compiler.generated(c, "test.T_ToolBundle");
+    assertTrue(bundle.contains("\"Finds\" + \"\\u2028\" + \"things.\""), bundle);
+    assertTrue(bundle.contains("Pattern.compile(\"[^\" + \"\\u2028\" + \"]*\")"), bundle);
+    assertTrue(bundle.contains("\"a\" + \"\\u2029\" + \"b\""), bundle);
   }
 }
