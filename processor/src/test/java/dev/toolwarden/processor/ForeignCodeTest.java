@@ -63,4 +63,71 @@ class ForeignCodeTest {
     assertTrue(bundle.contains("Pattern.compile(\"[^\" + \"\\u2028\" + \"]*\")"), bundle);
     assertTrue(bundle.contains("\"a\" + \"\\u2029\" + \"b\""), bundle);
   }
+
+  /** A session token or API key is often a UUID: the type does not make the argument harmless. */
+  @Test
+  void aTokenTypedAsUuidIsStillAPassedThroughCredential() {
+    Compilation c = Compiler.compile(tools(
+        "  /** Calls upstream. */ @McpTool public String call(UUID sessionToken) { return \"\"; }"));
+    assertThat(c).hadErrorContaining("[TW-TOKEN-PASSTHROUGH] parameter 'sessionToken' of call() carries a credential");
+    assertThat(c).hadErrorContaining("Fix:");
+  }
+
+  /** The body of a made-up GitHub token (36 alphanumerics after {@code ghp_}); split so this file holds no secret. */
+  private static final String GH_BODY = "R8aZ3kQ9mX2vL7pN4tW6yB1cD5fG0hJ2sK4u";
+
+  private static final String SECRET_FOUND = "[TW-SECRET] [TW-SECRET-GITHUB] literal secret: GitHub token";
+
+  @Test
+  void aSecretSplitIntoConstantsIsStillFound() {
+    Compilation c = Compiler.compile(tools(
+        "  static final String PREFIX = \"ghp_\";",
+        "  static final String HEAD = \"" + GH_BODY.substring(0, 18) + "\";",
+        "  static final String TOKEN = PREFIX + HEAD + \"" + GH_BODY.substring(18) + "\";",
+        "  /** Calls upstream. */ @McpTool public String call(String q) { return q; }"));
+    assertThat(c).hadErrorContaining(SECRET_FOUND);
+    assertThat(c).hadErrorContaining("in 'TOKEN'");
+    assertThat(c).hadErrorCount(1);
+  }
+
+  @Test
+  void aSecretSplitByACharOrALocalConstantIsStillFound() {
+    Compilation c = Compiler.compile(tools(
+        "  static final String UPSTREAM = \"ghp\" + '_' + \"" + GH_BODY + "\";",
+        "  /** Calls upstream. */ @McpTool public String call(String q) {",
+        "    final String p = \"ghp_\";",
+        "    String s = p + \"" + GH_BODY + "\";",
+        "    return q + s; }"));
+    // names that say nothing: only the folded value, with its ghp_ prefix, gives the secret away
+    assertThat(c).hadErrorContaining("in 'UPSTREAM'");
+    assertThat(c).hadErrorContaining("in 's'");
+    assertThat(c).hadErrorCount(2);
+  }
+
+  @Test
+  void aSecretWrittenAsACharArrayIsStillFound() {
+    StringBuilder chars = new StringBuilder();
+    for (char ch : ("ghp_" + GH_BODY).toCharArray()) {
+      chars.append(chars.length() == 0 ? "" : ", ").append('\'').append(ch).append('\'');
+    }
+    Compilation c = Compiler.compile(tools(
+        "  static final char[] TOKEN = {" + chars + "};",
+        "  /** Calls upstream. */ @McpTool public String call(String q) { return q + new String(TOKEN); }"));
+    assertThat(c).hadErrorContaining(SECRET_FOUND);
+    assertThat(c).hadErrorContaining("in 'TOKEN'");
+  }
+
+  /** Constants of ordinary code, folded, stay quiet; a secret constant is reported once, where it is declared. */
+  @Test
+  void foldingConstantsAddsNoFalsePositiveAndNoSecondReport() {
+    Compilation c = Compiler.compile(tools(
+        "  static final String BASE = \"https://api.example.com\";",
+        "  static final String USERS = BASE + \"/v1/users/\" + 42 + '/' + \"123e4567-e89b-12d3-a456-426614174000\";",
+        "  static final char[] SEP = {'-', '-', '-', '-', '-', '-', '-', '-', '-', '-', '-', '-'};",
+        "  static final String TOKEN = \"ghp_" + GH_BODY + "\";",
+        "  static final String HEADER = \"Bearer \" + TOKEN;",
+        "  /** Calls upstream. */ @McpTool public String call(String q) { return USERS + HEADER + q; }"));
+    assertThat(c).hadErrorContaining("in 'TOKEN'");
+    assertThat(c).hadErrorCount(1);
+  }
 }
