@@ -201,7 +201,7 @@ class DiagnosticsTest {
     cases.add(misuse(Rule.RESOURCE_DUPLICATE, "resource URI \"docs://a\" is already used by test.T.a()",
         "  @McpResource(uri = \"docs://a\") public String a() { return \"\"; }",
         "  @McpResource(uri = \"docs://a\") public String b() { return \"\"; }"));
-    cases.add(misuse(Rule.TEMPLATE_DUPLICATE, "resource template \"docs://{name}\" is already used by test.T.a()",
+    cases.add(misuse(Rule.TEMPLATE_DUPLICATE, "resource template \"docs://{name}\" is already used by test.T.a(java.lang.String)",
         "  @McpResourceTemplate(uriTemplate = \"docs://{id}\") public String a(String id) { return \"\"; }",
         "  @McpResourceTemplate(uriTemplate = \"docs://{name}\") public String b(String name) { return \"\"; }"));
     cases.add(misuse(Rule.RESOURCE_RETURN, "resource docs://a returns unsupported type int",

@@ -57,10 +57,14 @@ final class InputFields {
     return acc;
   }
 
-  /** Whether the value can carry text: String or byte[], also inside Optional and containers. */
+  /**
+   * Whether the value can carry text: String, UUID or byte[], also inside Optional and containers. A UUID is
+   * opaque text to whoever issued it: session tokens and API keys are often UUIDs ({@code UUID sessionToken}).
+   */
   static boolean carriesText(JType t) {
     if (t instanceof JType.Scalar s) {
-      return s.kind() == dev.toolwarden.processor.model.ScalarKind.STRING;
+      return s.kind() == dev.toolwarden.processor.model.ScalarKind.STRING
+          || s.kind() == dev.toolwarden.processor.model.ScalarKind.UUID;
     }
     if (t instanceof JType.ArrayType a) {
       if (a.container() == JType.Container.ARRAY && a.element() instanceof JType.Scalar s

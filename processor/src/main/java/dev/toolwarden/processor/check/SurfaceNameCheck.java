@@ -64,7 +64,8 @@ public final class SurfaceNameCheck implements ModelCheck {
 
   /** Records the key for this operation; returns where it was declared before, or null. */
   private String claim(ToolClassModel model, Operation o, String key) {
-    String where = model.element().getQualifiedName() + "." + o.method().getSimpleName() + "()";
+    // with the parameter types: two overloads claiming one key are two declarations, not one seen twice
+    String where = model.element().getQualifiedName() + "." + o.method();
     String previous = seen.putIfAbsent(key, where);
     return previous == null || previous.equals(where) ? null : previous;
   }

@@ -35,7 +35,8 @@ public final class ToolNameCheck implements ModelCheck {
         reporter.report(Rule.TOOL_NAME_INVALID, t.method(), a, Annotations.explicitValue(a, "name"), t.name());
         continue;
       }
-      String where = model.element().getQualifiedName() + "." + t.method().getSimpleName() + "()";
+      // with the parameter types: overloads share a simple name, and "hello()" twice must not read as one tool
+      String where = model.element().getQualifiedName() + "." + t.method();
       String previous = seen.putIfAbsent(t.name(), where);
       if (previous != null && !previous.equals(where)) {
         reporter.report(Rule.TOOL_NAME_DUPLICATE, t.method(), a, Annotations.explicitValue(a, "name"), t.name(),

@@ -125,7 +125,7 @@ public final class BundleGenerator {
     boolean[] h = tool.hints();
     return CodeBlock.builder()
         .add("new $T(\n", TypeNames.TOOL_DEFINITION).indent()
-        .add("$S,\n$S,\n$S,\n", tool.name(), tool.title(), tool.description())
+        .add("$S,\n$L,\n$L,\n", tool.name(), JavaStrings.literal(tool.title()), JavaStrings.literal(tool.description()))
         .add("new $T($L, $L, $L, $L),\n", TypeNames.TOOL_HINTS, h[0], h[1], h[2], h[3])
         .add("$L,\n$L,\n", input, outputRef)
         .add(policy(tool, plan)).add(",\n")
@@ -152,7 +152,7 @@ public final class BundleGenerator {
   static CodeBlock strings(List<String> values) {
     CodeBlock.Builder b = CodeBlock.builder().add("$T.of(", TypeNames.LIST);
     for (int i = 0; i < values.size(); i++) {
-      b.add(i == 0 ? "$S" : ", $S", values.get(i));
+      b.add(i == 0 ? "$L" : ", $L", JavaStrings.literal(values.get(i)));
     }
     return b.add(")").build();
   }

@@ -33,7 +33,7 @@ final class Constants {
 
   String pattern(String regex) {
     return add("pattern:" + regex, "PATTERN_" + count("PATTERN_"), TypeNames.PATTERN,
-        CodeBlock.of("$T.compile($S)", TypeNames.PATTERN, regex));
+        CodeBlock.of("$T.compile($L)", TypeNames.PATTERN, JavaStrings.literal(regex)));
   }
 
   String decimal(BigDecimal value) {

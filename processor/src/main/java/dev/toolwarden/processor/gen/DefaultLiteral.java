@@ -28,7 +28,7 @@ final class DefaultLiteral {
       case FLOAT -> CodeBlock.of("$Lf", ((BigDecimal) d).toString());
       case DOUBLE -> CodeBlock.of("$Ld", ((BigDecimal) d).toString());
       case BIG_DECIMAL -> CodeBlock.of("$L", constants.decimal((BigDecimal) d));
-      case STRING -> CodeBlock.of("$S", d);
+      case STRING -> JavaStrings.literal((String) d);
       case UUID -> CodeBlock.of("$T.fromString($S)", ClassName.get("java.util", "UUID"), d);
       case URI -> CodeBlock.of("$T.create($S)", ClassName.get("java.net", "URI"), d);
       case LOCAL_DATE -> CodeBlock.of("$T.parse($S)", ClassName.get("java.time", "LocalDate"), d);

@@ -83,7 +83,8 @@ final class FeatureEmitter {
     methods.add(readerMethod(reader, b));
     return CodeBlock.builder()
         .add("new $T(\n", TypeNames.RESOURCE_DEFINITION).indent()
-        .add("$S,\n$S,\n$S,\n$S,\n$S,\n", r.uri(), r.name(), r.title(), r.description(), r.mimeType())
+        .add("$S,\n$L,\n$L,\n$L,\n$L,\n", r.uri(), JavaStrings.literal(r.name()), JavaStrings.literal(r.title()),
+            JavaStrings.literal(r.description()), JavaStrings.literal(r.mimeType()))
         .add(bundle.policy(r, null)).add(",\n")
         .add("$T::$L)", self, reader).unindent()
         .build();
@@ -98,7 +99,8 @@ final class FeatureEmitter {
     String schema = bundle.constants().schema("VARIABLES_SCHEMA_" + index, bundle.schemas().input(t));
     return CodeBlock.builder()
         .add("new $T(\n", TypeNames.RESOURCE_TEMPLATE_DEFINITION).indent()
-        .add("$S,\n$S,\n$S,\n$S,\n$S,\n", t.uriTemplate(), t.name(), t.title(), t.description(), t.mimeType())
+        .add("$S,\n$L,\n$L,\n$L,\n$L,\n", t.uriTemplate(), JavaStrings.literal(t.name()), JavaStrings.literal(t.title()),
+            JavaStrings.literal(t.description()), JavaStrings.literal(t.mimeType()))
         .add("$L,\n", schema)
         .add(bundle.policy(t, plan)).add(",\n")
         .add("$T::$L)", self, reader).unindent()
@@ -125,8 +127,8 @@ final class FeatureEmitter {
     boolean first = true;
     for (Field f : p.parameters()) {
       if (!(f.type() instanceof JType.Context)) {
-        arguments.add(first ? "\n" : ",\n").add("new $T($S, null, $S, $L)", TypeNames.PROMPT_ARGUMENT, f.jsonName(),
-            f.description(), f.required());
+        arguments.add(first ? "\n" : ",\n").add("new $T($S, null, $L, $L)", TypeNames.PROMPT_ARGUMENT, f.jsonName(),
+            JavaStrings.literal(f.description()), f.required());
         first = false;
       }
     }
@@ -134,7 +136,7 @@ final class FeatureEmitter {
     String schema = bundle.constants().schema("ARGUMENTS_SCHEMA_" + index, bundle.schemas().input(p));
     return CodeBlock.builder()
         .add("new $T(\n", TypeNames.PROMPT_DEFINITION).indent()
-        .add("$S,\n$S,\n$S,\n", p.name(), p.title(), p.description())
+        .add("$S,\n$L,\n$L,\n", p.name(), JavaStrings.literal(p.title()), JavaStrings.literal(p.description()))
         .add(arguments.build()).add(",\n")
         .add("$L,\n", schema)
         .add(bundle.policy(p, plan)).add(",\n")

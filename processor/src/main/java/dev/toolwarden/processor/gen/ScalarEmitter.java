@@ -175,7 +175,9 @@ final class ScalarEmitter {
   }
 
   private static void violation(CodeBlock.Builder b, Slot slot, String rule, String message) {
-    b.addStatement("v.add($S, $S, $S, $L, $L)", slot.pointer(), rule, message, slot.raw(), slot.redaction());
+    // the message may quote the user's @Pattern
+    b.addStatement("v.add($S, $S, $L, $L, $L)", slot.pointer(), rule, JavaStrings.literal(message), slot.raw(),
+        slot.redaction());
   }
 
   private void text(CodeBlock.Builder b, ScalarKind k, Binding binding, Slot slot) {

@@ -72,7 +72,7 @@ public final class SecretCheck {
     if (!scanned.add(unit)) {
       return;
     }
-    for (SourceSecretFinding f : TreeSecretScanner.scan(unit, trees)) {
+    for (SourceSecretFinding f : TreeSecretScanner.scanResolving(unit, trees)) {
       report(f, unit);
     }
   }

@@ -14,6 +14,7 @@ import com.sun.source.tree.LiteralTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.NewArrayTree;
 import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.VariableTree;
@@ -24,6 +25,8 @@ import com.sun.source.util.Trees;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.VariableElement;
 
 /**
  * Finds literal secrets in one compilation unit: every string literal, text block, compile-time constant
@@ -36,7 +39,10 @@ import java.util.Set;
  * it on trees from the javac parser alone (no attribution needed: the scanner only reads the syntax tree).
  *
  * <p>Concatenations: adjacent string literal operands of a {@code +} chain are folded into one value ({@code
- * "sk_live_" + "abc…"}) and reported at the first literal; a non-literal operand splits the chain.
+ * "sk_live_" + "abc…"}) and reported at the first literal; a non-literal operand splits the chain. With {@link
+ * #scanResolving} (the processor, whose compiler can resolve names) a name of a compile-time constant joins the fold
+ * too ({@code PREFIX + "abc…"}, {@code "ghp" + '_' + "…"}), and so does a {@code char} array written as literals: a
+ * secret split into constants is still one secret in the class file.
  *
  * <p>Context name, walking up from the literal through parentheses, casts, conditionals, concatenations, array
  * initialisers and expression lambdas: the variable or field being initialised or assigned (including enum constants
@@ -59,6 +65,17 @@ public final class TreeSecretScanner {
     return scan(unit, trees.getSourcePositions(), SecretScanner.defaultScanner());
   }
 
+  /**
+   * Scans {@code unit} with the default rules, folding names of compile-time constants into concatenations: for a
+   * compiler that resolves names ({@code trees} of an annotation processor), not for a bare parser.
+   */
+  public static List<SourceSecretFinding> scanResolving(CompilationUnitTree unit, Trees trees) {
+    Visitor v = new Visitor(unit, trees.getSourcePositions(), SecretScanner.defaultScanner());
+    v.names = trees;
+    v.scan(unit, null);
+    return v.findings;
+  }
+
   /** Scans {@code unit} with the default rules. */
   public static List<SourceSecretFinding> scan(CompilationUnitTree unit, SourcePositions positions) {
     return scan(unit, positions, SecretScanner.defaultScanner());
@@ -77,6 +94,8 @@ public final class TreeSecretScanner {
     private final SourcePositions positions;
     private final SecretScanner scanner;
     private final LineMap lines;
+    /** Resolves names of constants; null for a bare parse. */
+    Trees names;
     final List<SourceSecretFinding> findings = new ArrayList<>();
 
     Visitor(CompilationUnitTree unit, SourcePositions positions, SecretScanner scanner) {
@@ -107,21 +126,65 @@ public final class TreeSecretScanner {
       int i = 0;
       while (i < operands.size()) {
         Tree op = operands.get(i);
-        if (op.getKind() != Tree.Kind.STRING_LITERAL) {
+        if (constant(op, parents.get(i)) == null) {
           scan(new TreePath(parents.get(i), op), null);
           i++;
           continue;
         }
         int j = i;
         StringBuilder folded = new StringBuilder();
-        while (j < operands.size() && operands.get(j).getKind() == Tree.Kind.STRING_LITERAL) {
-          folded.append((String) ((LiteralTree) operands.get(j)).getValue());
+        boolean stringLiteral = false;
+        boolean ownSecret = false; // a constant that is a secret alone is reported where it is declared
+        Constant k;
+        while (j < operands.size() && (k = constant(operands.get(j), parents.get(j))) != null) {
+          folded.append(k.text());
+          stringLiteral |= operands.get(j).getKind() == Tree.Kind.STRING_LITERAL;
+          ownSecret |= k.name() != null && !scanner.scanText(k.text(), k.name()).isEmpty();
           j++;
         }
-        check(op, folded.toString(), chainPath);
+        if ((stringLiteral || j - i > 1) && !ownSecret) {
+          check(op, folded.toString(), chainPath);
+        }
         i = j;
       }
       return null;
+    }
+
+    /** An operand's text, with the name of the constant it comes from (null for a literal). */
+    private record Constant(String text, String name) {}
+
+    /**
+     * What an operand contributes to a concatenation when the compiler knows it: a literal, or (with {@link #names})
+     * the name of a compile-time constant; null otherwise.
+     */
+    private Constant constant(Tree op, TreePath parent) {
+      if (op instanceof LiteralTree l) {
+        return l.getKind() == Tree.Kind.NULL_LITERAL ? null : new Constant(String.valueOf(l.getValue()), null);
+      }
+      if (names == null || !(op instanceof IdentifierTree || op instanceof MemberSelectTree)) {
+        return null;
+      }
+      try {
+        Element e = names.getElement(new TreePath(parent, op));
+        Object value = e instanceof VariableElement v ? v.getConstantValue() : null;
+        return value == null ? null : new Constant(String.valueOf(value), e.getSimpleName().toString());
+      } catch (RuntimeException e) {
+        return null; // a name the compiler cannot resolve yet: the chain splits there, as without a resolver
+      }
+    }
+
+    /** {@code {'g', 'h', 'p', …}}: a string written as characters. */
+    @Override
+    public Void visitNewArray(NewArrayTree node, Void unused) {
+      List<? extends ExpressionTree> items = node.getInitializers();
+      if (items != null && items.size() >= SecretScanner.MIN_LITERAL_LENGTH
+          && items.stream().allMatch(t -> t.getKind() == Tree.Kind.CHAR_LITERAL)) {
+        StringBuilder text = new StringBuilder();
+        items.forEach(t -> text.append(((LiteralTree) t).getValue()));
+        check(node, text.toString(), getCurrentPath());
+        return null;
+      }
+      return super.visitNewArray(node, unused);
     }
 
     private static void flatten(BinaryTree node, TreePath path, List<Tree> operands, List<TreePath> parents) {
