@@ -75,7 +75,8 @@ class PolicyLintTest {
   @ValueSource(strings = {"String token", "String bearerToken", "String refresh_token", "String idToken2",
       "String api_key", "String xApiKey", "char[] password", "byte[] privateKey", "List<String> accessTokens",
       "Map<String, String> cookies", "String clientSecret", "String jwt", "String authorization",
-      "Optional<String> secret", "String AWS_SECRET_ACCESS_KEY", "@dev.toolwarden.Nullable String passwd"})
+      "Optional<String> secret", "String AWS_SECRET_ACCESS_KEY", "@dev.toolwarden.Nullable String passwd",
+      "String sshKey", "String gpg_key", "String deployKey"})
   void credentialArgumentsFailTheBuild(String parameter) {
     JavaFileObject src = Compiler.source("T", IMPORTS, "@RequiresScope(\"s\") public class T {",
         "  @McpTool(description = \"d\") public String a(" + parameter + ") { return \"\"; }", "}");

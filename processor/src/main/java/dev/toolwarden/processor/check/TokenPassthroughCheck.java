@@ -25,7 +25,7 @@ public final class TokenPassthroughCheck implements ModelCheck {
 
   /** Words that make "key", "tokens" or "auth" a credential when they come right before it. */
   private static final Set<String> KEY_QUALIFIER = Set.of("api", "private", "secret", "access", "signing",
-      "encryption", "master", "client", "auth");
+      "encryption", "master", "client", "auth", "ssh", "gpg", "pgp", "deploy");
 
   private static final Set<String> TOKENS_QUALIFIER = Set.of("access", "refresh", "id", "bearer", "session",
       "auth", "api", "oauth");
