@@ -145,6 +145,7 @@ public final class JwtVerifier implements TokenVerifier {
       throw new TokenRejectedException(TokenRejectedException.Reason.MALFORMED);
     }
     SignedJWT jwt = parseSigned(token);
+    requireCanonicalSignature(jwt);
     JWSHeader header = jwt.getHeader();
     JWSAlgorithm alg = header.getAlgorithm();
     if (!algorithms.contains(alg)) {
@@ -185,6 +186,20 @@ public final class JwtVerifier implements TokenVerifier {
         throw new TokenRejectedException(TokenRejectedException.Reason.MALFORMED, "not a JWT");
       }
       throw new TokenRejectedException(TokenRejectedException.Reason.DISALLOWED_ALGORITHM, "unsigned or encrypted JWT");
+    }
+  }
+
+  /**
+   * The signature must be written in its one canonical form: unpadded base64url, no stray characters, unused trailing
+   * bits zero. Nimbus decodes it leniently (padding, {@code +/}, characters outside the alphabet such as {@code ~} are
+   * skipped), and the signature is the one part the signature does not cover: without this, whoever holds one valid
+   * token could mint any number of distinct token strings that all verify, each a fresh entry in the verified-token
+   * cache (crowding out everyone else's) and a fresh signature check.
+   */
+  private static void requireCanonicalSignature(SignedJWT jwt) throws TokenRejectedException {
+    String written = jwt.getParsedParts()[2].toString();
+    if (!written.equals(Base64.getUrlEncoder().withoutPadding().encodeToString(jwt.getSignature().decode()))) {
+      throw new TokenRejectedException(TokenRejectedException.Reason.MALFORMED, "non-canonical signature encoding");
     }
   }
 
