@@ -258,6 +258,11 @@ public final class JwtVerifier implements TokenVerifier {
     if (aud == null || !aud.contains(audience)) {
       throw new TokenRejectedException(TokenRejectedException.Reason.WRONG_AUDIENCE);
     }
+    if (aud.stream().anyMatch(Objects::isNull)) {
+      // a null among the audiences (nimbus's reading lets it through) made VerifiedToken throw: a 503 "authorization
+      // server unavailable" telling the client to retry the same token, where a broken token is a 401
+      throw new TokenRejectedException(TokenRejectedException.Reason.MALFORMED, "null audience");
+    }
     long now = clock.millis();
     Date exp = claims.expirationTime();
     if (exp == null) {

@@ -221,6 +221,13 @@ class JwtVerifierTest {
     }
   }
 
+  /** Before the fix the null escaped as a NullPointerException, which the HTTP layer answers 503 (retry later). */
+  @Test
+  void aNullAmongTheAudiencesIsMalformedNotACrash() {
+    String token = as.token(b -> b.audience(java.util.Arrays.asList(null, RESOURCE)));
+    assertEquals(Reason.MALFORMED, rejected(token));
+  }
+
   @Test
   void unknownKidRefreshesTheJwksAtMostOncePerInterval() throws Exception {
     RSAKey first = new RSAKeyGenerator(2048).keyID("k1").generate();
