@@ -74,6 +74,10 @@ public final class JwtVerifier implements TokenVerifier {
   /** Tokens longer than this are not parsed at all. */
   static final int MAX_TOKEN_CHARS = 16 * 1024;
 
+  private static final List<String> TIME_CLAIMS = List.of("exp", "nbf", "iat");
+  /** Times at or beyond this many seconds from the epoch (about 292 million years) overflow in milliseconds. */
+  private static final double MAX_EPOCH_SECONDS = Long.MAX_VALUE / 1000;
+
   private static final Set<JOSEObjectType> ACCEPTED_TYPES = Set.of(
       JOSEObjectType.JWT, new JOSEObjectType("at+jwt"), new JOSEObjectType("application/at+jwt"));
 
@@ -263,12 +267,19 @@ public final class JwtVerifier implements TokenVerifier {
       // server unavailable" telling the client to retry the same token, where a broken token is a 401
       throw new TokenRejectedException(TokenRejectedException.Reason.MALFORMED, "null audience");
     }
+    for (String time : TIME_CLAIMS) {
+      // seconds become milliseconds by nimbus's rule, overflow and all: an nbf of 2^64/1000 s wrapped round to a
+      // moment long past and was met at once, and a huge exp read as expired — out of range is malformed instead
+      if (claims.claim(time) instanceof Number n && Math.abs(n.doubleValue()) >= MAX_EPOCH_SECONDS) {
+        throw new TokenRejectedException(TokenRejectedException.Reason.MALFORMED, time + " out of range");
+      }
+    }
     long now = clock.millis();
     Date exp = claims.expirationTime();
     if (exp == null) {
       throw new TokenRejectedException(TokenRejectedException.Reason.MALFORMED, "no exp claim");
     }
-    if (now > exp.getTime() + skewMillis) {
+    if (now - skewMillis > exp.getTime()) { // not exp + skew: that overflows for the far future
       throw new TokenRejectedException(TokenRejectedException.Reason.EXPIRED);
     }
     Date nbf = claims.notBeforeTime();

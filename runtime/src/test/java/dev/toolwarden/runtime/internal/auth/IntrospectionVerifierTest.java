@@ -142,6 +142,14 @@ class IntrospectionVerifierTest {
     assertEquals(Reason.UNAVAILABLE, assertThrows(TokenRejectedException.class, () -> v.verify("x")).reason());
   }
 
+  /** Before the fix a huge exp threw from Instant (a 503 "unavailable" over HTTP) instead of meaning the far future. */
+  @Test
+  void aHugeExpIsTheFarFutureNotACrash() throws Exception {
+    String token = random();
+    answers.put(token, active(",\"aud\":\"" + RESOURCE + "\"").replaceFirst("\"exp\":\\d+", "\"exp\":1e300"));
+    assertEquals("alice", verifier(clientSecret, Duration.ofSeconds(30)).verify(token).subject());
+  }
+
   @Test
   void activeMustBeTheBooleanTrue() {
     String asString = random();

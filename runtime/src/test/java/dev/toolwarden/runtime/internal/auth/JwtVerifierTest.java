@@ -228,6 +228,15 @@ class JwtVerifierTest {
     assertEquals(Reason.MALFORMED, rejected(token));
   }
 
+  /** Before the fix the nbf wrapped round through the millisecond conversion and the token was accepted at once. */
+  @Test
+  void timeClaimsBeyondWhatMillisecondsHoldAreMalformed() {
+    long wraps = 18_446_744_073_709_552L; // * 1000 overflows to about 2^64 - a moment just after the epoch
+    assertEquals(Reason.MALFORMED, rejected(as.token(b -> b.claim("nbf", wraps))));
+    assertEquals(Reason.MALFORMED, rejected(as.token(b -> b.claim("iat", wraps))));
+    assertEquals(Reason.MALFORMED, rejected(as.token(b -> b.claim("exp", 1e300))));
+  }
+
   @Test
   void unknownKidRefreshesTheJwksAtMostOncePerInterval() throws Exception {
     RSAKey first = new RSAKeyGenerator(2048).keyID("k1").generate();
