@@ -199,6 +199,35 @@ class IntrospectionVerifierTest {
     }
   }
 
+  /** What held, and holds with the asynchronous reading: an endless answer is cut off at 256 KiB, not buffered. */
+  @Test
+  void anEndlessAnswerIsRefusedNotBuffered() throws Exception {
+    HttpServer endless = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    endless.setExecutor(Executors.newCachedThreadPool());
+    endless.createContext("/introspect", exchange -> {
+      exchange.getRequestBody().readAllBytes();
+      exchange.sendResponseHeaders(200, 0);
+      byte[] chunk = "{\"active\":true,\"x\":\"".concat("a".repeat(8192)).getBytes(StandardCharsets.UTF_8);
+      try {
+        for (int i = 0; i < 100_000; i++) { // 800 MiB at most: the client hangs up long before
+          exchange.getResponseBody().write(chunk);
+        }
+      } catch (IOException hungUp) {
+        // expected
+      }
+      exchange.close();
+    });
+    endless.start();
+    try {
+      URI uri = URI.create("http://127.0.0.1:" + endless.getAddress().getPort() + "/introspect");
+      IntrospectionVerifier v = new IntrospectionVerifier(() -> uri, "rs-client", clientSecret, ISSUER, RESOURCE,
+          Duration.ofSeconds(5), Duration.ZERO, HttpJson.defaultClient(), Clock.systemUTC());
+      assertEquals(Reason.UNAVAILABLE, assertThrows(TokenRejectedException.class, () -> v.verify(random())).reason());
+    } finally {
+      endless.stop(0);
+    }
+  }
+
   @Test
   void cacheKeysAreHashesNotTokens() {
     String token = random();
