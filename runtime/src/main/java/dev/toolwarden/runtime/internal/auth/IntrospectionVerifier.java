@@ -140,7 +140,7 @@ public final class IntrospectionVerifier implements TokenVerifier {
       throw new TokenRejectedException(TokenRejectedException.Reason.WRONG_AUDIENCE);
     }
     Instant exp = seconds(answer.get("exp"));
-    if (exp != null && now > exp.toEpochMilli() + skewMillis) {
+    if (exp != null && now - skewMillis > exp.toEpochMilli()) { // not exp + skew: that overflows for the far future
       throw new TokenRejectedException(TokenRejectedException.Reason.EXPIRED);
     }
     Instant nbf = seconds(answer.get("nbf"));
@@ -178,8 +178,17 @@ public final class IntrospectionVerifier implements TokenVerifier {
     }
   }
 
+  /**
+   * Seconds since the epoch, clamped to what milliseconds can hold: a huge {@code exp} (say {@code 1e300}) made
+   * {@code Instant} or {@code toEpochMilli()} throw, which the HTTP layer answers 503 "authorization server
+   * unavailable" — the client retries instead of being told the truth. Clamped, it is the far future it says.
+   */
   private static Instant seconds(Object v) {
-    return v instanceof Number n ? Instant.ofEpochSecond(n.longValue()) : null;
+    if (!(v instanceof Number n)) {
+      return null;
+    }
+    long max = Long.MAX_VALUE / 1000;
+    return Instant.ofEpochSecond(Math.max(-max, Math.min(max, n.longValue())));
   }
 
   private static String text(Object v) {

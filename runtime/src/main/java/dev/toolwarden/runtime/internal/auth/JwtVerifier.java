@@ -74,6 +74,10 @@ public final class JwtVerifier implements TokenVerifier {
   /** Tokens longer than this are not parsed at all. */
   static final int MAX_TOKEN_CHARS = 16 * 1024;
 
+  private static final List<String> TIME_CLAIMS = List.of("exp", "nbf", "iat");
+  /** Times at or beyond this many seconds from the epoch (about 292 million years) overflow in milliseconds. */
+  private static final double MAX_EPOCH_SECONDS = Long.MAX_VALUE / 1000;
+
   private static final Set<JOSEObjectType> ACCEPTED_TYPES = Set.of(
       JOSEObjectType.JWT, new JOSEObjectType("at+jwt"), new JOSEObjectType("application/at+jwt"));
 
@@ -145,6 +149,7 @@ public final class JwtVerifier implements TokenVerifier {
       throw new TokenRejectedException(TokenRejectedException.Reason.MALFORMED);
     }
     SignedJWT jwt = parseSigned(token);
+    requireCanonicalSignature(jwt);
     JWSHeader header = jwt.getHeader();
     JWSAlgorithm alg = header.getAlgorithm();
     if (!algorithms.contains(alg)) {
@@ -185,6 +190,20 @@ public final class JwtVerifier implements TokenVerifier {
         throw new TokenRejectedException(TokenRejectedException.Reason.MALFORMED, "not a JWT");
       }
       throw new TokenRejectedException(TokenRejectedException.Reason.DISALLOWED_ALGORITHM, "unsigned or encrypted JWT");
+    }
+  }
+
+  /**
+   * The signature must be written in its one canonical form: unpadded base64url, no stray characters, unused trailing
+   * bits zero. Nimbus decodes it leniently (padding, {@code +/}, characters outside the alphabet such as {@code ~} are
+   * skipped), and the signature is the one part the signature does not cover: without this, whoever holds one valid
+   * token could mint any number of distinct token strings that all verify, each a fresh entry in the verified-token
+   * cache (crowding out everyone else's) and a fresh signature check.
+   */
+  private static void requireCanonicalSignature(SignedJWT jwt) throws TokenRejectedException {
+    String written = jwt.getParsedParts()[2].toString();
+    if (!written.equals(Base64.getUrlEncoder().withoutPadding().encodeToString(jwt.getSignature().decode()))) {
+      throw new TokenRejectedException(TokenRejectedException.Reason.MALFORMED, "non-canonical signature encoding");
     }
   }
 
@@ -243,12 +262,24 @@ public final class JwtVerifier implements TokenVerifier {
     if (aud == null || !aud.contains(audience)) {
       throw new TokenRejectedException(TokenRejectedException.Reason.WRONG_AUDIENCE);
     }
+    if (aud.stream().anyMatch(Objects::isNull)) {
+      // a null among the audiences (nimbus's reading lets it through) made VerifiedToken throw: a 503 "authorization
+      // server unavailable" telling the client to retry the same token, where a broken token is a 401
+      throw new TokenRejectedException(TokenRejectedException.Reason.MALFORMED, "null audience");
+    }
+    for (String time : TIME_CLAIMS) {
+      // seconds become milliseconds by nimbus's rule, overflow and all: an nbf of 2^64/1000 s wrapped round to a
+      // moment long past and was met at once, and a huge exp read as expired — out of range is malformed instead
+      if (claims.claim(time) instanceof Number n && Math.abs(n.doubleValue()) >= MAX_EPOCH_SECONDS) {
+        throw new TokenRejectedException(TokenRejectedException.Reason.MALFORMED, time + " out of range");
+      }
+    }
     long now = clock.millis();
     Date exp = claims.expirationTime();
     if (exp == null) {
       throw new TokenRejectedException(TokenRejectedException.Reason.MALFORMED, "no exp claim");
     }
-    if (now > exp.getTime() + skewMillis) {
+    if (now - skewMillis > exp.getTime()) { // not exp + skew: that overflows for the far future
       throw new TokenRejectedException(TokenRejectedException.Reason.EXPIRED);
     }
     Date nbf = claims.notBeforeTime();

@@ -24,6 +24,9 @@ import java.util.Base64;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -137,6 +140,92 @@ class IntrospectionVerifierTest {
     assertEquals(Reason.UNAVAILABLE, e.reason());
     status = 500;
     assertEquals(Reason.UNAVAILABLE, assertThrows(TokenRejectedException.class, () -> v.verify("x")).reason());
+  }
+
+  /** Before the fix a huge exp threw from Instant (a 503 "unavailable" over HTTP) instead of meaning the far future. */
+  @Test
+  void aHugeExpIsTheFarFutureNotACrash() throws Exception {
+    String token = random();
+    answers.put(token, active(",\"aud\":\"" + RESOURCE + "\"").replaceFirst("\"exp\":\\d+", "\"exp\":1e300"));
+    assertEquals("alice", verifier(clientSecret, Duration.ofSeconds(30)).verify(token).subject());
+  }
+
+  @Test
+  void activeMustBeTheBooleanTrue() {
+    String asString = random();
+    String missing = random();
+    answers.put(asString, active(",\"aud\":\"" + RESOURCE + "\"").replace("\"active\":true", "\"active\":\"true\""));
+    answers.put(missing, active(",\"aud\":\"" + RESOURCE + "\"").replace("\"active\":true,", ""));
+    IntrospectionVerifier v = verifier(clientSecret, Duration.ofSeconds(30));
+    assertEquals(Reason.INACTIVE, assertThrows(TokenRejectedException.class, () -> v.verify(asString)).reason());
+    assertEquals(Reason.INACTIVE, assertThrows(TokenRejectedException.class, () -> v.verify(missing)).reason());
+  }
+
+  /**
+   * An endpoint that answers its headers and then stalls mid-body: the request's own timeout stops at the headers, so
+   * before the fix a verification waited for as long as the endpoint liked (here a minute), holding a request thread.
+   */
+  @Test
+  void anAnswerThatStallsAfterItsHeadersIsCutOffAtTheTimeout() throws Exception {
+    CountDownLatch release = new CountDownLatch(1);
+    HttpServer stalling = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    stalling.setExecutor(Executors.newCachedThreadPool());
+    stalling.createContext("/introspect", exchange -> {
+      exchange.getRequestBody().readAllBytes();
+      exchange.sendResponseHeaders(200, 0);
+      exchange.getResponseBody().write("{\"active\":".getBytes(StandardCharsets.UTF_8));
+      exchange.getResponseBody().flush();
+      try {
+        release.await(60, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      exchange.close();
+    });
+    stalling.start();
+    try {
+      URI slow = URI.create("http://127.0.0.1:" + stalling.getAddress().getPort() + "/introspect");
+      IntrospectionVerifier v = new IntrospectionVerifier(() -> slow, "rs-client", clientSecret, ISSUER, RESOURCE,
+          Duration.ofSeconds(5), Duration.ZERO, HttpJson.defaultClient(), Clock.systemUTC());
+      long started = System.nanoTime();
+      TokenRejectedException e = assertThrows(TokenRejectedException.class, () -> v.verify(random()));
+      long tookSeconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started);
+      assertEquals(Reason.UNAVAILABLE, e.reason());
+      // the deadline is 5 s; 40 s leaves room for a busy machine and stays far below the minute the endpoint stalls
+      assertTrue(tookSeconds < 40, "the stalled answer held the verification for " + tookSeconds + " s");
+    } finally {
+      release.countDown();
+      stalling.stop(0);
+    }
+  }
+
+  /** What held, and holds with the asynchronous reading: an endless answer is cut off at 256 KiB, not buffered. */
+  @Test
+  void anEndlessAnswerIsRefusedNotBuffered() throws Exception {
+    HttpServer endless = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    endless.setExecutor(Executors.newCachedThreadPool());
+    endless.createContext("/introspect", exchange -> {
+      exchange.getRequestBody().readAllBytes();
+      exchange.sendResponseHeaders(200, 0);
+      byte[] chunk = "{\"active\":true,\"x\":\"".concat("a".repeat(8192)).getBytes(StandardCharsets.UTF_8);
+      try {
+        for (int i = 0; i < 100_000; i++) { // 800 MiB at most: the client hangs up long before
+          exchange.getResponseBody().write(chunk);
+        }
+      } catch (IOException hungUp) {
+        // expected
+      }
+      exchange.close();
+    });
+    endless.start();
+    try {
+      URI uri = URI.create("http://127.0.0.1:" + endless.getAddress().getPort() + "/introspect");
+      IntrospectionVerifier v = new IntrospectionVerifier(() -> uri, "rs-client", clientSecret, ISSUER, RESOURCE,
+          Duration.ofSeconds(5), Duration.ZERO, HttpJson.defaultClient(), Clock.systemUTC());
+      assertEquals(Reason.UNAVAILABLE, assertThrows(TokenRejectedException.class, () -> v.verify(random())).reason());
+    } finally {
+      endless.stop(0);
+    }
   }
 
   @Test

@@ -195,6 +195,48 @@ class JwtVerifierTest {
         .clockSkew(Duration.ofHours(1)));
   }
 
+  /**
+   * One valid token must be one token string: before the fix nimbus's lenient base64url let its holder write the
+   * signature in endless other ways (padding, {@code +/}, stray {@code ~}, other unused trailing bits), each a token
+   * that verified, and each a new entry in the verified-token cache.
+   */
+  @Test
+  void onlyTheCanonicalEncodingOfTheSignatureVerifies() throws Exception {
+    String token = as.token("alice", "files:read");
+    verifier.verify(token);
+    int dot = token.lastIndexOf('.');
+    String head = token.substring(0, dot + 1);
+    String sig = token.substring(dot + 1);
+    String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+    // 256 signature bytes are 342 characters: the last one carries 2 bits and 4 unused ones
+    char last = sig.charAt(sig.length() - 1);
+    String otherTrailingBits = sig.substring(0, sig.length() - 1) + alphabet.charAt(alphabet.indexOf(last) ^ 1);
+    String standardAlphabet = sig.replace('-', '+').replace('_', '/');
+    for (String variant : List.of(sig + "=", sig + "==", sig + "~", sig + "~~~~~~~~", otherTrailingBits,
+        sig.substring(0, 10) + "~" + sig.substring(10))) {
+      assertEquals(Reason.MALFORMED, rejected(head + variant), variant);
+    }
+    if (!standardAlphabet.equals(sig)) {
+      assertEquals(Reason.MALFORMED, rejected(head + standardAlphabet));
+    }
+  }
+
+  /** Before the fix the null escaped as a NullPointerException, which the HTTP layer answers 503 (retry later). */
+  @Test
+  void aNullAmongTheAudiencesIsMalformedNotACrash() {
+    String token = as.token(b -> b.audience(java.util.Arrays.asList(null, RESOURCE)));
+    assertEquals(Reason.MALFORMED, rejected(token));
+  }
+
+  /** Before the fix the nbf wrapped round through the millisecond conversion and the token was accepted at once. */
+  @Test
+  void timeClaimsBeyondWhatMillisecondsHoldAreMalformed() {
+    long wraps = 18_446_744_073_709_552L; // * 1000 overflows to about 2^64 - a moment just after the epoch
+    assertEquals(Reason.MALFORMED, rejected(as.token(b -> b.claim("nbf", wraps))));
+    assertEquals(Reason.MALFORMED, rejected(as.token(b -> b.claim("iat", wraps))));
+    assertEquals(Reason.MALFORMED, rejected(as.token(b -> b.claim("exp", 1e300))));
+  }
+
   @Test
   void unknownKidRefreshesTheJwksAtMostOncePerInterval() throws Exception {
     RSAKey first = new RSAKeyGenerator(2048).keyID("k1").generate();
