@@ -115,6 +115,20 @@ class HttpMethodsAndStatusesTest {
     assertTrue(known.contains("\"id\":17,\"result\":{}"), known);
   }
 
+  /** Before: the SDK logged such an id or method unescaped, so a client could forge lines in the server's log. */
+  @Test
+  void aControlCharacterInAnIdOrMethodIsAnInvalidRequest() throws Exception {
+    String session = session(plain);
+    for (String body : new String[] {
+        "{\"jsonrpc\":\"2.0\",\"id\":\"a\\r\\n[ERROR] forged\",\"method\":\"tools/list\"}",
+        "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/x\\nforged\"}",
+        "{\"jsonrpc\":\"2.0\",\"id\":\"r\\u2029\",\"result\":{}}"}) {
+      String answer = post(plain, body, "application/json, text/event-stream", session);
+      assertEquals(400, status(answer), body + ": " + answer);
+      assertTrue(answer.contains("\"code\":-32600"), answer);
+    }
+  }
+
   @Test
   void anUnsupportedHttpVersionSaysSo() throws Exception {
     String answer = raw(plain, "GET /mcp HTTP/9.9\r\nHost: " + host(plain) + "\r\n\r\n", new byte[0]);

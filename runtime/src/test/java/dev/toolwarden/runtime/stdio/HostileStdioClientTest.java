@@ -79,6 +79,29 @@ class HostileStdioClientTest {
     assertFalse(t.contains("Exception") || t.contains("\tat "), t);
   }
 
+  /**
+   * Before: the SDK logged such an id or method unescaped ("No handler registered for notification method …",
+   * "Unexpected response for unknown id …"), so a client could forge whole lines in the server's log.
+   */
+  @Test
+  @SuppressWarnings("unchecked")
+  void aControlCharacterInAnIdOrMethodIsAnInvalidRequestAndTheServerServesOn() throws Exception {
+    try (StdioSession s = StdioSession.start(server(), "hostile")) {
+      for (String line : new String[] {
+          "{\"jsonrpc\":\"2.0\",\"id\":\"a\\n[ERROR] forged\",\"method\":\"ping\"}",
+          "{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"ping\\r\\nforged\"}",
+          "{\"jsonrpc\":\"2.0\",\"id\":8,\"method\":\"tools/list\\u2028\"}",
+          "{\"jsonrpc\":\"2.0\",\"id\":\"x\\u0085y\",\"result\":{}}"}) {
+        s.sendRaw(bytes(line + "\n"));
+        Map<String, Object> answer = s.nextMessage();
+        Map<String, Object> error = (Map<String, Object>) answer.get("error");
+        assertNotNull(error, line + " -> " + answer);
+        assertEquals(-32600, ((Number) error.get("code")).intValue(), answer.toString());
+      }
+      assertTrue(answersUntilProbe(s).isEmpty());
+    }
+  }
+
   @Test
   void aCarriageReturnInsideALineDoesNotStopTheServer() throws Exception {
     // JSON allows CR as whitespace, but the SDK's reader ends a line at a lone CR: it read '{"jsonrpc":"2.0",', failed

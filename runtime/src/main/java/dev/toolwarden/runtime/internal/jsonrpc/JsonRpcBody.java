@@ -51,6 +51,9 @@ public record JsonRpcBody(McpSchema.JSONRPCMessage message, byte[] canonical, Ma
       // a fractional, huge or null id would be echoed back differently by different readers
       throw RejectedBodyException.invalidRequest("id must be a string or an integer");
     }
+    if (ControlCharacters.inIdOrMethod(tree)) {
+      throw RejectedBodyException.invalidRequest("id and method must not contain control characters");
+    }
     // ASCII text goes on as sent (nothing to re-encode, and printing the tree again cost as much as the parse)
     byte[] canonical = parsed.canonical();
     McpSchema.JSONRPCMessage message;

@@ -1,5 +1,6 @@
 package dev.toolwarden.runtime.internal.stdio;
 
+import dev.toolwarden.runtime.internal.jsonrpc.ControlCharacters;
 import dev.toolwarden.runtime.internal.jsonrpc.ParamsCheck;
 import dev.toolwarden.runtime.internal.jsonrpc.RequestGate;
 import dev.toolwarden.runtime.internal.protocol2026.Era;
@@ -137,6 +138,9 @@ public final class LineFilter {
     try {
       if (!"2.0".equals(map.get("jsonrpc"))) {
         throw new IllegalArgumentException("not JSON-RPC 2.0");
+      }
+      if (ControlCharacters.inIdOrMethod(map)) {
+        throw new IllegalArgumentException("a control character in the id or method"); // see ControlCharacters
       }
       message = McpSchema.deserializeJsonRpcMessage(json, text);
     } catch (IOException | RuntimeException e) {

@@ -118,6 +118,13 @@ class JsonRpcBodyTest {
         refused++;
         continue;
       }
+      if (ControlCharacters.inIdOrMethod(JSON.readValue(text, java.util.Map.class))) {
+        // refused on purpose (the SDK would log such an id or method unescaped): ControlCharacters
+        RejectedBodyException e = assertThrows(RejectedBodyException.class,
+            () -> JsonRpcBody.parse(text.getBytes(StandardCharsets.UTF_8), JSON), "seed " + seed + ", body " + text);
+        assertEquals(RejectedBodyException.INVALID_REQUEST, e.code());
+        continue;
+      }
       JsonRpcBody body = JsonRpcBody.parse(text.getBytes(StandardCharsets.UTF_8), JSON);
       assertEquals(original, body.message(), "seed " + seed + ", body " + text);
       // and it is the message the SDK itself makes of the canonical bytes it is handed
