@@ -104,6 +104,27 @@ class ForeignCodeTest {
     assertThat(c).hadErrorCount(2);
   }
 
+  /**
+   * Valid code beside the tools, with names in concatenations inside method bodies, a record's compact constructor and
+   * wildcard types: the constant fold once asked javac for the element of each name, which attributed those bodies
+   * early, and this compilation then failed ("invalid canonical constructor", "cannot find symbol: captured
+   * wildcard") — the integration tests' own sources did.
+   */
+  @Test
+  void foldingNamesNeverBreaksTheCompilationOfValidCode() {
+    Compilation c = Compiler.compile(tools(
+        "  static final String LABEL = \"tool \";",
+        "  /** Calls. */ @McpTool public String call(String q) { return LABEL + q; }",
+        "  public record Launch(List<String> prefix, Map<String, String> env, String label) {",
+        "    public Launch { prefix = List.copyOf(prefix); env = Map.copyOf(env); }",
+        "    public static Launch jar(String jar) { return new Launch(List.of(\"java\", jar), Map.of(), \"jar \" + jar); }",
+        "    public String describe() { return label + \" \" + prefix + env; }",
+        "  }",
+        "  static int count(List<? extends CharSequence> xs) { String n = \"n\" + xs + xs.get(0); return n.length(); }",
+        "  static <K> String keys(Map<K, ? super Integer> m) { return \"k\" + m.keySet() + m; }"));
+    assertThat(c).succeededWithoutWarnings();
+  }
+
   @Test
   void aSecretWrittenAsACharArrayIsStillFound() {
     StringBuilder chars = new StringBuilder();

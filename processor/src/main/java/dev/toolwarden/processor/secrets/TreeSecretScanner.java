@@ -25,8 +25,6 @@ import com.sun.source.util.Trees;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import javax.lang.model.element.Element;
-import javax.lang.model.element.VariableElement;
 
 /**
  * Finds literal secrets in one compilation unit: every string literal, text block, compile-time constant
@@ -71,7 +69,7 @@ public final class TreeSecretScanner {
    */
   public static List<SourceSecretFinding> scanResolving(CompilationUnitTree unit, Trees trees) {
     Visitor v = new Visitor(unit, trees.getSourcePositions(), SecretScanner.defaultScanner());
-    v.names = trees;
+    v.names = FinalStrings.of(unit);
     v.scan(unit, null);
     return v.findings;
   }
@@ -94,8 +92,8 @@ public final class TreeSecretScanner {
     private final SourcePositions positions;
     private final SecretScanner scanner;
     private final LineMap lines;
-    /** Resolves names of constants; null for a bare parse. */
-    Trees names;
+    /** The string values of the unit's final variables, by name ({@link FinalStrings}); null for a bare parse. */
+    java.util.Map<String, String> names;
     final List<SourceSecretFinding> findings = new ArrayList<>();
 
     Visitor(CompilationUnitTree unit, SourcePositions positions, SecretScanner scanner) {
@@ -164,13 +162,10 @@ public final class TreeSecretScanner {
       if (names == null || !(op instanceof IdentifierTree || op instanceof MemberSelectTree)) {
         return null;
       }
-      try {
-        Element e = names.getElement(new TreePath(parent, op));
-        Object value = e instanceof VariableElement v ? v.getConstantValue() : null;
-        return value == null ? null : new Constant(String.valueOf(value), e.getSimpleName().toString());
-      } catch (RuntimeException e) {
-        return null; // a name the compiler cannot resolve yet: the chain splits there, as without a resolver
-      }
+      String name = op instanceof IdentifierTree id ? id.getName().toString()
+          : ((MemberSelectTree) op).getIdentifier().toString();
+      String value = names.get(name);
+      return value == null ? null : new Constant(value, name);
     }
 
     /** {@code {'g', 'h', 'p', …}}: a string written as characters. */
