@@ -125,6 +125,42 @@ class ForeignCodeTest {
     assertThat(c).succeededWithoutWarnings();
   }
 
+  /** A tool body that uses a record with a compact constructor declared beside it (the flow checks read tool bodies). */
+  @Test
+  void aToolBodyUsingANestedRecordCompiles() {
+    Compilation c = Compiler.compile(tools(
+        "  /** Calls. */ @McpTool public String call(String q) { return Launch.jar(q).describe(); }",
+        "  public record Launch(List<String> prefix, String label) {",
+        "    public Launch { prefix = List.copyOf(prefix); }",
+        "    public static Launch jar(String jar) { return new Launch(List.of(jar), jar); }",
+        "    public String describe() { return label + prefix; }",
+        "  }"));
+    assertThat(c).succeededWithoutWarnings();
+  }
+
+  /** A record with a constructor declared inside a tool body: the same, and the note says why nothing was checked. */
+  @Test
+  void aToolBodyDeclaringALocalRecordCompilesWithANote() {
+    Compilation c = Compiler.compile(tools(
+        "  /** Calls. */ @McpTool public String call(String q) {",
+        "    record P(String a) { P { a = a.trim(); } }",
+        "    Runnable r = new Runnable() { public void run() { } }; r.run();",
+        "    return new P(q).a(); }"));
+    assertThat(c).succeeded();
+    assertThat(c).hadNoteContaining("[TW-FLOW] the tool bodies in T were not checked");
+  }
+
+  /** Anonymous classes and enums with constructors beside the tools are attributed once: checked as usual. */
+  @Test
+  void anonymousClassesAndEnumsBesideTheToolsCompile() {
+    Compilation c = Compiler.compile(tools(
+        "  enum Mode { A(\"a\"), B(\"b\"); final String s; Mode(String s) { this.s = s; } }",
+        "  /** Calls. */ @McpTool public String call(String q) {",
+        "    Object o = new ArrayList<String>(List.of(q)) { };",
+        "    return q + o + Mode.valueOf(q).s; }"));
+    assertThat(c).succeededWithoutWarnings();
+  }
+
   @Test
   void aSecretWrittenAsACharArrayIsStillFound() {
     StringBuilder chars = new StringBuilder();

@@ -26,6 +26,8 @@ public final class FlowCheck {
   private final FlowAnalysis analysis;
   private final Reporter reporter;
   private boolean noted;
+  /** Units whose bodies were left unchecked (a record constructor in them), noted once each. */
+  private final java.util.Set<com.sun.source.tree.CompilationUnitTree> unchecked = new java.util.HashSet<>();
 
   public FlowCheck(ProcessingEnvironment env, Reporter reporter) {
     this.reporter = reporter;
@@ -52,6 +54,15 @@ public final class FlowCheck {
       return lines;
     }
     for (ExecutableElement tool : tools) {
+      com.sun.source.util.TreePath path = trees.getPath(tool);
+      if (path != null && RecordConstructors.in(path.getCompilationUnit())) {
+        if (unchecked.add(path.getCompilationUnit())) {
+          reporter.note("[TW-FLOW] the tool bodies in " + tool.getEnclosingElement().getSimpleName() + " were not "
+              + "checked: its source declares a record with a constructor of its own, which javac cannot attribute "
+              + "during annotation processing; declare that record in a file of its own to have the bodies checked");
+        }
+        continue;
+      }
       List<Finding> findings;
       try {
         findings = analysis.analyse(tool);

@@ -105,18 +105,26 @@ final class ModernLines implements AutoCloseable {
     Cancellation cancellation = new Cancellation();
     running.put(key, cancellation);
     workers.execute(() -> {
+      boolean answered = false;
       try {
         ModernServer.Answer answer = server.answer(request, McpTransportContext.EMPTY, null, cancellation,
             notification -> notify(notification, cancellation));
         if (!cancellation.isCancelled()) {
           // "the server MUST NOT send any further messages for" a cancelled request
-          out.writeOwnLine(json.writeValueAsString(answer.response()));
+          String line = json.writeValueAsString(answer.response());
+          running.remove(key, cancellation);
+          // no longer in flight before the client can read the answer and send its next request (LineFilter's bound)
+          answered = true;
+          pending.responseWritten();
+          out.writeOwnLine(line);
         }
       } catch (IOException | RuntimeException e) {
         LOG.warn("answering a {} request failed: {}", request.method(), e.getClass().getName());
       } finally {
         running.remove(key, cancellation);
-        pending.responseWritten();
+        if (!answered) {
+          pending.responseWritten();
+        }
       }
     });
   }

@@ -33,15 +33,19 @@ public final class TrackingOutputStream extends OutputStream {
 
   @Override
   public void write(byte[] b, int off, int len) throws IOException {
-    out.write(b, off, len);
     int start = off;
     for (int i = off; i < off + len; i++) {
       if (b[i] == '\n') {
+        out.write(b, start, i - start);
         line.write(b, start, i - start);
+        // counted before the line's end goes out: a client that reads the answer and sends its next request at once
+        // must find this one no longer in flight (LineFilter's bound)
         inspect();
+        out.write('\n');
         start = i + 1;
       }
     }
+    out.write(b, start, off + len - start);
     line.write(b, start, off + len - start);
   }
 
