@@ -1,11 +1,17 @@
 package dev.toolwarden.processor.flow;
 
 import dev.toolwarden.processor.scan.SecretCheck;
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
 import dev.toolwarden.processor.diag.Reporter;
 import dev.toolwarden.processor.diag.Rule;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
@@ -26,8 +32,10 @@ public final class FlowCheck {
   private final FlowAnalysis analysis;
   private final Reporter reporter;
   private boolean noted;
-  /** Units whose bodies were left unchecked (a record constructor in them), noted once each. */
-  private final java.util.Set<com.sun.source.tree.CompilationUnitTree> unchecked = new java.util.HashSet<>();
+  /** Per unit, whether its source declares a record constructor (its bodies are then left unchecked). */
+  private final Map<CompilationUnitTree, Boolean> recordConstructors = new HashMap<>();
+  /** Units whose unchecked bodies were noted (once each). */
+  private final Set<CompilationUnitTree> notedUnchecked = new HashSet<>();
 
   public FlowCheck(ProcessingEnvironment env, Reporter reporter) {
     this.reporter = reporter;
@@ -54,9 +62,11 @@ public final class FlowCheck {
       return lines;
     }
     for (ExecutableElement tool : tools) {
-      com.sun.source.util.TreePath path = trees.getPath(tool);
-      if (path != null && RecordConstructors.in(path.getCompilationUnit())) {
-        if (unchecked.add(path.getCompilationUnit())) {
+      TreePath path = trees.getPath(tool);
+      CompilationUnitTree unit = path == null ? null : path.getCompilationUnit();
+      // read once per source: a class of many tools is one unit
+      if (unit != null && recordConstructors.computeIfAbsent(unit, RecordConstructors::in)) {
+        if (notedUnchecked.add(unit)) {
           reporter.note("[TW-FLOW] the tool bodies in " + tool.getEnclosingElement().getSimpleName() + " were not "
               + "checked: its source declares a record with a constructor of its own, which javac cannot attribute "
               + "during annotation processing; declare that record in a file of its own to have the bodies checked");

@@ -24,6 +24,7 @@ import com.sun.source.util.TreePathScanner;
 import com.sun.source.util.Trees;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -38,9 +39,9 @@ import java.util.Set;
  *
  * <p>Concatenations: adjacent string literal operands of a {@code +} chain are folded into one value ({@code
  * "sk_live_" + "abc…"}) and reported at the first literal; a non-literal operand splits the chain. With {@link
- * #scanResolving} (the processor, whose compiler can resolve names) a name of a compile-time constant joins the fold
- * too ({@code PREFIX + "abc…"}, {@code "ghp" + '_' + "…"}), and so does a {@code char} array written as literals: a
- * secret split into constants is still one secret in the class file.
+ * #scanResolving} (the processor) a name of one of the unit's {@code final String} variables joins the fold too
+ * ({@code PREFIX + "abc…"}; {@link FinalStrings}); a {@code char} literal always does ({@code "ghp" + '_' + "…"}), and
+ * a {@code char} array written as literals is read as one string: a secret split into pieces is still one secret.
  *
  * <p>Context name, walking up from the literal through parentheses, casts, conditionals, concatenations, array
  * initialisers and expression lambdas: the variable or field being initialised or assigned (including enum constants
@@ -64,8 +65,9 @@ public final class TreeSecretScanner {
   }
 
   /**
-   * Scans {@code unit} with the default rules, folding names of compile-time constants into concatenations: for a
-   * compiler that resolves names ({@code trees} of an annotation processor), not for a bare parser.
+   * Scans {@code unit} with the default rules, folding the names of its {@code final String} variables into
+   * concatenations (read from the tree alone, {@link FinalStrings}): the processor's scan. The command-line scan keeps
+   * {@link #scan}, whose findings its precision corpus measures.
    */
   public static List<SourceSecretFinding> scanResolving(CompilationUnitTree unit, Trees trees) {
     Visitor v = new Visitor(unit, trees.getSourcePositions(), SecretScanner.defaultScanner());
@@ -93,7 +95,7 @@ public final class TreeSecretScanner {
     private final SecretScanner scanner;
     private final LineMap lines;
     /** The string values of the unit's final variables, by name ({@link FinalStrings}); null for a bare parse. */
-    java.util.Map<String, String> names;
+    Map<String, String> names;
     final List<SourceSecretFinding> findings = new ArrayList<>();
 
     Visitor(CompilationUnitTree unit, SourcePositions positions, SecretScanner scanner) {
@@ -124,7 +126,7 @@ public final class TreeSecretScanner {
       int i = 0;
       while (i < operands.size()) {
         Tree op = operands.get(i);
-        if (constant(op, parents.get(i)) == null) {
+        if (constant(op) == null) {
           scan(new TreePath(parents.get(i), op), null);
           i++;
           continue;
@@ -134,7 +136,7 @@ public final class TreeSecretScanner {
         boolean stringLiteral = false;
         boolean ownSecret = false; // a constant that is a secret alone is reported where it is declared
         Constant k;
-        while (j < operands.size() && (k = constant(operands.get(j), parents.get(j))) != null) {
+        while (j < operands.size() && (k = constant(operands.get(j))) != null) {
           folded.append(k.text());
           stringLiteral |= operands.get(j).getKind() == Tree.Kind.STRING_LITERAL;
           ownSecret |= k.name() != null && !scanner.scanText(k.text(), k.name()).isEmpty();
@@ -152,10 +154,10 @@ public final class TreeSecretScanner {
     private record Constant(String text, String name) {}
 
     /**
-     * What an operand contributes to a concatenation when the compiler knows it: a literal, or (with {@link #names})
-     * the name of a compile-time constant; null otherwise.
+     * What an operand contributes to a concatenation when it is known: a literal, or (with {@link #names}) the name of
+     * one of the unit's {@code final String} variables; null otherwise.
      */
-    private Constant constant(Tree op, TreePath parent) {
+    private Constant constant(Tree op) {
       if (op instanceof LiteralTree l) {
         return l.getKind() == Tree.Kind.NULL_LITERAL ? null : new Constant(String.valueOf(l.getValue()), null);
       }

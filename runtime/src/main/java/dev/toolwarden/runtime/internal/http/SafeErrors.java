@@ -14,6 +14,9 @@ import java.util.Map;
  */
 public final class SafeErrors {
 
+  /** How the SDK's message for a JSON-RPC response that answers no pending request begins (then the id). */
+  static final String UNEXPECTED_RESPONSE = "Error processing message: Unexpected response for unknown id";
+
   /** Messages the SDK (or Jetty) produces that carry nothing internal; kept as prefixes. */
   private static final List<String> SAFE = List.of(
       "Invalid message format",
@@ -26,7 +29,7 @@ public final class SafeErrors {
       "Invalid Origin header",
       "Invalid Host header",
       "Unknown message type",
-      SafeErrors.UNEXPECTED_RESPONSE); // qualified: declared below
+      UNEXPECTED_RESPONSE);
 
   /**
    * The JSON-RPC code of a 404 for an unknown or expired session: the MCP specification fixes the
@@ -37,9 +40,6 @@ public final class SafeErrors {
 
   /** The message of that 404. */
   static final String SESSION_NOT_FOUND_MESSAGE = "Session not found";
-
-  /** How the SDK's message for a JSON-RPC response that answers no pending request begins (then the id). */
-  static final String UNEXPECTED_RESPONSE = "Error processing message: Unexpected response for unknown id";
 
   /** How the SDK's messages for an {@code Accept} header that lacks a required type end. */
   private static final String ACCEPT_REQUIRED = "required in Accept header";

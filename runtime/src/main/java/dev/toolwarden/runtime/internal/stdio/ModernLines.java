@@ -112,7 +112,6 @@ final class ModernLines implements AutoCloseable {
         if (!cancellation.isCancelled()) {
           // "the server MUST NOT send any further messages for" a cancelled request
           String line = json.writeValueAsString(answer.response());
-          running.remove(key, cancellation);
           // no longer in flight before the client can read the answer and send its next request (LineFilter's bound)
           answered = true;
           pending.responseWritten();
